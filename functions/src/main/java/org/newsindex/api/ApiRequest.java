@@ -1,0 +1,81 @@
+package org.newsindex.api;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An HTTP request as the API sees it: method, decoded path, and query parameters (repeatable). */
+public record ApiRequest(String method, String path, Map<String, List<String>> parameters) {
+
+  public ApiRequest {
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    parameters.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    parameters = copy;
+  }
+
+  /** Builds a request from the raw path and query string, decoding both. */
+  public static ApiRequest of(String method, String rawPath, String rawQueryString) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    if (rawQueryString != null && !rawQueryString.isEmpty()) {
+      for (String pair : rawQueryString.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+        String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+        parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      }
+    }
+    String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+    return new ApiRequest(method == null ? "GET" : method.toUpperCase(java.util.Locale.ROOT), path, parameters);
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(400, "bad_request", "the query string is not valid URL encoding: '" + s + "'");
+    }
+  }
+
+  /** The single value of a parameter; a 400 if it is given more than once. */
+  public Optional<String> single(String name) {
+    List<String> values = parameters.getOrDefault(name, List.of());
+    if (values.size() > 1) {
+      throw new ApiException(400, "bad_request", "parameter '" + name + "' is given " + values.size()
+          + " times; give it once");
+    }
+    return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  public List<String> all(String name) {
+    return parameters.getOrDefault(name, List.of());
+  }
+
+  /** Refuses parameters the endpoint does not know, so that a typo is not silently ignored. */
+  public void allowOnly(List<String> known) {
+    for (String name : parameters.keySet()) {
+      if (!known.contains(name)) {
+        throw new ApiException(400, "bad_request", "unknown parameter '" + name + "'; this endpoint takes "
+            + String.join(", ", known));
+      }
+    }
+  }
+
+  public int integer(String name, int fallback) {
+    Optional<String> value = single(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.get().trim());
+    } catch (NumberFormatException e) {
+      throw new ApiException(400, "bad_request", "parameter '" + name + "' must be a whole number, got '" + value.get() + "'");
+    }
+  }
+}

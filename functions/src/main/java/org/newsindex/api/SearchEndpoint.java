@@ -1,0 +1,91 @@
+package org.newsindex.api;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.newsindex.index.DocKind;
+import org.newsindex.search.FacetCount;
+import org.newsindex.search.SearchHit;
+import org.newsindex.search.SearchRequest;
+import org.newsindex.search.SearchResult;
+import org.newsindex.search.Searcher;
+import org.newsindex.search.SortOrder;
+
+/** {@code GET /search}: ranked, filtered, faceted, highlighted, paged results. */
+final class SearchEndpoint {
+  static final List<String> PARAMETERS = List.of("q", "kind", "source", "limit", "sort", "cursor");
+
+  private final Searcher searcher;
+
+  SearchEndpoint(Searcher searcher) {
+    this.searcher = searcher;
+  }
+
+  ApiResponse handle(ApiRequest request) {
+    request.allowOnly(PARAMETERS);
+    long started = System.nanoTime();
+    Optional<String> q = request.single("q").map(String::strip).filter(s -> !s.isEmpty());
+    Optional<String> sortText = request.single("sort").map(String::strip).filter(s -> !s.isEmpty());
+    SortOrder sort = sortText.map(s -> SortOrder.parse(s).orElseThrow(() ->
+            new ApiException(400, "bad_request", "sort must be 'relevance' or 'newest', got '" + s + "'")))
+        .orElse(q.isPresent() ? SortOrder.RELEVANCE : SortOrder.NEWEST);
+    SearchRequest search = new SearchRequest(q, kinds(request), request.single("source").filter(s -> !s.isEmpty()),
+        request.integer("limit", SearchRequest.DEFAULT_LIMIT), sort,
+        request.single("cursor").filter(s -> !s.isEmpty()));
+    SearchResult result = searcher.search(search);
+    return ApiResponse.json(200, body(q, result, (System.nanoTime() - started) / 1_000_000));
+  }
+
+  static Set<DocKind> kinds(ApiRequest request) {
+    Set<DocKind> kinds = EnumSet.noneOf(DocKind.class);
+    for (String value : request.all("kind")) {
+      for (String part : value.split(",")) {
+        String label = part.strip();
+        if (label.isEmpty()) {
+          continue;
+        }
+        kinds.add(DocKind.parse(label).orElseThrow(() ->
+            new ApiException(400, "bad_request", "kind must be 'article' or 'headline', got '" + label + "'")));
+      }
+    }
+    return kinds;
+  }
+
+  private static Map<String, Object> body(Optional<String> q, SearchResult result, long tookMs) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("query", q.orElse(null));
+    body.put("total", Map.of("value", result.total(), "relation", result.totalExact() ? "eq" : "gte"));
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (SearchHit hit : result.hits()) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("id", hit.id());
+      r.put("kind", hit.kind().label());
+      r.put("title", hit.title());
+      r.put("snippet", hit.snippet());
+      r.put("sources", hit.sources());
+      r.put("score", hit.score());
+      r.put("ingested_at", hit.ingestedAt().toString());
+      results.add(r);
+    }
+    body.put("results", results);
+    Map<String, Object> facets = new LinkedHashMap<>();
+    facets.put("kind", buckets(result.kindFacet()));
+    facets.put("source", buckets(result.sourceFacet()));
+    body.put("facets", facets);
+    result.nextCursor().ifPresent(c -> body.put("next_cursor", c));
+    if (!result.notes().isEmpty()) {
+      body.put("notes", result.notes());
+    }
+    body.put("took_ms", tookMs);
+    body.put("cost", Map.of("items_read", result.itemsRead(), "read_units", result.readUnits()));
+    return body;
+  }
+
+  private static List<Map<String, Object>> buckets(List<FacetCount> counts) {
+    return counts.stream().map(c -> Map.<String, Object>of("value", c.value(), "count", c.count())).toList();
+  }
+}

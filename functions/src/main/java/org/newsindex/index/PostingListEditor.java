@@ -1,0 +1,128 @@
+package org.newsindex.index;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies changes to one term's posting list: finds the chunk each change belongs in by the
+ * best-first order, edits those chunks, splits any that grew too big, drops any left empty, and
+ * derives the new directory from the chunks. Pure logic: the caller reads and writes the items.
+ */
+public final class PostingListEditor {
+  /** A chunk is split when its encoding passes this size. */
+  public static final int MAX_CHUNK_BYTES = 64 * 1024;
+  private static final int NEW_CHUNK = -1;
+
+  private PostingListEditor() {}
+
+  /** The outcome: the term's new directory, the chunks to write (id → entries) and the chunks to delete. */
+  public record Edit(TermDirectory directory, Map<Integer, List<PostingEntry>> writes, Set<Integer> deletes) {}
+
+  /** The chunks that must be read before {@link #apply}. */
+  public static Set<Integer> chunksToRead(TermDirectory directory, List<PostingChange> changes) {
+    Set<Integer> ids = new HashSet<>();
+    for (PostingChange change : changes) {
+      int id = locate(directory.chunks(), change.key(), change.ord());
+      if (id != NEW_CHUNK) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  public static Edit apply(TermDirectory directory, Map<Integer, List<PostingEntry>> loaded, List<PostingChange> changes) {
+    List<String> forms = new ArrayList<>(directory.forms());
+    Map<Integer, Map<Long, PostingEntry>> touched = new LinkedHashMap<>();
+    for (PostingChange change : changes) {
+      int id = locate(directory.chunks(), change.key(), change.ord());
+      Map<Long, PostingEntry> entries = touched.computeIfAbsent(id, k -> {
+        Map<Long, PostingEntry> byOrd = new HashMap<>();
+        loaded.getOrDefault(k, List.of()).forEach(e -> byOrd.put(e.ord(), e));
+        return byOrd;
+      });
+      if (change instanceof PostingChange.Removal) {
+        entries.remove(change.ord());
+      } else if (change instanceof PostingChange.Upsert upsert) {
+        PostingEntry e = upsert.entry();
+        int form = 0;
+        if (upsert.form() != null) {
+          form = forms.indexOf(upsert.form());
+          if (form < 0) {
+            forms.add(upsert.form());
+            form = forms.size() - 1;
+          }
+        }
+        entries.put(e.ord(), new PostingEntry(e.ord(), e.kind(), e.tf(), e.normByte(), form, e.positions(), e.sources(), e.key()));
+      }
+    }
+
+    int nextId = directory.nextChunkId();
+    Map<Integer, ChunkSummary> summaries = new LinkedHashMap<>();
+    directory.chunks().forEach(c -> summaries.put(c.id(), c));
+    Map<Integer, List<PostingEntry>> writes = new LinkedHashMap<>();
+    Set<Integer> deletes = new HashSet<>();
+    boolean countForms = !TermDirectory.ALL_DOCUMENTS.equals(directory.term());
+    for (Map.Entry<Integer, Map<Long, PostingEntry>> chunk : touched.entrySet()) {
+      int id = chunk.getKey() == NEW_CHUNK ? nextId++ : chunk.getKey();
+      List<PostingEntry> entries = new ArrayList<>(chunk.getValue().values());
+      entries.sort(PostingEntry::compareTo);
+      summaries.remove(id);
+      if (entries.isEmpty()) {
+        if (chunk.getKey() != NEW_CHUNK) {
+          deletes.add(id);
+        }
+        continue;
+      }
+      byte[] encoded = ChunkCodec.encode(entries);
+      int parts = encoded.length <= MAX_CHUNK_BYTES ? 1 : (int) Math.ceil(encoded.length / (MAX_CHUNK_BYTES / 2.0));
+      for (int p = 0; p < parts; p++) {
+        List<PostingEntry> part = entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);
+        int partId = p == 0 ? id : nextId++;
+        writes.put(partId, List.copyOf(part));
+        summaries.put(partId, summarize(partId, part, forms.size(), countForms));
+      }
+    }
+    TermDirectory updated = new TermDirectory(directory.term(), new ArrayList<>(summaries.values()), forms, nextId);
+    return new Edit(updated, writes, deletes);
+  }
+
+  static ChunkSummary summarize(int id, List<PostingEntry> entries, int formCount, boolean countForms) {
+    PostingEntry first = entries.get(0);
+    PostingEntry last = entries.get(entries.size() - 1);
+    int articles = 0;
+    long tfSum = 0;
+    List<Integer> formCounts = new ArrayList<>();
+    for (int i = 0; countForms && i < formCount; i++) {
+      formCounts.add(0);
+    }
+    for (PostingEntry e : entries) {
+      if (e.kind() == DocKind.ARTICLE) {
+        articles++;
+      }
+      tfSum += e.tf();
+      if (countForms) {
+        formCounts.set(e.form(), formCounts.get(e.form()) + 1);
+      }
+    }
+    return new ChunkSummary(id, first.key(), first.ord(), last.key(), last.ord(), articles, entries.size() - articles,
+        tfSum, ChunkCodec.encode(entries).length, formCounts);
+  }
+
+  /** The chunk an entry belongs in: the first whose last entry does not come before it, else the last chunk. */
+  static int locate(List<ChunkSummary> chunks, long key, long ord) {
+    if (chunks.isEmpty()) {
+      return NEW_CHUNK;
+    }
+    for (ChunkSummary c : chunks) {
+      if (PostingEntry.compare(key, ord, c.loKey(), c.loOrd()) <= 0) {
+        return c.id();
+      }
+    }
+    return chunks.get(chunks.size() - 1).id();
+  }
+}

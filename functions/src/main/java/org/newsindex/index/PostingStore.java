@@ -1,0 +1,131 @@
+package org.newsindex.index;
+
+import static org.newsindex.index.Attributes.n;
+import static org.newsindex.index.Attributes.s;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Reads and writes term directories and chunks of postings. */
+public final class PostingStore {
+  private final IndexTable table;
+
+  public PostingStore(IndexTable table) {
+    this.table = table;
+  }
+
+  /** The directories of the terms that are indexed; absent terms are left out. */
+  public Map<String, TermDirectory> directories(Collection<String> terms, boolean consistent, Deadline deadline) {
+    Map<String, TermDirectory> out = new HashMap<>();
+    table.getAll(terms.stream().map(TableKeys::directory).toList(), consistent, deadline).values().forEach(item -> {
+      TermDirectory d = decodeDirectory(item);
+      out.put(d.term(), d);
+    });
+    return out;
+  }
+
+  /** Indexed terms that start with the prefix (which must be two or more characters), in term order. */
+  public List<String> termsWithPrefix(String prefix, int limit) {
+    return table.query(q -> q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+            .projectionExpression("sk")
+            .expressionAttributeValues(Map.of(":pk", s(TableKeys.directoryPartition(prefix)), ":prefix", s(prefix))),
+        limit).stream().map(item -> item.get("sk").s()).toList();
+  }
+
+  public Map<ChunkRef, List<PostingEntry>> chunks(Collection<ChunkRef> refs, boolean consistent, Deadline deadline) {
+    Map<ItemKey, ChunkRef> byKey = new HashMap<>();
+    refs.forEach(r -> byKey.put(TableKeys.chunk(r.term(), r.chunkId()), r));
+    Map<ChunkRef, List<PostingEntry>> out = new HashMap<>();
+    table.getAll(byKey.keySet(), consistent, deadline)
+        .forEach((key, item) -> out.put(byKey.get(key), ChunkCodec.decode(Attributes.bytes(item, "b"))));
+    return out;
+  }
+
+  /** One chunk of one term's postings. */
+  public record ChunkRef(String term, int chunkId) {}
+
+  public static WriteRequest putChunk(String term, int chunkId, List<PostingEntry> entries) {
+    Map<String, AttributeValue> item = new HashMap<>(TableKeys.chunk(term, chunkId).toMap());
+    item.put("b", Attributes.b(ChunkCodec.encode(entries)));
+    item.put("n", n(entries.size()));
+    return IndexTable.put(item);
+  }
+
+  public static WriteRequest deleteChunk(String term, int chunkId) {
+    return IndexTable.delete(TableKeys.chunk(term, chunkId));
+  }
+
+  public static WriteRequest putDirectory(TermDirectory d) {
+    Map<String, AttributeValue> item = new HashMap<>(TableKeys.directory(d.term()).toMap());
+    item.put("df", n(d.docFreq()));
+    item.put("dfArticle", n(d.docFreq(DocKind.ARTICLE)));
+    item.put("dfHeadline", n(d.docFreq(DocKind.HEADLINE)));
+    item.put("tfSum", n(d.tfSum()));
+    item.put("forms", Attributes.strings(d.forms()));
+    item.put("formDf", Attributes.numbers(d.formCounts()));
+    item.put("next", n(d.nextChunkId()));
+    item.put("chunks", Attributes.b(encodeSummaries(d.chunks())));
+    return IndexTable.put(item);
+  }
+
+  public static WriteRequest deleteDirectory(String term) {
+    return IndexTable.delete(TableKeys.directory(term));
+  }
+
+  static TermDirectory decodeDirectory(Map<String, AttributeValue> item) {
+    return new TermDirectory(item.get("sk").s(), decodeSummaries(Attributes.bytes(item, "chunks")),
+        Attributes.stringList(item, "forms"), (int) Attributes.number(item, "next", 1));
+  }
+
+  static byte[] encodeSummaries(List<ChunkSummary> chunks) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Varints.write(out, chunks.size());
+    for (ChunkSummary c : chunks) {
+      Varints.write(out, c.id());
+      Varints.write(out, c.hiKey());
+      Varints.write(out, c.hiOrd());
+      Varints.write(out, c.loKey());
+      Varints.write(out, c.loOrd());
+      Varints.write(out, c.articles());
+      Varints.write(out, c.headlines());
+      Varints.write(out, c.tfSum());
+      Varints.write(out, c.bytes());
+      Varints.write(out, c.formCounts().size());
+      c.formCounts().forEach(count -> Varints.write(out, count));
+    }
+    return out.toByteArray();
+  }
+
+  static List<ChunkSummary> decodeSummaries(byte[] bytes) {
+    if (bytes.length == 0) {
+      return List.of();
+    }
+    Varints.Reader in = new Varints.Reader(bytes);
+    int n = (int) in.next();
+    List<ChunkSummary> chunks = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int id = (int) in.next();
+      long hiKey = in.next();
+      long hiOrd = in.next();
+      long loKey = in.next();
+      long loOrd = in.next();
+      int articles = (int) in.next();
+      int headlines = (int) in.next();
+      long tfSum = in.next();
+      int size = (int) in.next();
+      int forms = (int) in.next();
+      List<Integer> counts = new ArrayList<>(forms);
+      for (int f = 0; f < forms; f++) {
+        counts.add((int) in.next());
+      }
+      chunks.add(new ChunkSummary(id, hiKey, hiOrd, loKey, loOrd, articles, headlines, tfSum, size, counts));
+    }
+    return chunks;
+  }
+}

@@ -1,0 +1,376 @@
+package org.newsindex.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.corpus.CorpusFile;
+import org.newsindex.corpus.CorpusParser;
+import org.newsindex.corpus.RejectedFileException;
+import org.newsindex.index.Deadline;
+import org.newsindex.index.DocKind;
+import org.newsindex.index.DocumentIds;
+import org.newsindex.index.DocumentStore;
+import org.newsindex.index.IndexTable;
+import org.newsindex.index.Lease;
+import org.newsindex.index.PostingChange;
+import org.newsindex.index.PostingListEditor;
+import org.newsindex.index.PostingStore;
+import org.newsindex.index.SourceManifest;
+import org.newsindex.index.SourceStatus;
+import org.newsindex.index.SourceStore;
+import org.newsindex.index.StoredDocument;
+import org.newsindex.index.SuggestionStore;
+import org.newsindex.index.TableKeys;
+import org.newsindex.index.PostingEntry;
+import org.newsindex.index.TermDirectory;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The single writer of the shared parts of the index. It brings the index to the state the pending
+ * files' manifests ask for: their articles, the headlines they list (shared between files), the
+ * posting lists and the statistics derived from them. Every step converges (puts of whole items,
+ * set-like edits of posting lists, statistics recomputed from the lists), and intents are recorded
+ * before writes, so a round that dies part-way is finished exactly by the next one.
+ */
+public final class Compactor {
+  static final int FILES_PER_ROUND = 64;
+  static final String DOCUMENT_COUNTER = "document";
+
+  private final IndexTable table;
+  private final SourceStore sources;
+  private final DocumentStore documents;
+  private final PostingStore postings;
+  private final CorpusObjects objects;
+  private final CorpusParser parser;
+  private final TextAnalyzer analyzer;
+  private final long maxFileBytes;
+  private final Clock clock;
+
+  public Compactor(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
+      long maxFileBytes, Clock clock) {
+    this.table = table;
+    this.sources = new SourceStore(table);
+    this.documents = new DocumentStore(table);
+    this.postings = new PostingStore(table);
+    this.objects = objects;
+    this.parser = parser;
+    this.analyzer = analyzer;
+    this.maxFileBytes = maxFileBytes;
+    this.clock = clock;
+  }
+
+  /**
+   * Runs rounds until nothing is pending, the lease is lost or the deadline nears. Files whose
+   * object is not readable at the event's version are left pending for their newer event.
+   * Returns the number of files brought up to date.
+   */
+  public int runUntilIdle(Deadline deadline, Lease lease, Duration leaseTtl) {
+    Set<String> waiting = new HashSet<>();
+    int done = 0;
+    while (deadline.remaining().compareTo(Duration.ofSeconds(2)) > 0) {
+      if (!lease.renew(min(leaseTtl, deadline.remaining()))) {
+        return done;
+      }
+      List<String> keys = new ArrayList<>(sources.pendingKeys(FILES_PER_ROUND + waiting.size()));
+      keys.removeAll(waiting);
+      if (keys.isEmpty()) {
+        return done;
+      }
+      done += round(keys.subList(0, Math.min(FILES_PER_ROUND, keys.size())), waiting, deadline);
+    }
+    return done;
+  }
+
+  private int round(List<String> keys, Set<String> waiting, Deadline deadline) {
+    Map<String, SourceManifest> manifests = sources.manifests(keys, deadline);
+    List<CompletableFuture<Optional<DesiredFile>>> reads = new ArrayList<>();
+    for (String key : keys) {
+      SourceManifest m = manifests.get(key);
+      if (m == null) {
+        sources.dropPending(key);
+        continue;
+      }
+      if (!m.isPending()) {
+        sources.clearPending(key, m.sequencer());
+        continue;
+      }
+      reads.add(CompletableFuture.supplyAsync(() -> desired(m)));
+    }
+    List<DesiredFile> files = new ArrayList<>();
+    for (int i = 0; i < reads.size(); i++) {
+      Optional<DesiredFile> d = reads.get(i).join();
+      d.ifPresent(files::add);
+    }
+    for (String key : keys) {
+      SourceManifest m = manifests.get(key);
+      if (m != null && m.isPending() && files.stream().noneMatch(f -> f.key().equals(key))) {
+        waiting.add(key);
+      }
+    }
+    if (!files.isEmpty()) {
+      apply(files, deadline);
+    }
+    return files.size();
+  }
+
+  /** What the file should contribute; empty if its object changed since the event (a newer event follows). */
+  private Optional<DesiredFile> desired(SourceManifest m) {
+    if (m.status() != SourceStatus.PENDING) {
+      return Optional.of(DesiredFile.nothing(m, m.status(), m.reason()));
+    }
+    ObjectRead read = objects.read(m.key(), m.etag(), maxFileBytes);
+    if (read instanceof ObjectRead.Found found) {
+      try {
+        CorpusFile file = parser.parse(found.bytes());
+        return Optional.of(DesiredFile.of(m, file));
+      } catch (RejectedFileException e) {
+        return Optional.of(DesiredFile.nothing(m, SourceStatus.REJECTED, Optional.of(e.reason())));
+      }
+    }
+    if (read instanceof ObjectRead.TooLarge tooLarge) {
+      return Optional.of(DesiredFile.nothing(m, SourceStatus.REJECTED,
+          Optional.of(IngestService.tooLargeReason(tooLarge.size(), maxFileBytes))));
+    }
+    return Optional.empty();
+  }
+
+  private void apply(List<DesiredFile> files, Deadline deadline) {
+    Instant now = clock.instant();
+    PostingChanges changes = new PostingChanges(analyzer);
+    List<WriteRequest> newDocuments = new ArrayList<>();
+    List<WriteRequest> pointersAndDocs = new ArrayList<>();
+    List<WriteRequest> removals = new ArrayList<>();
+
+    // Articles: a fresh ordinal for each new or changed article, recorded before anything is written.
+    Map<String, Long> articleOrds = new HashMap<>();
+    Set<Long> removedArticleOrds = new LinkedHashSet<>();
+    long needed = files.stream().filter(f -> f.article().isPresent() && !f.keepsArticle()).count();
+    long candidate = needed == 0 ? 0 : sources.allocate(DOCUMENT_COUNTER, (int) needed);
+    for (DesiredFile f : files) {
+      SourceManifest m = f.manifest();
+      if (m.hasArticle() && !f.keepsArticle()) {
+        removedArticleOrds.add(m.articleOrd());
+      }
+      removedArticleOrds.addAll(m.staleOrds());
+      if (m.allocatedFor().isPresent() && !m.allocatedFor().get().equals(m.sequencer())
+          && m.allocatedOrd() != m.articleOrd()) {
+        removedArticleOrds.add(m.allocatedOrd());
+      }
+      if (f.keepsArticle()) {
+        articleOrds.put(f.key(), m.articleOrd());
+      } else if (f.article().isPresent()) {
+        long ord = sources.claimArticleOrd(m, candidate++);
+        articleOrds.put(f.key(), ord);
+        removedArticleOrds.remove(ord);
+      }
+    }
+
+    // Headlines: the files' intents first, then their sources before and after this round.
+    List<HeadlineChange> headlineChanges = planHeadlines(files, deadline);
+
+    for (long ord : removedArticleOrds) {
+      documents.document(ord, true).ifPresent(doc -> changes.remove(ord, doc.text()));
+      removals.add(IndexTable.delete(TableKeys.document(ord)));
+    }
+    for (DesiredFile f : files) {
+      if (f.article().isEmpty() || f.keepsArticle()) {
+        continue;
+      }
+      long ord = articleOrds.get(f.key());
+      CorpusFile.Article article = f.article().get();
+      int fileOrd = f.manifest().fileOrd();
+      int length = changes.add(ord, DocKind.ARTICLE, article.text(), new int[] {fileOrd});
+      String id = DocumentIds.article(f.key());
+      newDocuments.add(DocumentStore.put(new StoredDocument(ord, id, DocKind.ARTICLE, article.title(), article.text(),
+          List.of(f.key()), List.of(fileOrd), length, now, f.articleHash())));
+      pointersAndDocs.add(DocumentStore.putPointer(id, ord, ""));
+    }
+    for (DesiredFile f : files) {
+      pointersAndDocs.add(DocumentStore.putFileKey(f.manifest().fileOrd(), f.key()));
+      if (f.article().isEmpty() && f.manifest().hasArticle()) {
+        removals.add(IndexTable.delete(TableKeys.pointer(DocumentIds.article(f.key()))));
+      }
+    }
+    for (HeadlineChange h : headlineChanges) {
+      if (h.kind() == HeadlineChange.Kind.DELETE) {
+        changes.remove(h.ord(), h.text());
+        removals.add(IndexTable.delete(TableKeys.document(h.ord())));
+        removals.add(IndexTable.delete(TableKeys.pointer(h.id())));
+        removals.add(SuggestionStore.deleteHeadline(h.text()));
+        continue;
+      }
+      int[] sourceOrds = h.sources().values().stream().mapToInt(Integer::intValue).sorted().toArray();
+      int length = changes.add(h.ord(), DocKind.HEADLINE, h.text(), sourceOrds);
+      List<String> keys = new ArrayList<>(h.sources().keySet());
+      List<Integer> ords = keys.stream().map(h.sources()::get).toList();
+      Instant ingestedAt = h.ingestedAt().orElse(now);
+      pointersAndDocs.add(DocumentStore.put(new StoredDocument(h.ord(), h.id(), DocKind.HEADLINE, h.text(), h.text(),
+          keys, ords, length, ingestedAt, "")));
+      pointersAndDocs.add(DocumentStore.putPointer(h.id(), h.ord(), h.text()));
+      pointersAndDocs.add(SuggestionStore.putHeadline(h.text(), h.id(), keys.size()));
+    }
+
+    table.write(newDocuments, deadline);
+    applyPostingChanges(changes.byTerm(), deadline);
+    table.write(pointersAndDocs, deadline);
+    table.write(removals, deadline);
+
+    Instant finished = clock.instant();
+    for (DesiredFile f : files) {
+      long ord = articleOrds.getOrDefault(f.key(), 0L);
+      String hash = ord > 0 ? f.articleHash() : "";
+      sources.recordIndexed(f.key(), f.manifest().sequencer(),
+          new SourceStore.IndexedState(ord, hash, f.headlines().keySet()), f.finalStatus(), f.reason(), finished);
+      sources.clearPending(f.key(), f.manifest().sequencer());
+    }
+  }
+
+  private List<HeadlineChange> planHeadlines(List<DesiredFile> files, Deadline deadline) {
+    Map<String, Set<String>> touchedByFile = new LinkedHashMap<>();
+    Set<String> touched = new LinkedHashSet<>();
+    Map<String, String> texts = new HashMap<>();
+    for (DesiredFile f : files) {
+      Set<String> ids = new LinkedHashSet<>(f.manifest().intentHeadlines());
+      Set<String> desired = f.headlines().keySet();
+      Set<String> actual = f.manifest().headlineIds();
+      desired.stream().filter(id -> !actual.contains(id)).forEach(ids::add);
+      actual.stream().filter(id -> !desired.contains(id)).forEach(ids::add);
+      touchedByFile.put(f.key(), ids);
+      touched.addAll(ids);
+      f.headlines().forEach(texts::putIfAbsent);
+    }
+    touchedByFile.forEach(sources::recordIntent);
+    if (touched.isEmpty()) {
+      return List.of();
+    }
+    Map<String, DocumentStore.DocumentPointer> pointers = documents.pointers(touched, true, deadline);
+    Map<Long, StoredDocument> docs = documents.documents(
+        pointers.values().stream().map(DocumentStore.DocumentPointer::ord).toList(), true, deadline);
+
+    List<String> needOrds = new ArrayList<>();
+    Map<String, SortedMap<String, Integer>> after = new LinkedHashMap<>();
+    Map<String, Optional<StoredDocument>> before = new HashMap<>();
+    for (String id : touched) {
+      Optional<StoredDocument> doc = Optional.ofNullable(pointers.get(id)).map(p -> docs.get(p.ord()));
+      before.put(id, doc);
+      SortedMap<String, Integer> sourcesAfter = new TreeMap<>();
+      doc.ifPresent(d -> {
+        for (int i = 0; i < d.sources().size(); i++) {
+          sourcesAfter.put(d.sources().get(i), d.sourceOrds().get(i));
+        }
+      });
+      for (DesiredFile f : files) {
+        if (f.headlines().containsKey(id)) {
+          sourcesAfter.put(f.key(), f.manifest().fileOrd());
+        } else {
+          sourcesAfter.remove(f.key());
+        }
+      }
+      after.put(id, sourcesAfter);
+      if (!sourcesAfter.isEmpty() && !pointers.containsKey(id)) {
+        needOrds.add(id);
+      }
+    }
+    Map<String, Long> newOrds = claimHeadlineOrds(needOrds, texts);
+    List<HeadlineChange> out = new ArrayList<>();
+    for (String id : touched) {
+      SortedMap<String, Integer> sourcesAfter = after.get(id);
+      Optional<StoredDocument> doc = before.get(id);
+      DocumentStore.DocumentPointer pointer = pointers.get(id);
+      String text = texts.getOrDefault(id, doc.map(StoredDocument::title).orElse(pointer == null ? "" : pointer.text()));
+      if (sourcesAfter.isEmpty()) {
+        if (pointer != null) {
+          out.add(new HeadlineChange(HeadlineChange.Kind.DELETE, id, pointer.ord(),
+              doc.map(StoredDocument::title).orElse(pointer.text()), sourcesAfter, Optional.empty()));
+        }
+      } else if (doc.isEmpty()) {
+        long ord = pointer != null ? pointer.ord() : newOrds.get(id);
+        String createText = pointer != null && !pointer.text().isEmpty() ? pointer.text() : text;
+        out.add(new HeadlineChange(HeadlineChange.Kind.CREATE, id, ord, createText, sourcesAfter, Optional.empty()));
+      } else if (!sourcesAfter.keySet().equals(new LinkedHashSet<>(doc.get().sources()))) {
+        out.add(new HeadlineChange(HeadlineChange.Kind.UPDATE, id, doc.get().ord(), doc.get().title(), sourcesAfter,
+            Optional.of(doc.get().ingestedAt())));
+      }
+    }
+    return out;
+  }
+
+  /** Gives each new headline an ordinal, claiming its pointer so a retry reuses the same one. */
+  private Map<String, Long> claimHeadlineOrds(Collection<String> ids, Map<String, String> texts) {
+    Map<String, Long> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    long next = sources.allocate(DOCUMENT_COUNTER, ids.size());
+    for (String id : ids) {
+      long ord = next++;
+      out.put(id, documents.claimPointer(id, ord, texts.getOrDefault(id, "")));
+    }
+    return out;
+  }
+
+  private void applyPostingChanges(Map<String, List<PostingChange>> byTerm, Deadline deadline) {
+    if (byTerm.isEmpty()) {
+      return;
+    }
+    Map<String, TermDirectory> directories = postings.directories(byTerm.keySet(), true, deadline);
+    List<PostingStore.ChunkRef> refs = new ArrayList<>();
+    byTerm.forEach((term, list) -> {
+      TermDirectory d = directories.getOrDefault(term, TermDirectory.empty(term));
+      PostingListEditor.chunksToRead(d, list).forEach(id -> refs.add(new PostingStore.ChunkRef(term, id)));
+    });
+    var loaded = postings.chunks(refs, true, deadline);
+    List<WriteRequest> writes = new ArrayList<>();
+    List<WriteRequest> directoryWrites = new ArrayList<>();
+    byTerm.forEach((term, list) -> {
+      TermDirectory before = directories.getOrDefault(term, TermDirectory.empty(term));
+      Map<Integer, List<PostingEntry>> chunks = new HashMap<>();
+      loaded.forEach((ref, entries) -> {
+        if (ref.term().equals(term)) {
+          chunks.put(ref.chunkId(), entries);
+        }
+      });
+      PostingListEditor.Edit edit = PostingListEditor.apply(before, chunks, list);
+      edit.writes().forEach((id, entries) -> writes.add(PostingStore.putChunk(term, id, entries)));
+      edit.deletes().forEach(id -> writes.add(PostingStore.deleteChunk(term, id)));
+      TermDirectory after = edit.directory();
+      directoryWrites.add(after.isEmpty() ? PostingStore.deleteDirectory(term) : PostingStore.putDirectory(after));
+      if (!TermDirectory.ALL_DOCUMENTS.equals(term)) {
+        wordSuggestions(before, after, directoryWrites);
+      }
+    });
+    table.write(writes, deadline);
+    table.write(directoryWrites, deadline);
+  }
+
+  private static void wordSuggestions(TermDirectory before, TermDirectory after, List<WriteRequest> writes) {
+    List<Integer> oldCounts = before.formCounts();
+    List<Integer> newCounts = after.formCounts();
+    for (int i = 0; i < after.forms().size(); i++) {
+      int was = i < oldCounts.size() ? oldCounts.get(i) : 0;
+      int now = newCounts.get(i);
+      if (was != now) {
+        String form = after.forms().get(i);
+        writes.add(now > 0 ? SuggestionStore.putWord(form, after.term(), now) : SuggestionStore.deleteWord(form));
+      }
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+}

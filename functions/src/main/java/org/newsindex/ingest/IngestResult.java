@@ -1,0 +1,29 @@
+package org.newsindex.ingest;
+
+import java.util.List;
+import java.util.Optional;
+import org.newsindex.index.SourceStatus;
+
+/** What handling one event did, for the log and for the caller. */
+public record IngestResult(
+    String key, Outcome outcome, SourceStatus status, Optional<String> reason, List<String> warnings, long articles,
+    long headlines) {
+
+  /** How the event was handled. */
+  public enum Outcome {
+    /** The file's content is now in the index. */
+    INDEXED,
+    /** The file was refused; the reason is recorded. */
+    REJECTED,
+    /** The file's content was removed from the index. */
+    DELETED,
+    /** The object was uploaded again with the same content; nothing to do. */
+    UNCHANGED,
+    /** The same event was delivered again. */
+    DUPLICATE,
+    /** An older event arrived after a newer one for the same key. */
+    STALE,
+    /** The object already holds a newer version, whose own event will be handled. */
+    SUPERSEDED
+  }
+}

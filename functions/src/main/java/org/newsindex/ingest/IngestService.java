@@ -1,0 +1,158 @@
+package org.newsindex.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.corpus.CorpusFile;
+import org.newsindex.corpus.CorpusParser;
+import org.newsindex.corpus.RejectedFileException;
+import org.newsindex.index.Deadline;
+import org.newsindex.index.IndexTable;
+import org.newsindex.index.Lease;
+import org.newsindex.index.Sequencers;
+import org.newsindex.index.SourceManifest;
+import org.newsindex.index.SourceStatus;
+import org.newsindex.index.SourceStore;
+
+/**
+ * Handles one S3 event: decides what the event means for its file (new content, a rejection with a
+ * reason, a deletion, or nothing because it is a duplicate, stale or the content is unchanged),
+ * records that in the file's manifest only if the event is the newest for its key, and then waits
+ * until the compactor has brought the index up to date, running the compactor itself when the lease
+ * is free.
+ */
+public final class IngestService {
+  static final String FILE_COUNTER = "file";
+  private static final String LEASE = "compactor";
+
+  private final SourceStore sources;
+  private final CorpusObjects objects;
+  private final CorpusParser parser;
+  private final Compactor compactor;
+  private final Lease lease;
+  private final long maxFileBytes;
+  private final Duration leaseTtl;
+  private final Clock clock;
+
+  public IngestService(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
+      long maxFileBytes, Duration leaseTtl, String owner, Clock clock) {
+    this.sources = new SourceStore(table);
+    this.objects = objects;
+    this.parser = parser;
+    this.compactor = new Compactor(table, objects, parser, analyzer, maxFileBytes, clock);
+    this.lease = new Lease(table, LEASE, owner, clock);
+    this.maxFileBytes = maxFileBytes;
+    this.leaseTtl = leaseTtl;
+    this.clock = clock;
+  }
+
+  public IngestResult handle(SourceEvent event, Deadline deadline) {
+    String seq = Sequencers.normalize(event.sequencer());
+    Optional<SourceManifest> existing = sources.manifest(event.key());
+    if (existing.isPresent() && existing.get().sequencer().compareTo(seq) >= 0) {
+      SourceManifest m = existing.get();
+      IngestResult.Outcome outcome = m.sequencer().equals(seq) ? IngestResult.Outcome.DUPLICATE : IngestResult.Outcome.STALE;
+      m.pendingSequencer().ifPresent(pending -> awaitIndexed(event.key(), pending, deadline));
+      return result(event.key(), outcome);
+    }
+    if (!event.removed() && existing.isPresent() && isUnchanged(existing.get(), event)
+        && sources.recordUnchanged(event.key(), seq, clock.instant())) {
+      return result(event.key(), IngestResult.Outcome.UNCHANGED);
+    }
+
+    SourceStatus status;
+    Optional<String> reason = Optional.empty();
+    List<String> warnings = List.of();
+    if (event.removed()) {
+      status = SourceStatus.DELETED;
+    } else if (event.size() > maxFileBytes) {
+      status = SourceStatus.REJECTED;
+      reason = Optional.of(tooLargeReason(event.size(), maxFileBytes));
+    } else {
+      ObjectRead read = objects.read(event.key(), event.etag(), maxFileBytes);
+      if (read instanceof ObjectRead.Changed) {
+        return result(event.key(), IngestResult.Outcome.SUPERSEDED);
+      } else if (read instanceof ObjectRead.Missing) {
+        status = SourceStatus.DELETED;
+        reason = Optional.of("the object was deleted before this upload's event was processed");
+      } else if (read instanceof ObjectRead.TooLarge tooLarge) {
+        status = SourceStatus.REJECTED;
+        reason = Optional.of(tooLargeReason(tooLarge.size(), maxFileBytes));
+      } else {
+        try {
+          CorpusFile file = parser.parse(((ObjectRead.Found) read).bytes());
+          status = SourceStatus.PENDING;
+          warnings = file.warnings();
+        } catch (RejectedFileException e) {
+          status = SourceStatus.REJECTED;
+          reason = Optional.of(e.reason());
+        }
+      }
+    }
+
+    int fileOrd = existing.map(SourceManifest::fileOrd).filter(o -> o > 0)
+        .orElseGet(() -> (int) sources.allocate(FILE_COUNTER, 1));
+    boolean recorded = sources.recordEvent(new SourceStore.ReceivedEvent(event.key(), seq, event.removed(),
+        event.etag(), event.size(), status, reason, warnings, clock.instant(), fileOrd));
+    if (!recorded) {
+      return handle(event, deadline);
+    }
+    sources.markPending(event.key(), seq);
+    awaitIndexed(event.key(), seq, deadline);
+    return result(event.key(), switch (status) {
+      case REJECTED -> IngestResult.Outcome.REJECTED;
+      case DELETED -> IngestResult.Outcome.DELETED;
+      default -> IngestResult.Outcome.INDEXED;
+    });
+  }
+
+  private static boolean isUnchanged(SourceManifest m, SourceEvent event) {
+    return m.status() == SourceStatus.INGESTED && !m.isPending() && !m.etag().isEmpty() && m.etag().equals(event.etag());
+  }
+
+  /** Waits until the index reflects the file's event {@code seq}, compacting when the lease is free. */
+  private void awaitIndexed(String key, String seq, Deadline deadline) {
+    int attempt = 0;
+    while (true) {
+      Optional<SourceManifest> m = sources.manifest(key);
+      if (m.isEmpty() || !m.get().pendingSequencer().equals(Optional.of(seq))) {
+        return;
+      }
+      if (deadline.remaining().compareTo(Duration.ofSeconds(3)) < 0) {
+        throw new IngestTimeoutException("s3 key '" + key + "' is recorded but not yet indexed; retry to finish");
+      }
+      Duration ttl = deadline.remaining().compareTo(leaseTtl) < 0 ? deadline.remaining() : leaseTtl;
+      if (lease.tryAcquire(ttl)) {
+        try {
+          sources.markPending(key, seq);
+          compactor.runUntilIdle(deadline, lease, ttl);
+        } finally {
+          lease.release();
+        }
+        continue;
+      }
+      try {
+        Thread.sleep(Math.min(500, 20L << Math.min(attempt++, 5)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IngestTimeoutException("interrupted while waiting for the index");
+      }
+    }
+  }
+
+  private IngestResult result(String key, IngestResult.Outcome outcome) {
+    Optional<SourceManifest> found = sources.manifest(key);
+    if (found.isEmpty()) {
+      return new IngestResult(key, outcome, SourceStatus.PENDING, Optional.empty(), List.of(), 0, 0);
+    }
+    SourceManifest m = found.get();
+    return new IngestResult(key, outcome, m.status(), m.reason(), m.warnings(), m.hasArticle() ? 1 : 0,
+        m.headlineIds().size());
+  }
+
+  static String tooLargeReason(long size, long max) {
+    return String.format("the file is %,d bytes; files are limited to %,d bytes (MAX_FILE_BYTES)", size, max);
+  }
+}

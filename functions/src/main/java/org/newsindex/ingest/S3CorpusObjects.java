@@ -1,0 +1,58 @@
+package org.newsindex.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Reads corpus files from an S3 bucket, only at the version an event named (If-Match on its eTag). */
+public final class S3CorpusObjects implements CorpusObjects {
+  private final S3Client s3;
+  private final String bucket;
+
+  public S3CorpusObjects(S3Client s3, String bucket) {
+    this.s3 = s3;
+    this.bucket = bucket;
+  }
+
+  @Override
+  public ObjectRead read(String key, String etag, long maxBytes) {
+    ResponseInputStream<GetObjectResponse> body;
+    try {
+      body = s3.getObject(b -> {
+        b.bucket(bucket).key(key);
+        if (!etag.isEmpty()) {
+          b.ifMatch('"' + etag + '"');
+        }
+      });
+    } catch (NoSuchKeyException e) {
+      return new ObjectRead.Missing();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return new ObjectRead.Missing();
+      }
+      if (e.statusCode() == 412) {
+        return new ObjectRead.Changed();
+      }
+      throw e;
+    }
+    try (body) {
+      Long length = body.response().contentLength();
+      if (length != null && length > maxBytes) {
+        body.abort();
+        return new ObjectRead.TooLarge(length);
+      }
+      byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (bytes.length > maxBytes) {
+        body.abort();
+        return new ObjectRead.TooLarge(bytes.length);
+      }
+      return new ObjectRead.Found(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.newsindex.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.api.Json;
+import org.newsindex.config.Settings;
+import org.newsindex.corpus.CorpusParser;
+import org.newsindex.index.Deadline;
+import org.newsindex.index.IndexTable;
+import org.newsindex.ingest.IngestResult;
+import org.newsindex.ingest.IngestService;
+import org.newsindex.ingest.S3CorpusObjects;
+import org.newsindex.ingest.SourceEvent;
+
+/**
+ * The ingest function: S3 ObjectCreated and ObjectRemoved notifications in; each record handled by
+ * {@link IngestService}. A record that cannot be finished in time fails the invocation so Lambda
+ * retries it; a bad file is never a failure but a recorded rejection.
+ */
+public final class IngestHandler implements RequestHandler<S3Event, String> {
+  private static final Duration SAFETY_MARGIN = Duration.ofSeconds(2);
+
+  private final IngestService service;
+
+  public IngestHandler() {
+    this(System.getenv());
+  }
+
+  public IngestHandler(Map<String, String> env) {
+    Settings settings = Settings.from(env);
+    String bucket = settings.bucketName()
+        .orElseThrow(() -> new IllegalStateException("environment variable BUCKET_NAME is not set"));
+    IndexTable table = new IndexTable(Clients.dynamoDb(settings), settings.tableName());
+    this.service = new IngestService(table, new S3CorpusObjects(Clients.s3(settings), bucket),
+        new CorpusParser(settings.maxArticleBytes()), new TextAnalyzer(), settings.maxFileBytes(),
+        settings.leaseDuration(), "ingest-" + UUID.randomUUID(), Clock.systemUTC());
+  }
+
+  @Override
+  public String handleRequest(S3Event event, Context context) {
+    long started = System.nanoTime();
+    Deadline deadline = Deadline.after(Duration.ofMillis(
+        Math.max(1000, (context == null ? 60_000 : context.getRemainingTimeInMillis()) - SAFETY_MARGIN.toMillis())));
+    List<Map<String, Object>> records = new ArrayList<>();
+    try {
+      for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
+        S3EventNotification.S3ObjectEntity object = record.getS3().getObject();
+        SourceEvent change = SourceEvent.of(record.getEventName(), object.getKey(), object.geteTag(),
+            object.getSizeAsLong(), object.getSequencer());
+        IngestResult result = service.handle(change, deadline);
+        records.add(describe(result));
+      }
+    } catch (RuntimeException e) {
+      InvocationLog.write(context, "ingest", "error", (System.nanoTime() - started) / 1_000_000,
+          Map.of("records", records, "error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+      throw e;
+    }
+    InvocationLog.write(context, "ingest", "ok", (System.nanoTime() - started) / 1_000_000, Map.of("records", records));
+    return Json.write(Map.of("records", records));
+  }
+
+  private static Map<String, Object> describe(IngestResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("key", r.key());
+    m.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
+    m.put("status", r.status().label());
+    r.reason().ifPresent(reason -> m.put("reason", reason));
+    if (!r.warnings().isEmpty()) {
+      m.put("warnings", r.warnings());
+    }
+    m.put("articles", r.articles());
+    m.put("headlines", r.headlines());
+    return m;
+  }
+}

@@ -1,0 +1,63 @@
+package org.newsindex.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.api.ApiRequest;
+import org.newsindex.api.ApiResponse;
+import org.newsindex.api.ApiRouter;
+import org.newsindex.config.Settings;
+import org.newsindex.index.IndexTable;
+
+/** The query function: API Gateway HTTP API (payload 2.0) requests in, JSON responses out. */
+public final class QueryHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private final ApiRouter router;
+
+  public QueryHandler() {
+    this(System.getenv());
+  }
+
+  public QueryHandler(Map<String, String> env) {
+    Settings settings = Settings.from(env);
+    byte[] cursorKey = settings.cursorSigningKey()
+        .orElseThrow(() -> new IllegalStateException("environment variable CURSOR_SIGNING_KEY is not set"))
+        .getBytes(StandardCharsets.UTF_8);
+    IndexTable table = new IndexTable(Clients.dynamoDb(settings), settings.tableName());
+    this.router = new ApiRouter(table, new TextAnalyzer(), cursorKey, e -> e.printStackTrace());
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    long started = System.nanoTime();
+    String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+        ? event.getRequestContext().getHttp().getMethod() : "GET";
+    ApiResponse response = router.handle(ApiRequest.of(method, stripStage(event), event.getRawQueryString()));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("method", method);
+    details.put("path", event.getRawPath());
+    details.put("status", response.status());
+    InvocationLog.write(context, "query", response.status() >= 500 ? "error" : "ok",
+        (System.nanoTime() - started) / 1_000_000, details);
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(response.status())
+        .withHeaders(response.headers())
+        .withBody(response.body())
+        .withIsBase64Encoded(false)
+        .build();
+  }
+
+  /** The path without a named stage's prefix (with the $default stage there is none). */
+  private static String stripStage(APIGatewayV2HTTPEvent event) {
+    String path = event.getRawPath() == null ? "/" : event.getRawPath();
+    String stage = event.getRequestContext() == null ? null : event.getRequestContext().getStage();
+    if (stage != null && !stage.isEmpty() && !"$default".equals(stage) && path.startsWith("/" + stage + "/")) {
+      return path.substring(stage.length() + 1);
+    }
+    return path;
+  }
+}

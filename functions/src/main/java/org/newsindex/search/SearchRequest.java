@@ -1,0 +1,35 @@
+package org.newsindex.search;
+
+import java.util.Optional;
+import java.util.Set;
+import org.newsindex.index.DocKind;
+
+/**
+ * A search: the query text (absent to list documents), the kinds and source (an S3 key or key
+ * prefix) to filter by, the page size, the order, and the cursor of the previous page.
+ */
+public record SearchRequest(
+    Optional<String> q, Set<DocKind> kinds, Optional<String> source, int limit, SortOrder sort, Optional<String> cursor) {
+
+  public static final int MAX_LIMIT = 100;
+  public static final int DEFAULT_LIMIT = 10;
+
+  public SearchRequest {
+    kinds = Set.copyOf(kinds);
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new BadQueryException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+    }
+    if (sort == SortOrder.RELEVANCE && q.isEmpty()) {
+      throw new BadQueryException("sort=relevance needs a q; without q, results are listed newest first");
+    }
+  }
+
+  public static SearchRequest of(String q) {
+    return new SearchRequest(Optional.of(q), Set.of(), Optional.empty(), DEFAULT_LIMIT, SortOrder.RELEVANCE, Optional.empty());
+  }
+
+  /** Whether a document of this kind passes the kind filter. */
+  public boolean acceptsKind(DocKind kind) {
+    return kinds.isEmpty() || kinds.contains(kind);
+  }
+}

@@ -1,0 +1,28 @@
+package org.newsindex.search;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answer to a search: how many documents match (exactly, or at least, as Elasticsearch reports
+ * past its tracking limit), one page of hits, facet counts by kind and by source file, the cursor of
+ * the next page, notes about how the query was read, and what the search cost.
+ */
+public record SearchResult(
+    long total,
+    boolean totalExact,
+    List<SearchHit> hits,
+    List<FacetCount> kindFacet,
+    List<FacetCount> sourceFacet,
+    Optional<String> nextCursor,
+    List<String> notes,
+    long itemsRead,
+    double readUnits) {
+
+  public SearchResult {
+    hits = List.copyOf(hits);
+    kindFacet = List.copyOf(kindFacet);
+    sourceFacet = List.copyOf(sourceFacet);
+    notes = List.copyOf(notes);
+  }
+}

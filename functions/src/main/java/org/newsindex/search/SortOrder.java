@@ -1,0 +1,23 @@
+package org.newsindex.search;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** How results are ordered: by relevance (score, then ordinal), or newest ingest first. */
+public enum SortOrder {
+  RELEVANCE,
+  NEWEST;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<SortOrder> parse(String label) {
+    for (SortOrder s : values()) {
+      if (s.label().equals(label)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,46 @@
+package org.newsindex.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.newsindex.local.LocalCloud;
+import org.newsindex.local.LocalCloudSettings;
+import org.newsindex.local.template.HttpRouteSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code newsindex local}: runs the stack on this machine until Ctrl-C. */
+@Command(
+    name = "local",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs template.yaml on this machine until Ctrl-C.",
+      "%nDynamoDB (dynalite), S3 (S3Proxy) with bucket notifications, the functions and the HTTP API."
+          + " Uploads seeds/ through S3 first, then prints one line 'READY {json}' on stdout."
+    })
+final class LocalCommand implements Callable<Integer> {
+  @Mixin StackOptions stack;
+  @Mixin ServeOptions serve;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    return serve(serve.applyTo(stack.applyTo(LocalCloud.builder())), System.out, System.err);
+  }
+
+  /** Starts the cloud, announces it, and blocks until the JVM is stopped (the cloud's shutdown hook stops it). */
+  static int serve(LocalCloudSettings.Builder settings, PrintStream out, PrintStream err) throws InterruptedException {
+    LocalCloud cloud = settings.start();
+    err.println("newsindex local cloud");
+    err.println("  HTTP API  " + cloud.apiUri());
+    err.println("  S3        " + cloud.s3Endpoint() + "  (access key local / localsecret)");
+    err.println("  DynamoDB  " + cloud.dynamoDbEndpoint());
+    for (HttpRouteSpec route : cloud.stack().httpRoutes()) {
+      err.println("  route     " + route.routeKey() + " -> " + route.functionLogicalId());
+    }
+    err.println("  seeded " + cloud.seededFiles() + " files; " + cloud.failures().size() + " failed events. Ctrl-C stops.");
+    out.println(ReadyLine.of(cloud));
+    out.flush();
+    new CountDownLatch(1).await();
+    return 0;
+  }
+}

@@ -1,0 +1,54 @@
+package org.newsindex.cli;
+
+import java.util.concurrent.Callable;
+import org.newsindex.local.LocalCloud;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * The {@code newsindex} command line (the main class of newsindex-local.jar). Each subcommand is
+ * its own class; with no subcommand it runs {@code local}.
+ */
+@Command(
+    name = "newsindex",
+    mixinStandardHelpOptions = true,
+    version = "newsindex 0.1.0",
+    subcommands = {LocalCommand.class, InvokeCommand.class, CommandLine.HelpCommand.class},
+    description = {
+      "newsindex: serverless search over a news corpus, run locally.",
+      "Without a subcommand, runs 'local' with the options below."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:failure while running", "2:usage error"})
+public final class NewsindexCommand implements Callable<Integer> {
+  @Mixin StackOptions stack;
+  @Mixin ServeOptions serve;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    return LocalCommand.serve(serve.applyTo(stack.applyTo(LocalCloud.builder())), System.out, System.err);
+  }
+
+  /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage error). */
+  public static int run(String... args) {
+    return new CommandLine(new NewsindexCommand())
+        .setExecutionExceptionHandler(
+            (error, commandLine, parseResult) -> {
+              commandLine.getErr().println("error: " + OneLine.of(error));
+              return 1;
+            })
+        .setParameterExceptionHandler(
+            (error, arguments) -> {
+              CommandLine command = error.getCommandLine();
+              command.getErr().println("error: " + error.getMessage());
+              command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+              return 2;
+            })
+        .execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+}

@@ -1,0 +1,266 @@
+package org.newsindex.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.newsindex.local.dynamodb.DynaliteProcess;
+import org.newsindex.local.dynamodb.TableProvisioner;
+import org.newsindex.local.http.HttpApiGateway;
+import org.newsindex.local.lambda.AsyncInvoker;
+import org.newsindex.local.lambda.DeployedFunctions;
+import org.newsindex.local.lambda.FailedEvent;
+import org.newsindex.local.lambda.FunctionRuntime;
+import org.newsindex.local.lambda.InvocationLog;
+import org.newsindex.local.lambda.InvocationRecord;
+import org.newsindex.local.lambda.InvocationResult;
+import org.newsindex.local.lambda.LocalServices;
+import org.newsindex.local.s3.S3EventRouter;
+import org.newsindex.local.s3.S3Server;
+import org.newsindex.local.template.BucketSpec;
+import org.newsindex.local.template.StackIdentity;
+import org.newsindex.local.template.StackReader;
+import org.newsindex.local.template.StackSpec;
+import org.newsindex.local.template.TableSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole stack of template.yaml running on this machine: DynamoDB (dynalite), S3 (S3Proxy)
+ * with bucket notifications, the functions in isolated class loaders, and the HTTP API. Start it
+ * with {@link #builder()}; close it to stop everything, node included.
+ */
+public final class LocalCloud implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
+  private static final Duration SEED_TIMEOUT = Duration.ofMinutes(30);
+
+  private final LocalCloudSettings settings;
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Thread shutdownHook = new Thread(this::close, "local-cloud-shutdown");
+  private final InvocationLog invocationLog = new InvocationLog(1000);
+  private StackSpec stack;
+  private DynaliteProcess dynamoDb;
+  private S3Server s3;
+  private volatile DeployedFunctions functions;
+  private volatile AsyncInvoker asyncInvoker;
+  private HttpApiGateway api;
+  private int seeded;
+
+  private LocalCloud(LocalCloudSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Settings for a local cloud; {@code LocalCloud.builder().projectDir(root).start()}. */
+  public static LocalCloudSettings.Builder builder() {
+    return new LocalCloudSettings.Builder();
+  }
+
+  /** Starts everything; on failure, stops what had started and rethrows. */
+  public static LocalCloud start(LocalCloudSettings settings) {
+    LocalCloud cloud = new LocalCloud(settings);
+    Runtime.getRuntime().addShutdownHook(cloud.shutdownHook);
+    try {
+      cloud.startAll();
+      return cloud;
+    } catch (RuntimeException e) {
+      cloud.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    stack =
+        StackReader.read(
+            settings.template(), StackIdentity.local(settings.stackName()), settings.parameterOverrides());
+    Optional<Path> data = settings.dataDirectory().map(Path::toAbsolutePath);
+
+    dynamoDb =
+        remember(
+            DynaliteProcess.start(
+                settings.project().nodeDirectory(), settings.dynamoDbPort(), data.map(d -> d.resolve("dynamodb"))));
+    try (DynamoDbClient client = LocalClients.dynamoDb(dynamoDb.endpoint(), region())) {
+      new TableProvisioner(client).createAll(stack.tables());
+    }
+
+    S3EventRouter router = new S3EventRouter(stack.s3Events(), region(), this::deliverS3Event);
+    s3 =
+        remember(
+            S3Server.start(
+                settings.s3Port(),
+                data.map(d -> d.resolve("s3")),
+                LocalClients.ACCESS_KEY_ID,
+                LocalClients.SECRET_ACCESS_KEY,
+                router));
+    stack.buckets().forEach(bucket -> s3.createBucket(bucket.name()));
+
+    LocalServices services =
+        new LocalServices(
+            region(), dynamoDb.endpoint(), s3.endpoint(), LocalClients.ACCESS_KEY_ID, LocalClients.SECRET_ACCESS_KEY);
+    functions = remember(DeployedFunctions.load(stack, services, invocationLog));
+    asyncInvoker =
+        remember(
+            new AsyncInvoker(
+                settings.concurrency(),
+                settings.retryDelays(),
+                data.map(d -> d.resolve("failed-events.jsonl"))));
+
+    if (settings.startApi()) {
+      try {
+        api = remember(HttpApiGateway.start(settings.apiPort(), stack, functions));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot serve the HTTP API on port " + settings.apiPort(), e);
+      }
+    }
+    if (settings.seed() && !stack.buckets().isEmpty()) {
+      try (S3Client client = LocalClients.s3(this)) {
+        seeded = SeedUpload.uploadAll(client, bucket(), settings.seeds());
+      }
+      if (!awaitIdle(SEED_TIMEOUT)) {
+        LOG.warn("the seed uploads were still being processed after {}", SEED_TIMEOUT);
+      }
+    }
+  }
+
+  private void deliverS3Event(String functionLogicalId, String eventJson, String source) {
+    DeployedFunctions deployed = functions;
+    AsyncInvoker invoker = asyncInvoker;
+    Optional<FunctionRuntime> function = deployed == null ? Optional.empty() : deployed.get(functionLogicalId);
+    if (function.isEmpty() || invoker == null) {
+      LOG.warn("dropped an S3 event for {} that arrived before the functions were ready: {}", functionLogicalId, source);
+      return;
+    }
+    invoker.submit(function.get(), eventJson, source);
+  }
+
+  /** Keeps a started part for close(); stops it at once if the cloud was closed meanwhile (Ctrl-C). */
+  private <T extends AutoCloseable> T remember(T resource) {
+    synchronized (running) {
+      if (!closed.get()) {
+        running.push(resource);
+        return resource;
+      }
+    }
+    try {
+      resource.close();
+    } catch (Exception e) {
+      LOG.debug("stopping {}: {}", resource.getClass().getSimpleName(), e.getMessage());
+    }
+    throw new IllegalStateException("the local cloud was stopped while starting");
+  }
+
+  /** The resolved template this cloud runs. */
+  public StackSpec stack() {
+    return stack;
+  }
+
+  public LocalCloudSettings settings() {
+    return settings;
+  }
+
+  /** The HTTP API's base URI, e.g. {@code http://127.0.0.1:3000}. */
+  public URI apiUri() {
+    if (api == null) {
+      throw new IllegalStateException("this local cloud runs no HTTP API");
+    }
+    return api.uri();
+  }
+
+  public URI s3Endpoint() {
+    return s3.endpoint();
+  }
+
+  public URI dynamoDbEndpoint() {
+    return dynamoDb.endpoint();
+  }
+
+  public String region() {
+    return StackIdentity.DEFAULT_REGION;
+  }
+
+  /** The name of the template's first bucket. */
+  public String bucket() {
+    return stack.buckets().stream().findFirst().map(BucketSpec::name)
+        .orElseThrow(() -> new IllegalStateException("the template declares no bucket"));
+  }
+
+  /** The name of the template's first table. */
+  public String table() {
+    return stack.tables().stream().findFirst().map(TableSpec::name)
+        .orElseThrow(() -> new IllegalStateException("the template declares no table"));
+  }
+
+  /** How many seed files were uploaded at start. */
+  public int seededFiles() {
+    return seeded;
+  }
+
+  /**
+   * Waits until every asynchronous event (S3 notifications and their retries) has been handled.
+   *
+   * @return false if events were still pending when the time ran out
+   */
+  public boolean awaitIdle(Duration timeout) {
+    try {
+      return asyncInvoker.awaitIdle(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Asynchronous events that failed every attempt. */
+  public List<FailedEvent> failures() {
+    return asyncInvoker.failures();
+  }
+
+  /** The most recent invocations of any function, oldest first. */
+  public List<InvocationRecord> invocations() {
+    return invocationLog.records();
+  }
+
+  /** Invokes a function synchronously (Invoke with type RequestResponse) with an event's JSON. */
+  public InvocationResult invoke(String functionLogicalId, String eventJson) {
+    FunctionRuntime function =
+        functions
+            .get(functionLogicalId)
+            .orElseThrow(
+                () -> new IllegalArgumentException("the template has no function " + functionLogicalId));
+    return function.invoke(eventJson, "invoke", 1);
+  }
+
+  /** Stops the HTTP API, the invoker, S3 and dynalite, in that order. Safe to call twice. */
+  @Override
+  public void close() {
+    List<AutoCloseable> parts;
+    synchronized (running) {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      parts = List.copyOf(running);
+      running.clear();
+    }
+    for (AutoCloseable resource : parts) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("stopping {}: {}", resource.getClass().getSimpleName(), e.getMessage());
+      }
+    }
+    if (Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        LOG.debug("shutting down already");
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.newsindex.local;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where things are in a newsindex checkout: {@code template.yaml} and {@code seeds/} at the
+ * root, the node tools (dynalite) in {@code infra/}. Function code is found from the template's
+ * {@code CodeUri} (see {@code CodeLocation}).
+ */
+public record ProjectLayout(Path root) {
+  public ProjectLayout {
+    root = root.toAbsolutePath().normalize();
+  }
+
+  public Path template() {
+    return root.resolve("template.yaml");
+  }
+
+  public Path seeds() {
+    return root.resolve("seeds");
+  }
+
+  /** The directory with package.json, node_modules/ and the dynalite launcher. */
+  public Path nodeDirectory() {
+    return root.resolve("infra");
+  }
+
+  /**
+   * The project that holds this code: the first directory with a template.yaml above the jar (or
+   * classes directory) this class was loaded from. For {@code infra/target/newsindex-local.jar}
+   * that is the jar directory's parent's parent.
+   */
+  public static Optional<ProjectLayout> aroundCode() {
+    try {
+      Path location =
+          Path.of(ProjectLayout.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      for (Path directory = location; directory != null; directory = directory.getParent()) {
+        if (Files.isRegularFile(directory.resolve("template.yaml"))) {
+          return Optional.of(new ProjectLayout(directory));
+        }
+      }
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+}

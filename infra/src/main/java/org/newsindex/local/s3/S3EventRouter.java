@@ -1,0 +1,34 @@
+package org.newsindex.local.s3;
+
+import java.util.List;
+import org.newsindex.local.template.S3EventSpec;
+
+/**
+ * Turns object changes into S3 event notifications for every function whose template S3 event
+ * matches the bucket, the event type and the key filter, as S3's bucket notification does.
+ */
+public final class S3EventRouter implements ObjectChangeListener {
+  private final List<S3EventSpec> sources;
+  private final String region;
+  private final S3EventTarget target;
+  private final Sequencer sequencer = new Sequencer();
+
+  public S3EventRouter(List<S3EventSpec> sources, String region, S3EventTarget target) {
+    this.sources = List.copyOf(sources);
+    this.region = region;
+    this.target = target;
+  }
+
+  @Override
+  public void changed(ObjectChange change) {
+    String sequence = sequencer.next();
+    for (S3EventSpec source : sources) {
+      if (source.matches(change.bucket(), change.eventName(), change.key())) {
+        String json = S3EventMessage.json(change, source.eventLogicalId(), region, sequence);
+        String description =
+            "s3 " + source.eventLogicalId() + " " + change.eventName() + " " + change.bucket() + "/" + change.key();
+        target.deliver(source.functionLogicalId(), json, description);
+      }
+    }
+  }
+}

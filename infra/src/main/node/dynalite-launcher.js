@@ -1,0 +1,39 @@
+'use strict';
+// Starts dynalite for the newsindex local cloud and ties its life to the parent JVM.
+//
+// Usage: node dynalite-launcher.js <port> [<leveldb-dir>]
+//   port 0 picks a free port. Without a directory the data lives in memory.
+// Prints "DYNALITE_LISTENING <port>" once the server accepts connections. Exits when its
+// stdin closes, which happens when the parent process ends in any way, even on SIGKILL.
+
+const dynalite = require('dynalite');
+
+const port = Number.parseInt(process.argv[2] || '0', 10);
+const path = process.argv[3];
+
+const server = dynalite({ createTableMs: 50, deleteTableMs: 50, updateTableMs: 50, path });
+
+let stopping = false;
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  // Give LevelDB a moment to close cleanly, but never hang on idle keep-alive connections.
+  setTimeout(() => process.exit(code), 1500).unref();
+  server.close(() => process.exit(code));
+}
+
+server.on('error', (err) => {
+  console.error(`dynalite failed: ${err.message}`);
+  process.exit(1);
+});
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`DYNALITE_LISTENING ${server.address().port}`);
+});
+
+process.stdin.on('end', () => stop(0));
+process.stdin.on('close', () => stop(0));
+process.stdin.on('error', () => stop(0));
+process.stdin.resume();
+process.on('SIGTERM', () => stop(0));
+process.on('SIGINT', () => stop(0));
