@@ -43,7 +43,7 @@ public final class PostingStore {
     refs.forEach(r -> byKey.put(TableKeys.chunk(r.term(), r.chunkId()), r));
     Map<ChunkRef, List<PostingEntry>> out = new HashMap<>();
     table.getAll(byKey.keySet(), consistent, deadline)
-        .forEach((key, item) -> out.put(byKey.get(key), ChunkCodec.decode(Attributes.bytes(item, "b"))));
+        .forEach((key, item) -> out.put(byKey.get(key), ChunkCodec.decode(Attributes.bytes(item, "b"), byKey.get(key).term())));
     return out;
   }
 

@@ -1,0 +1,99 @@
+package org.newsindex.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PostingListEditorTest {
+  private static PostingChange.Upsert upsert(long ord, int tf, String form) {
+    return new PostingChange.Upsert(new PostingEntry(ord, ord % 3 == 0 ? DocKind.HEADLINE : DocKind.ARTICLE, tf, 100, 0,
+        new int[] {1}, new int[] {(int) ord}, RankKey.of(tf, 100)), form);
+  }
+
+  /** Applies the changes the way the compactor does: read the chunks the editor asks for, write what it returns. */
+  private static TermDirectory apply(TermDirectory dir, Map<Integer, List<PostingEntry>> store, List<PostingChange> changes) {
+    Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
+    PostingListEditor.chunksToRead(dir, changes).forEach(id -> loaded.put(id, store.get(id)));
+    PostingListEditor.Edit edit = PostingListEditor.apply(dir, loaded, changes);
+    store.putAll(edit.writes());
+    edit.deletes().forEach(store::remove);
+    return edit.directory();
+  }
+
+  @Test
+  void largeListsSplitIntoOrderedChunksWhoseSummariesMatchTheirContent() {
+    Map<Integer, List<PostingEntry>> store = new HashMap<>();
+    TermDirectory dir = TermDirectory.empty("war");
+    for (int batch = 0; batch < 6; batch++) {
+      List<PostingChange> changes = new ArrayList<>();
+      for (int i = 0; i < 4000; i++) {
+        long ord = batch * 4000L + i + 1;
+        changes.add(upsert(ord, 1 + (int) (ord % 9), ord % 2 == 0 ? "wars" : "war"));
+      }
+      dir = apply(dir, store, changes);
+    }
+    assertEquals(24_000, dir.docFreq());
+    assertTrue(dir.chunks().size() > 1, "expected a split");
+    long previousKey = Long.MAX_VALUE;
+    int counted = 0;
+    for (ChunkSummary c : dir.chunks()) {
+      List<PostingEntry> entries = store.get(c.id());
+      assertEquals(c.entries(), entries.size());
+      assertTrue(ChunkCodec.encode(entries).length <= PostingListEditor.MAX_CHUNK_BYTES);
+      for (PostingEntry e : entries) {
+        assertTrue(e.key() <= previousKey, "chunks must hold the list best first");
+        previousKey = e.key();
+      }
+      counted += entries.size();
+    }
+    assertEquals(24_000, counted);
+    assertEquals(List.of(12_000, 12_000), dir.formCounts());
+  }
+
+  @Test
+  void removalsFindTheirEntriesAcrossChunksAndEmptyChunksDisappear() {
+    Map<Integer, List<PostingEntry>> store = new HashMap<>();
+    TermDirectory dir = TermDirectory.empty("peace");
+    List<PostingChange> adds = new ArrayList<>();
+    for (long ord = 1; ord <= 12_000; ord++) {
+      adds.add(upsert(ord, 1 + (int) (ord % 5), "peace"));
+    }
+    dir = apply(dir, store, adds);
+    List<PostingChange> removes = new ArrayList<>();
+    for (long ord = 1; ord <= 12_000; ord++) {
+      if (ord % 4 != 0) {
+        removes.add(new PostingChange.Removal(ord, RankKey.of(1 + (int) (ord % 5), 100)));
+      }
+    }
+    dir = apply(dir, store, removes);
+    assertEquals(3_000, dir.docFreq());
+    assertEquals(dir.chunks().size(), store.size());
+    assertEquals(3_000, store.values().stream().mapToInt(List::size).sum());
+    List<PostingChange> rest = new ArrayList<>();
+    for (long ord = 4; ord <= 12_000; ord += 4) {
+      rest.add(new PostingChange.Removal(ord, RankKey.of(1 + (int) (ord % 5), 100)));
+    }
+    dir = apply(dir, store, rest);
+    assertTrue(dir.isEmpty());
+    assertTrue(store.isEmpty());
+  }
+
+  @Test
+  void reapplyingTheSameChangesChangesNothing() {
+    Map<Integer, List<PostingEntry>> store = new HashMap<>();
+    List<PostingChange> adds = new ArrayList<>();
+    for (long ord = 1; ord <= 500; ord++) {
+      adds.add(upsert(ord, 2, "talk"));
+    }
+    TermDirectory once = apply(TermDirectory.empty("talk"), store, adds);
+    Map<Integer, List<PostingEntry>> snapshot = new HashMap<>(store);
+    TermDirectory twice = apply(once, store, adds);
+    assertEquals(once, twice);
+    assertEquals(snapshot, store);
+  }
+}
