@@ -125,11 +125,12 @@ public final class SourceStore {
    * sequencer is kept in {@code staleOrds} so that whatever it wrote is cleaned up.
    */
   public long claimArticleOrd(SourceManifest m, long candidate) {
-    Map<String, String> names = Map.of("#allocSeq", "allocSeq", "#allocOrd", "allocOrd", "#stale", "staleOrds");
+    Map<String, String> names = new HashMap<>(Map.of("#allocSeq", "allocSeq", "#allocOrd", "allocOrd"));
     Map<String, AttributeValue> values = new HashMap<>(Map.of(":seq", s(m.sequencer()), ":ord", n(candidate)));
     String update = "SET #allocSeq = :seq, #allocOrd = :ord";
     if (m.allocatedFor().isPresent() && m.allocatedOrd() > 0 && m.allocatedOrd() != m.articleOrd()) {
       update += " ADD #stale :old";
+      names.put("#stale", "staleOrds");
       values.put(":old", AttributeValue.builder().ns(Long.toString(m.allocatedOrd())).build());
     }
     boolean claimed = conditionalUpdate(m.key(), update, "attribute_not_exists(#allocSeq) OR #allocSeq <> :seq",

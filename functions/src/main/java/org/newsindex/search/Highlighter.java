@@ -62,8 +62,14 @@ public final class Highlighter {
     return out.toString().strip();
   }
 
-  /** The sentence with the most distinct matching terms (then the most matches, then the earliest). */
+  /**
+   * The sentence with the most distinct matching terms (then the most matches, then the earliest);
+   * a text short enough to show whole is its own passage.
+   */
   private static int[] bestPassage(String text, List<Token> matches) {
+    if (text.length() <= MAX_SNIPPET_CHARS) {
+      return new int[] {0, text.length()};
+    }
     BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
     sentences.setText(text);
     int[] best = null;
