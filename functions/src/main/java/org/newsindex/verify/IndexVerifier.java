@@ -1,0 +1,229 @@
+package org.newsindex.verify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.newsindex.analysis.AnalyzedText;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.index.ChunkCodec;
+import org.newsindex.index.ChunkSummary;
+import org.newsindex.index.DocKind;
+import org.newsindex.index.DocumentIds;
+import org.newsindex.index.IndexSnapshot;
+import org.newsindex.index.PostingEntry;
+import org.newsindex.index.RankKey;
+import org.newsindex.index.SourceManifest;
+import org.newsindex.index.StoredDocument;
+import org.newsindex.index.TermDirectory;
+
+/**
+ * Recomputes, from the stored documents and file manifests alone, every statistic, posting list,
+ * source list and suggestion count the index keeps, and reports each difference. A whole-table
+ * check for operators and tests; it reads everything once.
+ */
+public final class IndexVerifier {
+  private final TextAnalyzer analyzer;
+
+  public IndexVerifier(TextAnalyzer analyzer) {
+    this.analyzer = analyzer;
+  }
+
+  public VerificationReport verify(IndexSnapshot snapshot) {
+    List<String> drift = new ArrayList<>();
+    Map<String, Long> counts = new TreeMap<>();
+    counts.put("files", (long) snapshot.manifests().size());
+    counts.put("documents", (long) snapshot.documents().size());
+    counts.put("terms", (long) snapshot.directories().size());
+
+    // What the postings should be, from the documents' own text.
+    Map<String, Map<Long, PostingEntry>> expected = new HashMap<>();
+    Map<String, Map<Long, String>> expectedForms = new HashMap<>();
+    for (StoredDocument doc : snapshot.documents().values()) {
+      AnalyzedText analyzed = AnalyzedText.of(analyzer.tokens(doc.text()));
+      if (analyzed.length() != doc.length()) {
+        drift.add("document " + doc.id() + " (ord " + doc.ord() + ") stores length " + doc.length() + " but its text has "
+            + analyzed.length() + " tokens");
+      }
+      int nb = RankKey.normByte(analyzed.length());
+      int[] sources = doc.sourceOrds().stream().mapToInt(Integer::intValue).sorted().toArray();
+      analyzed.terms().forEach((term, o) -> {
+        expected.computeIfAbsent(term, t -> new HashMap<>()).put(doc.ord(), new PostingEntry(doc.ord(), doc.kind(),
+            o.frequency(), nb, 0, o.positions(), sources, RankKey.of(o.frequency(), nb)));
+        expectedForms.computeIfAbsent(term, t -> new HashMap<>()).put(doc.ord(), o.surface());
+      });
+      expected.computeIfAbsent(TermDirectory.ALL_DOCUMENTS, t -> new HashMap<>()).put(doc.ord(),
+          new PostingEntry(doc.ord(), doc.kind(), analyzed.length(), nb, 0, new int[0], sources, doc.ord()));
+    }
+
+    Set<String> terms = new TreeSet<>(expected.keySet());
+    terms.addAll(snapshot.directories().keySet());
+    terms.addAll(snapshot.chunks().keySet());
+    long postings = 0;
+    for (String term : terms) {
+      postings += checkTerm(term, snapshot, expected.getOrDefault(term, Map.of()),
+          expectedForms.getOrDefault(term, Map.of()), drift);
+    }
+    counts.put("postings", postings);
+
+    checkSources(snapshot, drift);
+    checkSuggestions(snapshot, drift);
+    return new VerificationReport(drift, counts, snapshot.pendingFiles());
+  }
+
+  private static long checkTerm(String term, IndexSnapshot snapshot, Map<Long, PostingEntry> expected,
+      Map<Long, String> forms, List<String> drift) {
+    TermDirectory dir = snapshot.directories().get(term);
+    Map<Integer, byte[]> chunks = snapshot.chunks().getOrDefault(term, Map.of());
+    if (dir == null) {
+      if (!expected.isEmpty() || !chunks.isEmpty()) {
+        drift.add("term '" + term + "' has no directory but " + expected.size() + " documents contain it and "
+            + chunks.size() + " chunks are stored");
+      }
+      return 0;
+    }
+    Map<Long, PostingEntry> stored = new HashMap<>();
+    Set<Integer> listed = new TreeSet<>();
+    long previousKey = Long.MAX_VALUE;
+    long previousOrd = -1;
+    for (ChunkSummary summary : dir.chunks()) {
+      listed.add(summary.id());
+      byte[] bytes = chunks.get(summary.id());
+      if (bytes == null) {
+        drift.add("term '" + term + "' lists chunk " + summary.id() + " which is not stored");
+        continue;
+      }
+      List<PostingEntry> entries = ChunkCodec.decode(bytes, term);
+      int articles = 0;
+      long tfSum = 0;
+      for (PostingEntry e : entries) {
+        if (PostingEntry.compare(previousKey, previousOrd, e.key(), e.ord()) > 0) {
+          drift.add("term '" + term + "' chunk " + summary.id() + " breaks the best-first order at ordinal " + e.ord());
+        }
+        previousKey = e.key();
+        previousOrd = e.ord();
+        articles += e.kind() == DocKind.ARTICLE ? 1 : 0;
+        tfSum += e.tf();
+        if (stored.put(e.ord(), e) != null) {
+          drift.add("term '" + term + "' lists ordinal " + e.ord() + " twice");
+        }
+        String form = forms.get(e.ord());
+        if (!TermDirectory.ALL_DOCUMENTS.equals(term) && form != null
+            && (e.form() >= dir.forms().size() || !dir.forms().get(e.form()).equals(form))) {
+          drift.add("term '" + term + "' ordinal " + e.ord() + " records surface form "
+              + (e.form() < dir.forms().size() ? dir.forms().get(e.form()) : "#" + e.form()) + " but the document uses '"
+              + form + "' most");
+        }
+      }
+      if (entries.size() != summary.entries() || articles != summary.articles() || tfSum != summary.tfSum()) {
+        drift.add("term '" + term + "' chunk " + summary.id() + " summary says " + summary.entries() + " entries ("
+            + summary.articles() + " articles, tf " + summary.tfSum() + ") but holds " + entries.size() + " ("
+            + articles + " articles, tf " + tfSum + ")");
+      }
+    }
+    for (int id : chunks.keySet()) {
+      if (!listed.contains(id)) {
+        drift.add("term '" + term + "' has an orphan chunk " + id + " its directory does not list");
+      }
+    }
+    for (Map.Entry<Long, PostingEntry> e : expected.entrySet()) {
+      PostingEntry actual = stored.get(e.getKey());
+      PostingEntry want = e.getValue();
+      if (actual == null) {
+        drift.add("term '" + term + "' is missing the posting of ordinal " + e.getKey());
+      } else if (actual.tf() != want.tf() || actual.normByte() != want.normByte() || actual.kind() != want.kind()
+          || !Arrays.equals(actual.positions(), want.positions()) || !Arrays.equals(actual.sources(), want.sources())) {
+        drift.add("term '" + term + "' posting of ordinal " + e.getKey() + " is " + actual + " but should be " + want);
+      }
+    }
+    for (long ord : stored.keySet()) {
+      if (!expected.containsKey(ord)) {
+        drift.add("term '" + term + "' has an orphan posting for ordinal " + ord + " (no such document contains it)");
+      }
+    }
+    return stored.size();
+  }
+
+  private static void checkSources(IndexSnapshot snapshot, List<String> drift) {
+    Map<String, Set<String>> listedBy = new HashMap<>();
+    Map<String, Long> articleOrdByKey = new HashMap<>();
+    for (SourceManifest m : snapshot.manifests().values()) {
+      m.headlineIds().forEach(id -> listedBy.computeIfAbsent(id, k -> new TreeSet<>()).add(m.key()));
+      if (m.hasArticle()) {
+        articleOrdByKey.put(m.key(), m.articleOrd());
+      }
+      if (!m.staleOrds().isEmpty() || !m.intentHeadlines().isEmpty() && !m.isPending()) {
+        drift.add("file '" + m.key() + "' keeps intents of an unfinished compaction while not pending");
+      }
+    }
+    Map<String, Integer> fileOrds = new HashMap<>();
+    snapshot.manifests().values().forEach(m -> fileOrds.put(m.key(), m.fileOrd()));
+    Set<String> headlinesSeen = new TreeSet<>();
+    for (StoredDocument doc : snapshot.documents().values()) {
+      Long pointer = snapshot.pointers().get(doc.id());
+      if (!Objects.equals(pointer, doc.ord())) {
+        drift.add("document " + doc.id() + " is stored at ordinal " + doc.ord() + " but its id points to " + pointer);
+      }
+      List<Integer> wantOrds = doc.sources().stream().map(k -> fileOrds.getOrDefault(k, -1)).toList();
+      if (!wantOrds.equals(doc.sourceOrds())) {
+        drift.add("document " + doc.id() + " records source ordinals " + doc.sourceOrds() + " but its files have " + wantOrds);
+      }
+      if (doc.kind() == DocKind.HEADLINE) {
+        headlinesSeen.add(doc.id());
+        Set<String> want = listedBy.getOrDefault(doc.id(), Set.of());
+        if (!want.equals(new TreeSet<>(doc.sources()))) {
+          drift.add("headline " + doc.id() + " lists sources " + doc.sources() + " but the files listing it are " + want);
+        }
+      } else {
+        String key = doc.sources().isEmpty() ? "" : doc.sources().get(0);
+        if (!Objects.equals(articleOrdByKey.get(key), doc.ord()) || !doc.id().equals(DocumentIds.article(key))) {
+          drift.add("article " + doc.id() + " (ordinal " + doc.ord() + ") is not the indexed article of file '" + key + "'");
+        }
+      }
+    }
+    listedBy.keySet().stream().filter(id -> !headlinesSeen.contains(id))
+        .forEach(id -> drift.add("headline " + id + " is listed by " + listedBy.get(id) + " but not stored"));
+    articleOrdByKey.forEach((key, ord) -> {
+      if (!snapshot.documents().containsKey(ord)) {
+        drift.add("file '" + key + "' says its article is ordinal " + ord + " which is not stored");
+      }
+    });
+    snapshot.pointers().forEach((id, ord) -> {
+      StoredDocument doc = snapshot.documents().get(ord);
+      if (doc == null || !doc.id().equals(id)) {
+        drift.add("id " + id + " points to ordinal " + ord + " which holds " + (doc == null ? "nothing" : doc.id()));
+      }
+    });
+  }
+
+  private static void checkSuggestions(IndexSnapshot snapshot, List<String> drift) {
+    Map<String, Long> wantWords = new HashMap<>();
+    snapshot.directories().values().stream().filter(d -> !TermDirectory.ALL_DOCUMENTS.equals(d.term())).forEach(d -> {
+      List<Integer> counts = d.formCounts();
+      for (int i = 0; i < d.forms().size(); i++) {
+        if (counts.get(i) > 0) {
+          wantWords.put(d.forms().get(i), (long) counts.get(i));
+        }
+      }
+    });
+    if (!wantWords.equals(snapshot.wordSuggestions())) {
+      Set<String> keys = new TreeSet<>(wantWords.keySet());
+      keys.addAll(snapshot.wordSuggestions().keySet());
+      keys.stream().filter(k -> !Objects.equals(wantWords.get(k), snapshot.wordSuggestions().get(k))).limit(20)
+          .forEach(k -> drift.add("word suggestion '" + k + "' counts " + snapshot.wordSuggestions().get(k)
+              + " but " + wantWords.get(k) + " documents use it"));
+    }
+    Map<String, Long> wantHeadlines = new HashMap<>();
+    snapshot.documents().values().stream().filter(d -> d.kind() == DocKind.HEADLINE)
+        .forEach(d -> wantHeadlines.put(d.id(), (long) d.sources().size()));
+    if (!wantHeadlines.equals(snapshot.headlineSuggestions())) {
+      drift.add("headline suggestions " + snapshot.headlineSuggestions().size() + " do not match the "
+          + wantHeadlines.size() + " stored headlines and their source counts");
+    }
+  }
+}
