@@ -17,7 +17,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code newsindex invoke}: runs one function once on the local cloud, like {@code sam local invoke}. */
+/**
+ * {@code newsindex invoke}: runs one function once on the local cloud, like {@code sam local
+ * invoke}.
+ */
 @Command(
     name = "invoke",
     mixinStandardHelpOptions = true,
@@ -31,13 +34,22 @@ final class InvokeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FUNCTION", description = "The function's logical id in the template, e.g. QueryFunction.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FUNCTION",
+      description = "The function's logical id in the template, e.g. QueryFunction.")
   String functionId;
 
-  @Option(names = {"-e", "--event"}, required = true, paramLabel = "FILE", description = "The event JSON; - reads stdin.")
+  @Option(
+      names = {"-e", "--event"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The event JSON; - reads stdin.")
   String eventFile;
 
-  @Option(names = "--seed", description = "Upload seeds/ (and let their events finish) before invoking.")
+  @Option(
+      names = "--seed",
+      description = "Upload seeds/ (and let their events finish) before invoking.")
   boolean seed;
 
   @Mixin StackOptions stack;
@@ -45,19 +57,23 @@ final class InvokeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String event = readEvent();
-    LocalCloudSettings settings = stack.applyTo(LocalCloud.builder()).startApi(false).seed(seed).build();
-    try (LocalCloud cloud = settings.start()) {
-      if (cloud.stack().function(functionId).isEmpty()) {
-        throw new ParameterException(spec.commandLine(), "the template has no function " + functionId);
-      }
+    LocalCloudSettings settings =
+        stack.applyTo(LocalCloud.builder()).startApi(false).seed(seed).build();
+    if (settings.readStack().function(functionId).isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "the template has no function " + functionId);
+    }
+    try (ResultOutput results = ResultOutput.claim();
+        LocalCloud cloud = settings.start()) {
       InvocationResult result = cloud.invoke(functionId, event);
       // Events the function itself caused (say, an upload it made) finish before the cloud stops.
       cloud.awaitIdle(SIDE_EFFECTS_TIMEOUT);
       if (!result.succeeded()) {
-        System.err.println("error: " + functionId + " failed: " + result.error().orElseThrow().summary());
+        System.err.println(
+            "error: " + functionId + " failed: " + result.error().orElseThrow().summary());
         return 1;
       }
-      System.out.println(result.response());
+      results.println(result.response());
       return 0;
     }
   }

@@ -15,8 +15,8 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Runs template.yaml on this machine until Ctrl-C.",
-      "%nDynamoDB (dynalite), S3 (S3Proxy) with bucket notifications, the functions and the HTTP API."
-          + " Uploads seeds/ through S3 first, then prints one line 'READY {json}' on stdout."
+      "%nDynamoDB (dynalite), S3 (S3Proxy) with bucket notifications, the functions and the HTTP"
+          + " API. Uploads seeds/ through S3 first, then prints one line 'READY {json}' on stdout."
     })
 final class LocalCommand implements Callable<Integer> {
   @Mixin StackOptions stack;
@@ -24,23 +24,30 @@ final class LocalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    return serve(serve.applyTo(stack.applyTo(LocalCloud.builder())), System.out, System.err);
+    return serve(serve.applyTo(stack.applyTo(LocalCloud.builder())));
   }
 
-  /** Starts the cloud, announces it, and blocks until the JVM is stopped (the cloud's shutdown hook stops it). */
-  static int serve(LocalCloudSettings.Builder settings, PrintStream out, PrintStream err) throws InterruptedException {
-    LocalCloud cloud = settings.start();
-    err.println("newsindex local cloud");
-    err.println("  HTTP API  " + cloud.apiUri());
-    err.println("  S3        " + cloud.s3Endpoint() + "  (access key local / localsecret)");
-    err.println("  DynamoDB  " + cloud.dynamoDbEndpoint());
-    for (HttpRouteSpec route : cloud.stack().httpRoutes()) {
-      err.println("  route     " + route.routeKey() + " -> " + route.functionLogicalId());
+  /**
+   * Starts the cloud, announces it, and blocks until the JVM is stopped (the cloud's shutdown hook
+   * then stops it).
+   */
+  static int serve(LocalCloudSettings.Builder settings) throws InterruptedException {
+    try (ResultOutput results = ResultOutput.claim()) {
+      LocalCloud cloud = settings.start();
+      PrintStream err = System.err;
+      err.println("newsindex local cloud");
+      err.println("  HTTP API  " + cloud.apiUri());
+      err.println("  S3        " + cloud.s3Endpoint() + "  (access key local / localsecret)");
+      err.println("  DynamoDB  " + cloud.dynamoDbEndpoint());
+      for (HttpRouteSpec route : cloud.stack().httpRoutes()) {
+        err.println("  route     " + route.routeKey() + " -> " + route.functionLogicalId());
+      }
+      err.printf(
+          "  seeded %d files; %d failed events. Ctrl-C stops.%n",
+          cloud.seededFiles(), cloud.failures().size());
+      results.println(ReadyLine.of(cloud));
+      new CountDownLatch(1).await();
+      return 0;
     }
-    err.println("  seeded " + cloud.seededFiles() + " files; " + cloud.failures().size() + " failed events. Ctrl-C stops.");
-    out.println(ReadyLine.of(cloud));
-    out.flush();
-    new CountDownLatch(1).await();
-    return 0;
   }
 }

@@ -27,7 +27,7 @@ public final class NewsindexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    return LocalCommand.serve(serve.applyTo(stack.applyTo(LocalCloud.builder())), System.out, System.err);
+    return LocalCommand.serve(serve.applyTo(stack.applyTo(LocalCloud.builder())));
   }
 
   /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 usage error). */
@@ -42,7 +42,9 @@ public final class NewsindexCommand implements Callable<Integer> {
             (error, arguments) -> {
               CommandLine command = error.getCommandLine();
               command.getErr().println("error: " + error.getMessage());
-              command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+              command
+                  .getErr()
+                  .println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
               return 2;
             })
         .execute(args);

@@ -10,8 +10,8 @@ import org.newsindex.local.template.HttpRouteSpec;
 import org.newsindex.local.template.TableSpec;
 
 /**
- * The one line {@code local} prints on stdout once it serves: {@code READY} and a JSON object
- * with the endpoints and names a client needs. Scripts wait for it and read it.
+ * The one line {@code local} prints on stdout once it serves: {@code READY} and a JSON object with
+ * the endpoints and names a client needs. Scripts wait for it and read it.
  */
 final class ReadyLine {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +51,10 @@ final class ReadyLine {
     }
     ready.put("seededFiles", cloud.seededFiles());
     ready.put("failedEvents", cloud.failures().size());
-    cloud.settings().dataDirectory().ifPresent(d -> ready.put("dataDir", d.toAbsolutePath().toString()));
+    cloud
+        .settings()
+        .dataDirectory()
+        .ifPresent(d -> ready.put("dataDir", d.toAbsolutePath().toString()));
     return "READY " + ready;
   }
 }

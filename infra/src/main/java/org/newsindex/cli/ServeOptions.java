@@ -5,13 +5,22 @@ import picocli.CommandLine.Option;
 
 /** Options of a long-running local cloud: ports, seeding and concurrency. */
 final class ServeOptions {
-  @Option(names = "--port", paramLabel = "PORT", description = "The HTTP API's port (0: any free port). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "The HTTP API's port (0: any free port). Default: ${DEFAULT-VALUE}.")
   int port = 3000;
 
-  @Option(names = "--s3-port", paramLabel = "PORT", description = "The local S3's port. Default: any free port.")
+  @Option(
+      names = "--s3-port",
+      paramLabel = "PORT",
+      description = "The local S3's port. Default: any free port.")
   int s3Port;
 
-  @Option(names = "--dynamodb-port", paramLabel = "PORT", description = "The local DynamoDB's port. Default: any free port.")
+  @Option(
+      names = "--dynamodb-port",
+      paramLabel = "PORT",
+      description = "The local DynamoDB's port. Default: any free port.")
   int dynamoDbPort;
 
   @Option(names = "--no-seed", description = "Do not upload seeds/ at start.")

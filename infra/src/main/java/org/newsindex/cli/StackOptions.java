@@ -13,13 +13,17 @@ final class StackOptions {
   @Option(
       names = "--project-dir",
       paramLabel = "DIR",
-      description = "The newsindex checkout (template.yaml, seeds/, functions/, infra/). Default: the one around this jar.")
+      description =
+          "The newsindex checkout (template.yaml, seeds/, functions/, infra/). Default: the one"
+              + " around this jar.")
   Path projectDir;
 
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Keep tables, objects and failed events here so they survive a restart. Default: in memory.")
+      description =
+          "Keep tables, objects and failed events here so they survive a restart. Default: in"
+              + " memory.")
   Path dataDir;
 
   @Option(
@@ -35,8 +39,9 @@ final class StackOptions {
       arity = "1..*",
       split = "\\s+",
       description =
-          "Template parameter values, as separate words or one quoted string, e.g. CursorSigningKey=..."
-              + " (NoEcho parameters without a default get a random local value).")
+          "Template parameter values, as separate words or one quoted string, e.g."
+              + " CursorSigningKey=... (NoEcho parameters without a default get a random local"
+              + " value).")
   Map<String, String> parameterOverrides = new LinkedHashMap<>();
 
   /** Applies these options to cloud settings being built. */

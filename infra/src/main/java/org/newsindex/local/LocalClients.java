@@ -12,20 +12,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * AWS SDK clients for the local cloud: its static credentials, its region, the endpoint
- * override, and for S3 path-style addressing and checksums only when required (S3Proxy answers
- * 501 to the SDK's default flexible checksums). The caller closes the clients it gets.
+ * AWS SDK clients for the local cloud: its static credentials, its region, the endpoint override,
+ * and for S3 path-style addressing and checksums only when required (S3Proxy answers 501 to the
+ * SDK's default flexible checksums). The caller closes the clients it gets.
  */
 public final class LocalClients {
   /** The access key id the local services accept. */
   public static final String ACCESS_KEY_ID = "local";
+
   /** The secret access key the local services accept. */
   public static final String SECRET_ACCESS_KEY = "localsecret";
 
   private LocalClients() {}
 
   public static AwsCredentialsProvider credentials() {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
   }
 
   public static DynamoDbClient dynamoDb(URI endpoint, String region) {

@@ -24,8 +24,6 @@ import org.newsindex.local.lambda.LocalServices;
 import org.newsindex.local.s3.S3EventRouter;
 import org.newsindex.local.s3.S3Server;
 import org.newsindex.local.template.BucketSpec;
-import org.newsindex.local.template.StackIdentity;
-import org.newsindex.local.template.StackReader;
 import org.newsindex.local.template.StackSpec;
 import org.newsindex.local.template.TableSpec;
 import org.slf4j.Logger;
@@ -34,9 +32,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The whole stack of template.yaml running on this machine: DynamoDB (dynalite), S3 (S3Proxy)
- * with bucket notifications, the functions in isolated class loaders, and the HTTP API. Start it
- * with {@link #builder()}; close it to stop everything, node included.
+ * The whole stack of template.yaml running on this machine: DynamoDB (dynalite), S3 (S3Proxy) with
+ * bucket notifications, the functions in isolated class loaders, and the HTTP API. Start it with
+ * {@link #builder()}; close it to stop everything, node included.
  */
 public final class LocalCloud implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
@@ -78,15 +76,15 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   private void startAll() {
-    stack =
-        StackReader.read(
-            settings.template(), StackIdentity.local(settings.stackName()), settings.parameterOverrides());
+    stack = settings.readStack();
     Optional<Path> data = settings.dataDirectory().map(Path::toAbsolutePath);
 
     dynamoDb =
         remember(
             DynaliteProcess.start(
-                settings.project().nodeDirectory(), settings.dynamoDbPort(), data.map(d -> d.resolve("dynamodb"))));
+                settings.project().nodeDirectory(),
+                settings.dynamoDbPort(),
+                data.map(d -> d.resolve("dynamodb"))));
     try (DynamoDbClient client = LocalClients.dynamoDb(dynamoDb.endpoint(), region())) {
       new TableProvisioner(client).createAll(stack.tables());
     }
@@ -104,7 +102,11 @@ public final class LocalCloud implements AutoCloseable {
 
     LocalServices services =
         new LocalServices(
-            region(), dynamoDb.endpoint(), s3.endpoint(), LocalClients.ACCESS_KEY_ID, LocalClients.SECRET_ACCESS_KEY);
+            region(),
+            dynamoDb.endpoint(),
+            s3.endpoint(),
+            LocalClients.ACCESS_KEY_ID,
+            LocalClients.SECRET_ACCESS_KEY);
     functions = remember(DeployedFunctions.load(stack, services, invocationLog));
     asyncInvoker =
         remember(
@@ -117,7 +119,8 @@ public final class LocalCloud implements AutoCloseable {
       try {
         api = remember(HttpApiGateway.start(settings.apiPort(), stack, functions));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot serve the HTTP API on port " + settings.apiPort(), e);
+        throw new UncheckedIOException(
+            "cannot serve the HTTP API on port " + settings.apiPort() + ": " + e.getMessage(), e);
       }
     }
     if (settings.seed() && !stack.buckets().isEmpty()) {
@@ -133,15 +136,21 @@ public final class LocalCloud implements AutoCloseable {
   private void deliverS3Event(String functionLogicalId, String eventJson, String source) {
     DeployedFunctions deployed = functions;
     AsyncInvoker invoker = asyncInvoker;
-    Optional<FunctionRuntime> function = deployed == null ? Optional.empty() : deployed.get(functionLogicalId);
+    Optional<FunctionRuntime> function =
+        deployed == null ? Optional.empty() : deployed.get(functionLogicalId);
     if (function.isEmpty() || invoker == null) {
-      LOG.warn("dropped an S3 event for {} that arrived before the functions were ready: {}", functionLogicalId, source);
+      LOG.warn(
+          "dropped an S3 event for {} that arrived before the functions were ready: {}",
+          functionLogicalId,
+          source);
       return;
     }
     invoker.submit(function.get(), eventJson, source);
   }
 
-  /** Keeps a started part for close(); stops it at once if the cloud was closed meanwhile (Ctrl-C). */
+  /**
+   * Keeps a started part for close(); stops it at once if the cloud was closed meanwhile (Ctrl-C).
+   */
   private <T extends AutoCloseable> T remember(T resource) {
     synchronized (running) {
       if (!closed.get()) {
@@ -183,18 +192,22 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   public String region() {
-    return StackIdentity.DEFAULT_REGION;
+    return stack.identity().region();
   }
 
   /** The name of the template's first bucket. */
   public String bucket() {
-    return stack.buckets().stream().findFirst().map(BucketSpec::name)
+    return stack.buckets().stream()
+        .findFirst()
+        .map(BucketSpec::name)
         .orElseThrow(() -> new IllegalStateException("the template declares no bucket"));
   }
 
   /** The name of the template's first table. */
   public String table() {
-    return stack.tables().stream().findFirst().map(TableSpec::name)
+    return stack.tables().stream()
+        .findFirst()
+        .map(TableSpec::name)
         .orElseThrow(() -> new IllegalStateException("the template declares no table"));
   }
 
@@ -233,11 +246,13 @@ public final class LocalCloud implements AutoCloseable {
         functions
             .get(functionLogicalId)
             .orElseThrow(
-                () -> new IllegalArgumentException("the template has no function " + functionLogicalId));
+                () ->
+                    new IllegalArgumentException(
+                        "the template has no function " + functionLogicalId));
     return function.invoke(eventJson, "invoke", 1);
   }
 
-  /** Stops the HTTP API, the invoker, S3 and dynalite, in that order. Safe to call twice. */
+  /** Stops the HTTP API, the invoker, the functions, S3 and dynalite, in that order; idempotent. */
   @Override
   public void close() {
     List<AutoCloseable> parts;

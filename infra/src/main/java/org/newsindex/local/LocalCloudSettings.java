@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.newsindex.local.template.StackIdentity;
+import org.newsindex.local.template.StackReader;
+import org.newsindex.local.template.StackSpec;
 
 /**
  * How to run the local cloud: which project and template, which ports, whether state is kept on
@@ -43,7 +45,15 @@ public record LocalCloudSettings(
     return LocalCloud.start(this);
   }
 
-  /** Builds settings; every value has a default except the project directory when it cannot be found. */
+  /** Reads the template as this cloud would run it (stack name and parameter overrides applied). */
+  public StackSpec readStack() {
+    return StackReader.read(template, StackIdentity.local(stackName), parameterOverrides);
+  }
+
+  /**
+   * Builds settings; every value has a default except the project directory when it cannot be
+   * found.
+   */
   public static final class Builder {
     private Path projectDirectory;
     private Path template;
@@ -104,6 +114,11 @@ public record LocalCloudSettings(
       return this;
     }
 
+    /** Keeps state in this directory across restarts (same as {@code dataDir(Optional.of(d))}). */
+    public Builder dataDir(Path directory) {
+      return dataDir(Optional.of(directory));
+    }
+
     public Builder seed(boolean seed) {
       this.seed = seed;
       return this;
@@ -133,11 +148,12 @@ public record LocalCloudSettings(
       ProjectLayout project =
           projectDirectory != null
               ? new ProjectLayout(projectDirectory)
-              : ProjectLayout.aroundCode()
+              : ProjectLayout.find()
                   .orElseThrow(
                       () ->
                           new IllegalStateException(
-                              "cannot find the project (no template.yaml above this jar): pass --project-dir"));
+                              "cannot find the project: no template.yaml above this jar or the"
+                                  + " working directory (pass --project-dir)"));
       return new LocalCloudSettings(
           project,
           template != null ? template : project.template(),

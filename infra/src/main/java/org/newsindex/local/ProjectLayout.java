@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where things are in a newsindex checkout: {@code template.yaml} and {@code seeds/} at the
- * root, the node tools (dynalite) in {@code infra/}. Function code is found from the template's
- * {@code CodeUri} (see {@code CodeLocation}).
+ * Where things are in a newsindex checkout: {@code template.yaml} and {@code seeds/} at the root,
+ * the node tools (dynalite) in {@code infra/}. Function code is found from the template's {@code
+ * CodeUri} (see {@code CodeLocation}).
  */
 public record ProjectLayout(Path root) {
   public ProjectLayout {
@@ -30,20 +30,27 @@ public record ProjectLayout(Path root) {
 
   /**
    * The project that holds this code: the first directory with a template.yaml above the jar (or
-   * classes directory) this class was loaded from. For {@code infra/target/newsindex-local.jar}
-   * that is the jar directory's parent's parent.
+   * classes directory) this class was loaded from, else above the working directory. For {@code
+   * infra/target/newsindex-local.jar} that is the jar directory's parent's parent.
    */
-  public static Optional<ProjectLayout> aroundCode() {
+  public static Optional<ProjectLayout> find() {
+    return aroundCode().or(() -> above(Path.of("").toAbsolutePath()));
+  }
+
+  private static Optional<ProjectLayout> aroundCode() {
     try {
-      Path location =
-          Path.of(ProjectLayout.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      for (Path directory = location; directory != null; directory = directory.getParent()) {
-        if (Files.isRegularFile(directory.resolve("template.yaml"))) {
-          return Optional.of(new ProjectLayout(directory));
-        }
-      }
+      return above(
+          Path.of(ProjectLayout.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
     } catch (URISyntaxException | SecurityException | NullPointerException e) {
       return Optional.empty();
+    }
+  }
+
+  private static Optional<ProjectLayout> above(Path start) {
+    for (Path directory = start; directory != null; directory = directory.getParent()) {
+      if (Files.isRegularFile(directory.resolve("template.yaml"))) {
+        return Optional.of(new ProjectLayout(directory));
+      }
     }
     return Optional.empty();
   }

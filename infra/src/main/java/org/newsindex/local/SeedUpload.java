@@ -11,8 +11,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Uploads the files of a seed directory to a bucket through the S3 API, so that each upload
- * starts the same event-driven ingest a real upload would. Keys are the paths below the directory.
+ * Uploads the files of a seed directory to a bucket through the S3 API, so that each upload starts
+ * the same event-driven ingest a real upload would. Keys are the paths below the directory.
  */
 final class SeedUpload {
   private SeedUpload() {}
@@ -29,9 +29,11 @@ final class SeedUpload {
       throw new UncheckedIOException("cannot list " + directory, e);
     }
     for (Path file : files) {
-      String key = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+      String key =
+          directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
       s3.putObject(
-          r -> r.bucket(bucket).key(key).contentType(contentType(file)), RequestBody.fromFile(file));
+          r -> r.bucket(bucket).key(key).contentType(contentType(file)),
+          RequestBody.fromFile(file));
     }
     return files.size();
   }

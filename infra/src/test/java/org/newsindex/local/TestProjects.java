@@ -20,7 +20,9 @@ final class TestProjects {
 
   /** The checkout's root: the first directory with a template.yaml above the working directory. */
   static Path repositoryRoot() {
-    for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
+    for (Path directory = Path.of("").toAbsolutePath();
+        directory != null;
+        directory = directory.getParent()) {
       if (Files.isRegularFile(directory.resolve("template.yaml"))) {
         return directory;
       }
@@ -33,12 +35,15 @@ final class TestProjects {
    * deployable jar made of the test handlers and Lambda's core interfaces (nothing else).
    */
   static Path testTemplate(Path directory) throws IOException, URISyntaxException {
-    try (InputStream template = TestProjects.class.getResourceAsStream("/test-project/template.yaml")) {
+    try (InputStream template =
+        TestProjects.class.getResourceAsStream("/test-project/template.yaml")) {
       Files.copy(template, directory.resolve("template.yaml"));
     }
-    Path classes = Path.of(EchoHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(EchoHandler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path handlers = classes.resolve("org/newsindex/local/testhandlers");
-    Path lambdaCore = Path.of(Context.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path lambdaCore =
+        Path.of(Context.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     try (OutputStream file = Files.newOutputStream(directory.resolve("handlers.jar"));
         JarOutputStream jar = new JarOutputStream(file);
         Stream<Path> handlerClasses = Files.list(handlers);
@@ -50,7 +55,8 @@ final class TestProjects {
       }
       for (Enumeration<JarEntry> entries = core.entries(); entries.hasMoreElements(); ) {
         JarEntry entry = entries.nextElement();
-        if (entry.getName().startsWith("com/amazonaws/services/lambda/runtime/") && entry.getName().endsWith(".class")) {
+        if (entry.getName().startsWith("com/amazonaws/services/lambda/runtime/")
+            && entry.getName().endsWith(".class")) {
           jar.putNextEntry(new JarEntry(entry.getName()));
           try (InputStream in = core.getInputStream(entry)) {
             in.transferTo(jar);
@@ -61,5 +67,4 @@ final class TestProjects {
     }
     return directory.resolve("template.yaml");
   }
-
 }

@@ -56,42 +56,61 @@ public final class DynaliteProcess implements AutoCloseable {
               + nodeDirectory.resolve("node_modules")
               + ": run `npm ci` there (the Maven build does it)");
     }
-    List<String> command = new ArrayList<>(List.of("node", launcher.toString(), Integer.toString(port)));
+    List<String> command =
+        new ArrayList<>(List.of("node", launcher.toString(), Integer.toString(port)));
     dataDirectory.ifPresent(directory -> command.add(directory.toAbsolutePath().toString()));
     Process process;
     try {
       dataDirectory.ifPresent(DynaliteProcess::createDirectories);
       process = new ProcessBuilder(command).directory(nodeDirectory.toFile()).start();
     } catch (IOException e) {
-      throw new DynaliteException("cannot start node (is Node.js on the PATH?): " + e.getMessage(), e);
+      throw new DynaliteException(
+          "cannot start node (is Node.js on the PATH?): " + e.getMessage(), e);
     }
     CompletableFuture<Integer> listening = new CompletableFuture<>();
     List<String> errors = new ArrayList<>();
-    pump(process.getInputStream(), "dynalite-out", line -> {
-      if (line.startsWith(READY_PREFIX)) {
-        listening.complete(Integer.parseInt(line.substring(READY_PREFIX.length()).trim()));
-      } else {
-        LOG.debug("dynalite: {}", line);
-      }
-    });
-    pump(process.getErrorStream(), "dynalite-err", line -> {
-      synchronized (errors) {
-        errors.add(line);
-      }
-      LOG.warn("dynalite: {}", line);
-    });
-    process.onExit().thenRun(() -> listening.completeExceptionally(
-        new DynaliteException("dynalite exited with code " + process.exitValue() + ": " + String.join(" / ", errors))));
+    pump(
+        process.getInputStream(),
+        "dynalite-out",
+        line -> {
+          if (line.startsWith(READY_PREFIX)) {
+            listening.complete(Integer.parseInt(line.substring(READY_PREFIX.length()).trim()));
+          } else {
+            LOG.debug("dynalite: {}", line);
+          }
+        });
+    pump(
+        process.getErrorStream(),
+        "dynalite-err",
+        line -> {
+          synchronized (errors) {
+            errors.add(line);
+          }
+          LOG.warn("dynalite: {}", line);
+        });
+    process
+        .onExit()
+        .thenRun(
+            () ->
+                listening.completeExceptionally(
+                    new DynaliteException(
+                        "dynalite exited with code "
+                            + process.exitValue()
+                            + ": "
+                            + String.join(" / ", errors))));
     try {
       int actualPort = listening.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       LOG.debug("dynalite listens on port {} (pid {})", actualPort, process.pid());
       return new DynaliteProcess(process, actualPort);
     } catch (ExecutionException e) {
       stop(process);
-      throw e.getCause() instanceof DynaliteException cause ? cause : new DynaliteException("dynalite failed", e.getCause());
+      throw e.getCause() instanceof DynaliteException cause
+          ? cause
+          : new DynaliteException("dynalite failed", e.getCause());
     } catch (TimeoutException e) {
       stop(process);
-      throw new DynaliteException("dynalite did not start within " + START_TIMEOUT.toSeconds() + " s", e);
+      throw new DynaliteException(
+          "dynalite did not start within " + START_TIMEOUT.toSeconds() + " s", e);
     } catch (InterruptedException e) {
       stop(process);
       Thread.currentThread().interrupt();
@@ -138,7 +157,8 @@ public final class DynaliteProcess implements AutoCloseable {
     Thread thread =
         new Thread(
             () -> {
-              try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+              try (BufferedReader reader =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                   lines.accept(line);
                 }

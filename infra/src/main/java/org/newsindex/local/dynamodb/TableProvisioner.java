@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.newsindex.local.template.TableSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
- * Creates the template's tables in the local DynamoDB, leaving alone tables that already exist
- * (a data directory kept from an earlier run), and waits until all are ACTIVE.
+ * Creates the template's tables in the local DynamoDB, leaving alone tables that already exist (a
+ * data directory kept from an earlier run), and waits until all are ACTIVE.
  */
 public final class TableProvisioner {
   private static final Logger LOG = LoggerFactory.getLogger(TableProvisioner.class);
@@ -54,7 +54,7 @@ public final class TableProvisioner {
     }
     WaiterOverrideConfiguration quickPolling =
         WaiterOverrideConfiguration.builder()
-            .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(25)))
+            .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(25)))
             .maxAttempts(400)
             .build();
     try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client).build()) {
@@ -66,7 +66,8 @@ public final class TableProvisioner {
             .exception()
             .ifPresent(
                 e -> {
-                  throw new DynaliteException("table " + table.name() + " did not become ACTIVE", e);
+                  throw new DynaliteException(
+                      "table " + table.name() + " did not become ACTIVE", e);
                 });
       }
     }
@@ -89,7 +90,12 @@ public final class TableProvisioner {
             .tableName(table.name())
             .attributeDefinitions(
                 table.attributes().stream()
-                    .map(a -> AttributeDefinition.builder().attributeName(a.name()).attributeType(a.type()).build())
+                    .map(
+                        a ->
+                            AttributeDefinition.builder()
+                                .attributeName(a.name())
+                                .attributeType(a.type())
+                                .build())
                     .toList())
             .keySchema(keys(table.keySchema()))
             .billingMode(provisioned ? BillingMode.PROVISIONED : BillingMode.PAY_PER_REQUEST);
@@ -130,7 +136,12 @@ public final class TableProvisioner {
 
   private static List<KeySchemaElement> keys(List<TableSpec.Key> keys) {
     return keys.stream()
-        .map(k -> KeySchemaElement.builder().attributeName(k.attributeName()).keyType(k.keyType()).build())
+        .map(
+            k ->
+                KeySchemaElement.builder()
+                    .attributeName(k.attributeName())
+                    .keyType(k.keyType())
+                    .build())
         .toList();
   }
 

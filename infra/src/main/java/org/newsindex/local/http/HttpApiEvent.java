@@ -19,19 +19,21 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Builds the API Gateway HTTP API payload format 2.0 event for a request: headers lower-cased
- * with repeated values joined by commas, cookies taken out of the cookie header, query
- * parameters decoded and comma-joined, and a binary body base64-encoded.
+ * Builds the API Gateway HTTP API payload format 2.0 event for a request: headers lower-cased with
+ * repeated values joined by commas, cookies taken out of the cookie header, query parameters
+ * decoded and comma-joined, and a binary body base64-encoded.
  */
 final class HttpApiEvent {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter REQUEST_TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
 
   private HttpApiEvent() {}
 
   /** Where the request arrived: the API, its stage, and the ids API Gateway assigns. */
-  record Gateway(String accountId, String apiId, String stage, String requestId, Instant time, int port) {}
+  record Gateway(
+      String accountId, String apiId, String stage, String requestId, Instant time, int port) {}
 
   static String json(HttpApiRequest request, RouteMatch match, Gateway gateway) {
     Map<String, String> headers = new LinkedHashMap<>();
@@ -55,7 +57,10 @@ final class HttpApiEvent {
     ObjectNode event = JSON.createObjectNode();
     event.put("version", "2.0");
     event.put("routeKey", match.route().routeKey());
-    String rawPath = gateway.stage().equals("$default") ? request.path() : "/" + gateway.stage() + request.path();
+    String rawPath =
+        gateway.stage().equals("$default")
+            ? request.path()
+            : "/" + gateway.stage() + request.path();
     event.put("rawPath", rawPath);
     event.put("rawQueryString", request.rawQueryString());
     if (!cookies.isEmpty()) {
@@ -173,6 +178,7 @@ final class HttpApiEvent {
   private static String traceId(Gateway gateway) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return String.format(
-        "Root=1-%08x-%08x%016x", gateway.time().getEpochSecond(), random.nextInt(), random.nextLong());
+        "Root=1-%08x-%08x%016x",
+        gateway.time().getEpochSecond(), random.nextInt(), random.nextLong());
   }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +46,12 @@ public final class HttpApiGateway implements AutoCloseable {
   private final DeployedFunctions functions;
   private final String accountId;
 
-  private HttpApiGateway(HttpServer server, ExecutorService threads, List<Api> apis, DeployedFunctions functions, String accountId) {
+  private HttpApiGateway(
+      HttpServer server,
+      ExecutorService threads,
+      List<Api> apis,
+      DeployedFunctions functions,
+      String accountId) {
     this.server = server;
     this.threads = threads;
     this.apis = apis;
@@ -58,11 +64,14 @@ public final class HttpApiGateway implements AutoCloseable {
    *
    * @param port the port on 127.0.0.1, or 0 for a free one
    */
-  public static HttpApiGateway start(int port, StackSpec stack, DeployedFunctions functions) throws IOException {
+  public static HttpApiGateway start(int port, StackSpec stack, DeployedFunctions functions)
+      throws IOException {
     List<Api> apis = new ArrayList<>();
     for (HttpApiSpec api : stack.httpApis()) {
       List<HttpRouteSpec> routes =
-          stack.httpRoutes().stream().filter(r -> r.apiLogicalId().equals(api.logicalId())).toList();
+          stack.httpRoutes().stream()
+              .filter(r -> r.apiLogicalId().equals(api.logicalId()))
+              .toList();
       apis.add(new Api(api, new RouteTable(routes)));
     }
     // APIs on a named stage are tried first: their paths carry the stage as a prefix.
@@ -77,7 +86,8 @@ public final class HttpApiGateway implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    HttpApiGateway gateway = new HttpApiGateway(server, threads, apis, functions, stack.identity().accountId());
+    HttpApiGateway gateway =
+        new HttpApiGateway(server, threads, apis, functions, stack.identity().accountId());
     server.createContext("/", gateway::handle);
     server.setExecutor(threads);
     server.start();
@@ -98,7 +108,11 @@ public final class HttpApiGateway implements AutoCloseable {
       try {
         response = respond(exchange);
       } catch (RuntimeException e) {
-        LOG.warn("{} {} failed in the gateway", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+        LOG.warn(
+            "{} {} failed in the gateway",
+            exchange.getRequestMethod(),
+            exchange.getRequestURI(),
+            e);
         response = HttpApiResponse.message(500, "Internal Server Error");
       }
       send(exchange, response);
@@ -106,7 +120,7 @@ public final class HttpApiGateway implements AutoCloseable {
   }
 
   private HttpApiResponse respond(HttpExchange exchange) throws IOException {
-    String method = exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT);
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     String rawPath = exchange.getRequestURI().getRawPath();
     String path = decodePath(rawPath == null || rawPath.isEmpty() ? "/" : rawPath);
     String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
@@ -133,8 +147,15 @@ public final class HttpApiGateway implements AutoCloseable {
                 exchange.getRemoteAddress().getAddress().getHostAddress(),
                 exchange.getProtocol());
         HttpApiEvent.Gateway gateway =
-            new HttpApiEvent.Gateway(accountId, api.spec().id(), api.spec().stageName(), requestId, Instant.now(), port());
-        return invoke(match.get(), HttpApiEvent.json(request, match.get(), gateway), method + " " + rawPath);
+            new HttpApiEvent.Gateway(
+                accountId,
+                api.spec().id(),
+                api.spec().stageName(),
+                requestId,
+                Instant.now(),
+                port());
+        return invoke(
+            match.get(), HttpApiEvent.json(request, match.get(), gateway), method + " " + rawPath);
       }
     }
     LOG.debug("{} {}: no route", method, rawPath);
@@ -145,20 +166,34 @@ public final class HttpApiGateway implements AutoCloseable {
     String functionId = match.route().functionLogicalId();
     Optional<FunctionRuntime> function = functions.get(functionId);
     if (function.isEmpty()) {
-      LOG.warn("{}: route {} names no loaded function {}", request, match.route().routeKey(), functionId);
+      LOG.warn(
+          "{}: route {} names no loaded function {}",
+          request,
+          match.route().routeKey(),
+          functionId);
       return HttpApiResponse.message(500, "Internal Server Error");
     }
-    InvocationResult result = function.get().invoke(eventJson, "http " + match.route().routeKey(), 1);
+    InvocationResult result =
+        function.get().invoke(eventJson, "http " + match.route().routeKey(), 1);
     if (!result.succeeded()) {
       LOG.warn("{} -> 500: {} failed: {}", request, functionId, result.error().get().summary());
       return HttpApiResponse.message(500, "Internal Server Error");
     }
     try {
       HttpApiResponse response = HttpApiResponse.fromFunctionResult(result.response());
-      LOG.debug("{} -> {} via {} in {} ms", request, response.status(), functionId, result.duration().toMillis());
+      LOG.debug(
+          "{} -> {} via {} in {} ms",
+          request,
+          response.status(),
+          functionId,
+          result.duration().toMillis());
       return response;
     } catch (IOException | IllegalArgumentException e) {
-      LOG.warn("{} -> 500: {} returned a response API Gateway cannot use: {}", request, functionId, e.getMessage());
+      LOG.warn(
+          "{} -> 500: {} returned a response API Gateway cannot use: {}",
+          request,
+          functionId,
+          e.getMessage());
       return HttpApiResponse.message(500, "Internal Server Error");
     }
   }
@@ -171,12 +206,17 @@ public final class HttpApiGateway implements AutoCloseable {
     if (path.equals(prefix)) {
       return Optional.of("/");
     }
-    return path.startsWith(prefix + "/") ? Optional.of(path.substring(prefix.length())) : Optional.empty();
+    return path.startsWith(prefix + "/")
+        ? Optional.of(path.substring(prefix.length()))
+        : Optional.empty();
   }
 
   private static void send(HttpExchange exchange, HttpApiResponse response) throws IOException {
-    response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
-    boolean noBody = response.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    response
+        .headers()
+        .forEach((name, values) -> exchange.getResponseHeaders().put(name, List.copyOf(values)));
+    boolean noBody =
+        response.body().length == 0 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
     exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
     if (!noBody) {
       try (OutputStream out = exchange.getResponseBody()) {

@@ -24,7 +24,9 @@ record HttpApiResponse(int status, Map<String, List<String>> headers, byte[] bod
         ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Maps the function's serialized result; throws if it is not JSON, which API GW reports as 500. */
+  /**
+   * Maps the function's serialized result; throws if it is not JSON, which API GW reports as 500.
+   */
   static HttpApiResponse fromFunctionResult(String resultJson) throws JsonProcessingException {
     JsonNode result = JSON.readTree(resultJson);
     if (result == null || result.isMissingNode()) {
@@ -33,19 +35,26 @@ record HttpApiResponse(int status, Map<String, List<String>> headers, byte[] bod
     if (!result.isObject() || !result.has("statusCode")) {
       String body = result.isTextual() ? result.asText() : resultJson;
       return new HttpApiResponse(
-          200, Map.of("content-type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8));
+          200,
+          Map.of("content-type", List.of("application/json")),
+          body.getBytes(StandardCharsets.UTF_8));
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> header : result.path("headers").properties()) {
-      headers.computeIfAbsent(header.getKey(), k -> new ArrayList<>()).add(header.getValue().asText());
+      headers
+          .computeIfAbsent(header.getKey(), k -> new ArrayList<>())
+          .add(header.getValue().asText());
     }
     for (Map.Entry<String, JsonNode> header : result.path("multiValueHeaders").properties()) {
       for (JsonNode value : header.getValue()) {
         headers.computeIfAbsent(header.getKey(), k -> new ArrayList<>()).add(value.asText());
       }
     }
-    result.path("cookies").forEach(
-        cookie -> headers.computeIfAbsent("set-cookie", k -> new ArrayList<>()).add(cookie.asText()));
+    result
+        .path("cookies")
+        .forEach(
+            cookie ->
+                headers.computeIfAbsent("set-cookie", k -> new ArrayList<>()).add(cookie.asText()));
     JsonNode bodyNode = result.path("body");
     String body;
     if (bodyNode.isMissingNode() || bodyNode.isNull()) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A route path such as {@code /documents/{id}} or {@code /sources/{key+}}: literal segments,
- * {@code {name}} for exactly one segment, and a final {@code {name+}} for one or more segments.
+ * A route path such as {@code /documents/{id}} or {@code /sources/{key+}}: literal segments, {@code
+ * {name}} for exactly one segment, and a final {@code {name+}} for one or more segments.
  */
 final class PathTemplate {
   private enum Kind {
@@ -31,7 +31,8 @@ final class PathTemplate {
       String part = parts.get(i);
       if (part.startsWith("{") && part.endsWith("+}")) {
         if (i != parts.size() - 1) {
-          throw new IllegalArgumentException("a greedy {name+} must be the last segment of " + path);
+          throw new IllegalArgumentException(
+              "a greedy {name+} must be the last segment of " + path);
         }
         parsed.add(new Segment(Kind.GREEDY, part.substring(1, part.length() - 2)));
       } else if (part.startsWith("{") && part.endsWith("}")) {
@@ -79,8 +80,8 @@ final class PathTemplate {
   }
 
   /**
-   * Orders templates from most to least specific, segment by segment: a literal beats a
-   * {@code {name}}, which beats a greedy {@code {name+}}.
+   * Orders templates from most to least specific, segment by segment: a literal beats a {@code
+   * {name}}, which beats a greedy {@code {name+}}.
    */
   int compareSpecificity(PathTemplate other) {
     int shared = Math.min(segments.size(), other.segments.size());

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.newsindex.local.template.HttpRouteSpec;
 
 /**
- * Chooses the route for a request as API Gateway HTTP APIs do: the most specific matching path
- * wins (literal over {@code {name}} over greedy {@code {name+}}), a route for the request's method
- * beats {@code ANY}, and the {@code $default} route takes whatever nothing else matched.
+ * Chooses the route for a request as API Gateway HTTP APIs do: the most specific matching path wins
+ * (literal over {@code {name}} over greedy {@code {name+}}), a route for the request's method beats
+ * {@code ANY}, and the {@code $default} route takes whatever nothing else matched.
  */
 final class RouteTable {
   private record Entry(HttpRouteSpec route, PathTemplate template) {}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -47,12 +48,24 @@ public final class AsyncInvoker implements AutoCloseable {
     this.failureFile = failureFile.map(FailedEventFile::new);
   }
 
-  /** Queues an event for a function and returns at once, as Lambda's Invoke with type Event does. */
+  /**
+   * Queues an event for a function and returns at once, as Lambda's Invoke with type Event does.
+   */
   public void submit(FunctionRuntime function, String eventJson, String source) {
     synchronized (idleLock) {
       pending++;
     }
-    workers.execute(() -> attempt(function, eventJson, source, 1));
+    execute(() -> attempt(function, eventJson, source, 1));
+  }
+
+  /** Runs an attempt on a worker; after close() the event is dropped instead. */
+  private void execute(Runnable attempt) {
+    try {
+      workers.execute(attempt);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("an event arrived after shutdown and was dropped");
+      finished();
+    }
   }
 
   private void attempt(FunctionRuntime function, String eventJson, String source, int attempt) {
@@ -71,22 +84,36 @@ public final class AsyncInvoker implements AutoCloseable {
     Duration delay = retryDelays.get(Math.min(attempt - 1, retryDelays.size() - 1));
     LOG.info(
         "{} failed attempt {} of {} for {}; retrying in {} ms",
-        function.spec().logicalId(), attempt, allowed, source, delay.toMillis());
+        function.spec().logicalId(),
+        attempt,
+        allowed,
+        source,
+        delay.toMillis());
     try {
       retries.schedule(
-          () -> workers.execute(() -> attempt(function, eventJson, source, attempt + 1)),
+          () -> execute(() -> attempt(function, eventJson, source, attempt + 1)),
           delay.toMillis(),
           TimeUnit.MILLISECONDS);
-    } catch (RuntimeException e) {
+    } catch (RejectedExecutionException e) {
       finished();
     }
   }
 
   private void recordFailure(
-      FunctionRuntime function, String eventJson, String source, FunctionError error, int attempts) {
+      FunctionRuntime function,
+      String eventJson,
+      String source,
+      FunctionError error,
+      int attempts) {
     FailedEvent failure =
         new FailedEvent(
-            Instant.now(), function.spec().logicalId(), source, eventJson, error.type(), error.message(), attempts);
+            Instant.now(),
+            function.spec().logicalId(),
+            source,
+            eventJson,
+            error.type(),
+            error.message(),
+            attempts);
     synchronized (failures) {
       failures.add(failure);
     }

@@ -3,6 +3,7 @@ package org.newsindex.local.lambda;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
@@ -14,9 +15,9 @@ import org.xml.sax.SAXException;
  *
  * <ul>
  *   <li>a {@code .jar} file is used as it is;
- *   <li>a directory holding a Maven module means the deployable jar that module builds,
- *       {@code <dir>/target/<artifactId>.jar} (for {@code CodeUri: functions} that is
- *       {@code functions/target/newsindex-functions.jar}, the shade plugin's output).
+ *   <li>a directory holding a Maven module means the deployable jar that module builds, {@code
+ *       <dir>/target/<artifactId>.jar} (for {@code CodeUri: functions} that is {@code
+ *       functions/target/newsindex-functions.jar}, the shade plugin's output).
  * </ul>
  */
 public final class CodeLocation {
@@ -35,7 +36,11 @@ public final class CodeLocation {
     }
     if (!Files.isRegularFile(jar)) {
       throw new FunctionLoadException(
-          "the code of CodeUri " + codeUri + " is not built: " + jar + " is missing (run `mvn package`)");
+          "the code of CodeUri "
+              + codeUri
+              + " is not built: "
+              + jar
+              + " is missing (run `mvn package`)");
     }
     return jar;
   }
@@ -44,7 +49,9 @@ public final class CodeLocation {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Element project = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
+      DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(null);
+      Element project = builder.parse(pom.toFile()).getDocumentElement();
       for (Node child = project.getFirstChild(); child != null; child = child.getNextSibling()) {
         if ("artifactId".equals(child.getNodeName())) {
           return child.getTextContent().trim();

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.newsindex.local.template.FunctionSpec;
 
 /**
- * The environment a function is given: the template's variables, then what Lambda itself sets,
- * then the local endpoints ({@code DYNAMODB_ENDPOINT}, {@code S3_ENDPOINT}). Later entries win.
+ * The environment a function is given: the template's variables, then what Lambda itself sets, then
+ * the local endpoints ({@code DYNAMODB_ENDPOINT}, {@code S3_ENDPOINT}). Later entries win.
  */
 public final class FunctionEnvironment {
   public static final String DYNAMODB_ENDPOINT = "DYNAMODB_ENDPOINT";

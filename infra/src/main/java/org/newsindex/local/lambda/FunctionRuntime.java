@@ -1,12 +1,11 @@
 package org.newsindex.local.lambda;
 
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -14,14 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,60 +29,46 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One deployed function: its handler loaded from the deployable jar in an isolated class loader
- * (parent: the platform loader, so the jar must be complete, as on AWS), and a pool of execution
- * environments (handler instances), one per concurrent invocation, created on first need.
- *
- * <p>Events and responses go through the serializers of Lambda's Java runtime. A handler
- * instance is built with its {@code (Map<String,String> environment)} constructor if it has one,
- * else with the no-argument constructor.
+ * (parent: the platform loader, so the jar must be complete, as on AWS), invoked in execution
+ * environments that are created on first need and reused, with events and responses passed through
+ * the serializers of Lambda's Java runtime and the template's timeout enforced.
  */
 public final class FunctionRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionRuntime.class);
-  private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
   private final FunctionSpec spec;
-  private final Map<String, String> environment;
   private final String arn;
   private final URLClassLoader loader;
-  private final Class<?> handlerClass;
   private final HandlerMethod handler;
+  private final ExecutionEnvironments environments;
+  private final RuntimeSerializers serializers;
   private final InvocationLog log;
-  private final ConcurrentLinkedDeque<Environment> idle = new ConcurrentLinkedDeque<>();
-  private final Map<Class<?>, PojoSerializer<Object>> serializers = new ConcurrentHashMap<>();
   private final ExecutorService threads;
-
-  /** A handler instance and the log stream it writes to: one Lambda execution environment. */
-  private record Environment(Object handler, String logStreamName) {}
 
   private FunctionRuntime(
       FunctionSpec spec, Map<String, String> environment, String arn, Path jar, InvocationLog log) {
     this.spec = spec;
-    this.environment = Map.copyOf(environment);
     this.arn = arn;
     this.log = log;
+    this.loader = classLoader(spec, jar);
     try {
-      this.loader =
-          new URLClassLoader(
-              "lambda:" + spec.logicalId(), new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
-    } catch (MalformedURLException e) {
-      throw new FunctionLoadException("bad jar path " + jar, e);
-    }
-    try {
-      this.handlerClass = Class.forName(spec.handlerClass(), false, loader);
+      Class<?> handlerClass = Class.forName(spec.handlerClass(), false, loader);
       this.handler = HandlerMethod.find(handlerClass, spec.handlerMethod());
-    } catch (ClassNotFoundException | LinkageError e) {
-      close();
-      throw new FunctionLoadException(
-          spec.logicalId() + ": handler class " + spec.handlerClass() + " is not in " + jar, e);
-    } catch (FunctionLoadException e) {
-      close();
-      throw e;
+    } catch (ClassNotFoundException | LinkageError | FunctionLoadException e) {
+      closeQuietly(loader);
+      throw e instanceof FunctionLoadException loadError
+          ? loadError
+          : new FunctionLoadException(
+              spec.logicalId() + ": handler class " + spec.handlerClass() + " is not in " + jar, e);
     }
+    this.environments = new ExecutionEnvironments(spec.handlerClass(), loader, environment);
+    this.serializers = new RuntimeSerializers(loader);
     AtomicInteger count = new AtomicInteger();
     this.threads =
         Executors.newCachedThreadPool(
             task -> {
-              Thread thread = new Thread(task, "lambda-" + spec.logicalId() + "-" + count.incrementAndGet());
+              Thread thread =
+                  new Thread(task, "lambda-" + spec.logicalId() + "-" + count.incrementAndGet());
               thread.setDaemon(true);
               thread.setContextClassLoader(loader);
               return thread;
@@ -110,10 +90,6 @@ public final class FunctionRuntime implements AutoCloseable {
     return spec;
   }
 
-  public Map<String, String> environment() {
-    return environment;
-  }
-
   /**
    * Invokes the function once and waits for it, failing it if it runs past its timeout.
    *
@@ -123,47 +99,55 @@ public final class FunctionRuntime implements AutoCloseable {
   public InvocationResult invoke(String eventJson, String source, int attempt) {
     String requestId = UUID.randomUUID().toString();
     Instant start = Instant.now();
-    long timeoutMillis = spec.timeoutSeconds() * 1000L;
     InvocationResult result;
-    Environment environment = null;
     try {
-      environment = idle.pollFirst();
-      if (environment == null) {
-        environment = newEnvironment();
-      }
-      Environment chosen = environment;
-      long deadline = System.currentTimeMillis() + timeoutMillis;
-      Future<String> run = threads.submit(() -> call(chosen, eventJson, requestId, deadline));
-      String response = run.get(timeoutMillis, TimeUnit.MILLISECONDS);
-      idle.addFirst(environment);
-      result = InvocationResult.success(requestId, Duration.between(start, Instant.now()), response);
+      String response = runWithTimeout(eventJson, requestId);
+      result =
+          InvocationResult.success(requestId, Duration.between(start, Instant.now()), response);
     } catch (TimeoutException e) {
-      // Like Lambda, a timed-out environment is thrown away rather than reused.
       String message = String.format("Task timed out after %d.00 seconds", spec.timeoutSeconds());
       result = failed(requestId, start, new FunctionError("Sandbox.Timedout", message, List.of()));
-    } catch (ExecutionException e) {
-      if (environment != null) {
-        idle.addFirst(environment);
-      }
-      result = failed(requestId, start, FunctionError.of(unwrap(e.getCause())));
-      LOG.warn("{} failed (request {})", spec.logicalId(), requestId, unwrap(e.getCause()));
+      LOG.warn("{} (request {}): {}", spec.logicalId(), requestId, message);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       result = failed(requestId, start, FunctionError.of(e));
     } catch (Exception | LinkageError e) {
       Throwable cause = unwrap(e);
       result = failed(requestId, start, FunctionError.of(cause));
-      LOG.warn("{} could not start (request {})", spec.logicalId(), requestId, cause);
+      if (attempt == 1) {
+        LOG.warn("{} failed (request {})", spec.logicalId(), requestId, cause);
+      } else {
+        LOG.warn("{} failed again (request {}): {}", spec.logicalId(), requestId, cause.toString());
+      }
     }
     log.add(new InvocationRecord(start, spec.logicalId(), source, attempt, eventJson, result));
     return result;
   }
 
-  private InvocationResult failed(String requestId, Instant start, FunctionError error) {
-    return InvocationResult.failure(requestId, Duration.between(start, Instant.now()), error);
+  private String runWithTimeout(String eventJson, String requestId) throws Exception {
+    ExecutionEnvironments.Environment environment = environments.take();
+    long timeoutMillis = spec.timeoutSeconds() * 1000L;
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    Future<String> run = threads.submit(() -> call(environment, eventJson, requestId, deadline));
+    try {
+      String response = run.get(timeoutMillis, TimeUnit.MILLISECONDS);
+      environments.giveBack(environment);
+      return response;
+    } catch (ExecutionException e) {
+      environments.giveBack(environment);
+      throw e;
+    } catch (TimeoutException e) {
+      // Like Lambda, a timed-out environment is discarded rather than reused.
+      run.cancel(true);
+      throw e;
+    }
   }
 
-  private String call(Environment environment, String eventJson, String requestId, long deadline)
+  private String call(
+      ExecutionEnvironments.Environment environment,
+      String eventJson,
+      String requestId,
+      long deadline)
       throws Exception {
     Object[] arguments = new Object[handler.method().getParameterCount()];
     ByteArrayOutputStream streamed = new ByteArrayOutputStream();
@@ -171,20 +155,19 @@ public final class FunctionRuntime implements AutoCloseable {
       arguments[0] = new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8));
       arguments[1] = streamed;
     } else if (arguments.length > 0) {
-      arguments[0] = serializer(handler.eventType()).fromJson(eventJson);
+      arguments[0] = serializers.forType(handler.eventType()).fromJson(eventJson);
     }
     if (handler.contextType().isPresent()) {
-      arguments[arguments.length - 1] =
-          LambdaContext.create(
-              handler.contextType().get(),
-              new LambdaContext.Values(
-                  requestId,
-                  spec.logicalId(),
-                  spec.name(),
-                  arn,
-                  spec.memoryMb(),
-                  environment.logStreamName(),
-                  deadline));
+      LambdaContext.Values values =
+          new LambdaContext.Values(
+              requestId,
+              spec.logicalId(),
+              spec.name(),
+              arn,
+              spec.memoryMb(),
+              environment.logStreamName(),
+              deadline);
+      arguments[arguments.length - 1] = LambdaContext.create(handler.contextType().get(), values);
     }
     Object result;
     try {
@@ -195,45 +178,31 @@ public final class FunctionRuntime implements AutoCloseable {
     if (handler.streaming()) {
       return streamed.toString(StandardCharsets.UTF_8);
     }
-    if (result == null) {
-      return "null";
-    }
-    Class<?> declared = handler.method().getReturnType();
-    Class<?> type = declared == Object.class ? result.getClass() : declared;
+    return result == null ? "null" : serialize(result);
+  }
+
+  private String serialize(Object result) {
+    Type declared = handler.method().getGenericReturnType();
+    boolean concrete =
+        (declared instanceof Class<?> && declared != Object.class)
+            || declared instanceof ParameterizedType;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    serializer(type).toJson(result, out);
+    serializers.forType(concrete ? declared : result.getClass()).toJson(result, out);
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  @SuppressWarnings("unchecked")
-  private PojoSerializer<Object> serializer(Class<?> type) {
-    return serializers.computeIfAbsent(
-        type, t -> LambdaEventSerializers.serializerFor((Class<Object>) t, loader));
+  private InvocationResult failed(String requestId, Instant start, FunctionError error) {
+    return InvocationResult.failure(requestId, Duration.between(start, Instant.now()), error);
   }
 
-  private Environment newEnvironment() throws Exception {
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(loader);
+  private static URLClassLoader classLoader(FunctionSpec spec, Path jar) {
     try {
-      Class<?> type = Class.forName(handlerClass.getName(), true, loader);
-      Object instance;
-      try {
-        Constructor<?> withEnvironment = type.getConstructor(Map.class);
-        instance = withEnvironment.newInstance(environment);
-      } catch (NoSuchMethodException e) {
-        instance = type.getConstructor().newInstance();
-      }
-      String stream =
-          LocalDate.now(ZoneOffset.UTC).format(STREAM_DATE)
-              + "/[$LATEST]"
-              + UUID.randomUUID().toString().replace("-", "");
-      LOG.debug("{}: new execution environment {}", spec.logicalId(), stream);
-      return new Environment(instance, stream);
-    } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    } finally {
-      thread.setContextClassLoader(previous);
+      return new URLClassLoader(
+          "lambda:" + spec.logicalId(),
+          new URL[] {jar.toUri().toURL()},
+          ClassLoader.getPlatformClassLoader());
+    } catch (MalformedURLException e) {
+      throw new FunctionLoadException("bad jar path " + jar, e);
     }
   }
 
@@ -246,15 +215,17 @@ public final class FunctionRuntime implements AutoCloseable {
     return current;
   }
 
-  @Override
-  public void close() {
-    if (threads != null) {
-      threads.shutdownNow();
-    }
+  private static void closeQuietly(URLClassLoader loader) {
     try {
       loader.close();
     } catch (IOException e) {
-      LOG.debug("closing the class loader of {}: {}", spec.logicalId(), e.getMessage());
+      LOG.debug("closing a function class loader: {}", e.getMessage());
     }
+  }
+
+  @Override
+  public void close() {
+    threads.shutdownNow();
+    closeQuietly(loader);
   }
 }

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,12 +11,14 @@ import java.util.Optional;
 
 /**
  * The method Lambda's Java runtime would call for a {@code Handler} string, with the shapes it
- * accepts: {@code (event)}, {@code (event, Context)} and {@code (InputStream, OutputStream, Context)}.
+ * accepts: {@code (event)}, {@code (event, Context)} and {@code (InputStream, OutputStream,
+ * Context)}.
  *
- * @param eventType the class the event JSON is read into (unused for stream handlers)
+ * @param eventType the type the event JSON is read into (unused for stream handlers)
  * @param contextType the function's own {@code Context} interface, if the method takes one
  */
-record HandlerMethod(Method method, Class<?> eventType, Optional<Class<?>> contextType, boolean streaming) {
+record HandlerMethod(
+    Method method, Type eventType, Optional<Class<?>> contextType, boolean streaming) {
   private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
 
   static HandlerMethod find(Class<?> handlerClass, String name) {
@@ -40,7 +41,7 @@ record HandlerMethod(Method method, Class<?> eventType, Optional<Class<?>> conte
     boolean streaming = parameters.length == 3;
     Optional<Class<?>> context =
         parameters.length >= 2 ? Optional.of(parameters[parameters.length - 1]) : Optional.empty();
-    Class<?> eventType = parameters.length == 0 ? Void.class : rawType(method.getGenericParameterTypes()[0]);
+    Type eventType = parameters.length == 0 ? Void.class : method.getGenericParameterTypes()[0];
     return new HandlerMethod(method, eventType, context, streaming);
   }
 
@@ -55,15 +56,5 @@ record HandlerMethod(Method method, Class<?> eventType, Optional<Class<?>> conte
               && parameters[2].getName().equals(CONTEXT);
       default -> false;
     };
-  }
-
-  private static Class<?> rawType(Type type) {
-    if (type instanceof Class<?> c) {
-      return c;
-    }
-    if (type instanceof ParameterizedType parameterized) {
-      return (Class<?>) parameterized.getRawType();
-    }
-    return Object.class;
   }
 }

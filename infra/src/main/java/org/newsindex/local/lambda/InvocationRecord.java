@@ -10,4 +10,9 @@ import java.time.Instant;
  * @param attempt 1 for the first try, 2 and 3 for the retries of an asynchronous event
  */
 public record InvocationRecord(
-    Instant time, String functionLogicalId, String source, int attempt, String eventJson, InvocationResult result) {}
+    Instant time,
+    String functionLogicalId,
+    String source,
+    int attempt,
+    String eventJson,
+    InvocationResult result) {}

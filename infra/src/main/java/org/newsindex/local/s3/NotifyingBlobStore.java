@@ -40,7 +40,11 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
 
   @Override
   public String copyBlob(
-      String fromContainer, String fromName, String toContainer, String toName, CopyOptions options) {
+      String fromContainer,
+      String fromName,
+      String toContainer,
+      String toName,
+      CopyOptions options) {
     String eTag = super.copyBlob(fromContainer, fromName, toContainer, toName, options);
     created(toContainer, toName, "Copy", eTag);
     return eTag;

@@ -12,11 +12,21 @@ import java.util.OptionalLong;
  * @param eTag the ETag without quotes
  */
 public record ObjectChange(
-    String bucket, String key, String eventName, OptionalLong size, Optional<String> eTag, Instant time) {
+    String bucket,
+    String key,
+    String eventName,
+    OptionalLong size,
+    Optional<String> eTag,
+    Instant time) {
 
   static ObjectChange created(String bucket, String key, String how, long size, String eTag) {
     return new ObjectChange(
-        bucket, key, "ObjectCreated:" + how, OptionalLong.of(size), Optional.of(unquote(eTag)), Instant.now());
+        bucket,
+        key,
+        "ObjectCreated:" + how,
+        OptionalLong.of(size),
+        Optional.of(unquote(eTag)),
+        Instant.now());
   }
 
   static ObjectChange removed(String bucket, String key) {

@@ -17,7 +17,8 @@ public final class S3EventMessage {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final DateTimeFormatter EVENT_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
   static final String REQUESTER = "AWS:LOCAL";
   static final String OWNER = "LOCALOWNER";
 
@@ -27,7 +28,8 @@ public final class S3EventMessage {
    * @param configurationId the notification configuration that matched (the template event's id)
    * @param sequencer the change's place in the bucket's order of events
    */
-  public static String json(ObjectChange change, String configurationId, String region, String sequencer) {
+  public static String json(
+      ObjectChange change, String configurationId, String region, String sequencer) {
     ObjectNode record = JSON.createObjectNode();
     record.put("eventVersion", "2.1");
     record.put("eventSource", "aws:s3");

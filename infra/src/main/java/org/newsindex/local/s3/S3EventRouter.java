@@ -26,7 +26,14 @@ public final class S3EventRouter implements ObjectChangeListener {
       if (source.matches(change.bucket(), change.eventName(), change.key())) {
         String json = S3EventMessage.json(change, source.eventLogicalId(), region, sequence);
         String description =
-            "s3 " + source.eventLogicalId() + " " + change.eventName() + " " + change.bucket() + "/" + change.key();
+            "s3 "
+                + source.eventLogicalId()
+                + " "
+                + change.eventName()
+                + " "
+                + change.bucket()
+                + "/"
+                + change.key();
         target.deliver(source.functionLogicalId(), json, description);
       }
     }

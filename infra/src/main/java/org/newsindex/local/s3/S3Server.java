@@ -34,7 +34,11 @@ public final class S3Server implements AutoCloseable {
    * @param dataDirectory where objects are kept as files; empty keeps them in memory
    */
   public static S3Server start(
-      int port, Optional<Path> dataDirectory, String accessKeyId, String secretAccessKey, ObjectChangeListener listener) {
+      int port,
+      Optional<Path> dataDirectory,
+      String accessKeyId,
+      String secretAccessKey,
+      ObjectChangeListener listener) {
     Properties properties = new Properties();
     String provider = "transient";
     if (dataDirectory.isPresent()) {
@@ -42,9 +46,11 @@ public final class S3Server implements AutoCloseable {
       try {
         Files.createDirectories(dataDirectory.get());
       } catch (IOException e) {
-        throw new IllegalStateException("cannot create " + dataDirectory.get() + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot create " + dataDirectory.get() + ": " + e.getMessage(), e);
       }
-      properties.setProperty("jclouds.filesystem.basedir", dataDirectory.get().toAbsolutePath().toString());
+      properties.setProperty(
+          "jclouds.filesystem.basedir", dataDirectory.get().toAbsolutePath().toString());
     }
     BlobStoreContext context =
         ContextBuilder.newBuilder(provider)
@@ -57,6 +63,7 @@ public final class S3Server implements AutoCloseable {
             .blobStore(new NotifyingBlobStore(store, listener))
             .endpoint(URI.create("http://127.0.0.1:" + port))
             .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
+            .ignoreUnknownHeaders(true)
             .build();
     try {
       proxy.start();
@@ -71,7 +78,8 @@ public final class S3Server implements AutoCloseable {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      throw new IllegalStateException("cannot start the local S3 on port " + port + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot start the local S3 on port " + port + ": " + e.getMessage(), e);
     }
     return new S3Server(proxy, context, store);
   }

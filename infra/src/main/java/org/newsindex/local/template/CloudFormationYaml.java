@@ -16,13 +16,29 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a CloudFormation or SAM template written in YAML (or JSON), turning the short-form tags
- * such as {@code !Ref} and {@code !Sub} into the long form ({@code {"Ref": x}}, {@code {"Fn::Sub": x}}).
+ * such as {@code !Ref} and {@code !Sub} into the long form ({@code {"Ref": x}}, {@code {"Fn::Sub":
+ * x}}).
  */
 public final class CloudFormationYaml {
   private static final List<String> FUNCTION_TAGS =
       List.of(
-          "Base64", "Cidr", "FindInMap", "GetAZs", "If", "ImportValue", "Join", "Select", "Split",
-          "Sub", "Transform", "Equals", "Not", "And", "Or", "Length", "ToJsonString");
+          "Base64",
+          "Cidr",
+          "FindInMap",
+          "GetAZs",
+          "If",
+          "ImportValue",
+          "Join",
+          "Select",
+          "Split",
+          "Sub",
+          "Transform",
+          "Equals",
+          "Not",
+          "And",
+          "Or",
+          "Length",
+          "ToJsonString");
 
   private CloudFormationYaml() {}
 

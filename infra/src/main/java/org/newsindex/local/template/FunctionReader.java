@@ -31,11 +31,13 @@ final class FunctionReader {
               Map<String, Object> event = Values.asMap(declaration, where + "Events." + eventId);
               String type = String.valueOf(event.get("Type"));
               Map<String, Object> eventProperties =
-                  Values.asMap(event.get("Properties"), where + "Events." + eventId + ".Properties");
+                  Values.asMap(
+                      event.get("Properties"), where + "Events." + eventId + ".Properties");
               switch (type) {
                 case "S3" -> s3Events.add(s3Event(logicalId, eventId, eventProperties));
                 case "HttpApi" -> routes.add(httpRoute(logicalId, eventId, eventProperties));
-                default -> LOG.debug("event {}.{} ({}) is not run locally", logicalId, eventId, type);
+                default ->
+                    LOG.debug("event {}.{} ({}) is not run locally", logicalId, eventId, type);
               }
             });
     Object codeUri = resolver.resolve(properties.get("CodeUri"));
@@ -48,8 +50,10 @@ final class FunctionReader {
         resolver.resolveString(properties.get("Handler"), where + "Handler"),
         optionalString(properties.get("Runtime"), where + "Runtime", "java17"),
         (String) codeUri,
-        optionalInt(properties.get("Timeout"), where + "Timeout", FunctionSpec.DEFAULT_TIMEOUT_SECONDS),
-        optionalInt(properties.get("MemorySize"), where + "MemorySize", FunctionSpec.DEFAULT_MEMORY_MB),
+        optionalInt(
+            properties.get("Timeout"), where + "Timeout", FunctionSpec.DEFAULT_TIMEOUT_SECONDS),
+        optionalInt(
+            properties.get("MemorySize"), where + "MemorySize", FunctionSpec.DEFAULT_MEMORY_MB),
         optionalInt(
             Values.asMap(properties.get("EventInvokeConfig"), where + "EventInvokeConfig")
                 .get("MaximumRetryAttempts"),
@@ -61,14 +65,16 @@ final class FunctionReader {
   }
 
   private Map<String, String> environment(Map<String, Object> properties, String where) {
-    Map<String, Object> environment = Values.asMap(properties.get("Environment"), where + "Environment");
+    Map<String, Object> environment =
+        Values.asMap(properties.get("Environment"), where + "Environment");
     Map<String, String> variables = new LinkedHashMap<>();
     Values.asMap(environment.get("Variables"), where + "Environment.Variables")
         .forEach(
             (name, value) -> {
               Object resolved = resolver.resolve(value);
               if (resolved != null) {
-                variables.put(name, Values.asString(resolved, where + "Environment.Variables." + name));
+                variables.put(
+                    name, Values.asString(resolved, where + "Environment.Variables." + name));
               }
             });
     return variables;
@@ -86,11 +92,13 @@ final class FunctionReader {
     }
     String prefix = "";
     String suffix = "";
-    Map<String, Object> filter = Values.asMap(resolver.resolve(properties.get("Filter")), where + "Filter");
+    Map<String, Object> filter =
+        Values.asMap(resolver.resolve(properties.get("Filter")), where + "Filter");
     Map<String, Object> s3Key = Values.asMap(filter.get("S3Key"), where + "Filter.S3Key");
     for (Object item : Values.asList(s3Key.get("Rules"), where + "Filter.S3Key.Rules")) {
       Map<String, Object> rule = Values.asMap(item, where + "Filter.S3Key.Rules[]");
-      String name = Values.asString(rule.get("Name"), where + "Filter rule Name").toLowerCase(Locale.ROOT);
+      String name =
+          Values.asString(rule.get("Name"), where + "Filter rule Name").toLowerCase(Locale.ROOT);
       String value = Values.asString(rule.get("Value"), where + "Filter rule Value");
       switch (name) {
         case "prefix" -> prefix = value;
@@ -101,7 +109,8 @@ final class FunctionReader {
     return new S3EventSpec(functionId, eventId, bucket, eventNames, prefix, suffix);
   }
 
-  private HttpRouteSpec httpRoute(String functionId, String eventId, Map<String, Object> properties) {
+  private HttpRouteSpec httpRoute(
+      String functionId, String eventId, Map<String, Object> properties) {
     String where = functionId + ".Events." + eventId + ".";
     String api = HttpApiSpec.IMPLICIT_API;
     if (properties.get("ApiId") instanceof Map<?, ?> apiId && apiId.get("Ref") != null) {
@@ -118,7 +127,8 @@ final class FunctionReader {
     Object method = resolver.resolve(properties.get("Method"));
     String methodName =
         method == null ? "ANY" : Values.asString(method, where + "Method").toUpperCase(Locale.ROOT);
-    return new HttpRouteSpec(functionId, eventId, api, methodName, Values.asString(path, where + "Path"));
+    return new HttpRouteSpec(
+        functionId, eventId, api, methodName, Values.asString(path, where + "Path"));
   }
 
   private String optionalString(Object value, String where, String fallback) {

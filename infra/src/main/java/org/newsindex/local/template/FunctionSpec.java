@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Lambda function the template declares, after {@code Globals} are merged in and every value
- * is resolved: handler, code location, limits, environment and event sources.
+ * A Lambda function the template declares, after {@code Globals} are merged in and every value is
+ * resolved: handler, code location, limits, environment and event sources.
  */
 public record FunctionSpec(
     String logicalId,

@@ -6,6 +6,7 @@ package org.newsindex.local.template;
  */
 public record HttpApiSpec(String logicalId, String id, String stageName) {
   public static final String DEFAULT_STAGE = "$default";
+
   /** The logical id SAM gives the HTTP API it creates when events name none. */
   public static final String IMPLICIT_API = "ServerlessHttpApi";
 

@@ -5,7 +5,11 @@ package org.newsindex.local.template;
  * or the {@code $default} route when the event gives neither.
  */
 public record HttpRouteSpec(
-    String functionLogicalId, String eventLogicalId, String apiLogicalId, String method, String path) {
+    String functionLogicalId,
+    String eventLogicalId,
+    String apiLogicalId,
+    String method,
+    String path) {
   public static final String DEFAULT_ROUTE = "$default";
 
   public boolean isDefault() {

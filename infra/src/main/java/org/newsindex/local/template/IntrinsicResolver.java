@@ -145,7 +145,8 @@ public final class IntrinsicResolver {
       case "Fn::Base64" ->
           Base64.getEncoder()
               .encodeToString(resolveString(argument, name).getBytes(StandardCharsets.UTF_8));
-      case "Fn::GetAZs" -> List.of(identity.region() + "a", identity.region() + "b", identity.region() + "c");
+      case "Fn::GetAZs" ->
+          List.of(identity.region() + "a", identity.region() + "b", identity.region() + "c");
       case "Fn::ImportValue" -> importValue(resolveString(argument, name));
       case "Fn::Length" -> Values.asList(resolve(argument), name).size();
       default -> throw new TemplateException(name + " is not supported by the local cloud");
@@ -214,7 +215,8 @@ public final class IntrinsicResolver {
     int index = Values.asInt(resolve(arguments.get(0)), "Fn::Select index");
     List<?> list = Values.asList(resolve(arguments.get(1)), "Fn::Select list");
     if (index < 0 || index >= list.size()) {
-      throw new TemplateException("Fn::Select index " + index + " is outside a list of " + list.size());
+      throw new TemplateException(
+          "Fn::Select index " + index + " is outside a list of " + list.size());
     }
     return list.get(index);
   }
@@ -231,7 +233,8 @@ public final class IntrinsicResolver {
   }
 
   private boolean equalsFunction(List<?> arguments) {
-    return String.valueOf(resolve(arguments.get(0))).equals(String.valueOf(resolve(arguments.get(1))));
+    return String.valueOf(resolve(arguments.get(0)))
+        .equals(String.valueOf(resolve(arguments.get(1))));
   }
 
   private boolean all(Object argument, String function, boolean and) {
@@ -248,9 +251,14 @@ public final class IntrinsicResolver {
     String map = resolveString(arguments.get(0), "Fn::FindInMap map");
     String top = resolveString(arguments.get(1), "Fn::FindInMap top-level key");
     String second = resolveString(arguments.get(2), "Fn::FindInMap second-level key");
-    Object value = Values.asMap(Values.asMap(mappings.get(map), "Mappings." + map).get(top), "Mappings." + map + "." + top).get(second);
+    Object value =
+        Values.asMap(
+                Values.asMap(mappings.get(map), "Mappings." + map).get(top),
+                "Mappings." + map + "." + top)
+            .get(second);
     if (value == null) {
-      throw new TemplateException("Fn::FindInMap found nothing at " + map + "." + top + "." + second);
+      throw new TemplateException(
+          "Fn::FindInMap found nothing at " + map + "." + top + "." + second);
     }
     return value;
   }

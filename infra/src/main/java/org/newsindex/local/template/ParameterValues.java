@@ -9,8 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses each template parameter's value: an override, else the default, else (for a
- * {@code NoEcho} secret) a random value so the template runs locally without one.
+ * Chooses each template parameter's value: an override, else the default, else (for a {@code
+ * NoEcho} secret) a random value so the template runs locally without one.
  */
 final class ParameterValues {
   private static final Logger LOG = LoggerFactory.getLogger(ParameterValues.class);

@@ -32,7 +32,14 @@ final class PhysicalNames {
     String name = name(logicalId);
     return switch (type) {
       case "AWS::SQS::Queue" ->
-          "https://sqs." + identity.region() + "." + identity.urlSuffix() + "/" + identity.accountId() + "/" + name;
+          "https://sqs."
+              + identity.region()
+              + "."
+              + identity.urlSuffix()
+              + "/"
+              + identity.accountId()
+              + "/"
+              + name;
       case "AWS::SNS::Topic" -> arn(logicalId);
       default -> name;
     };
@@ -49,7 +56,8 @@ final class PhysicalNames {
     return switch (type + "." + attribute) {
       case "AWS::S3::Bucket.DomainName" -> name + ".s3." + suffix;
       case "AWS::S3::Bucket.RegionalDomainName" -> name + ".s3." + region + "." + suffix;
-      case "AWS::S3::Bucket.WebsiteURL" -> "http://" + name + ".s3-website-" + region + "." + suffix;
+      case "AWS::S3::Bucket.WebsiteURL" ->
+          "http://" + name + ".s3-website-" + region + "." + suffix;
       case "AWS::DynamoDB::Table.StreamArn" -> arn(logicalId) + "/stream/1970-01-01T00:00:00.000";
       case "AWS::SQS::Queue.QueueName", "AWS::SNS::Topic.TopicName" -> name;
       case "AWS::SQS::Queue.QueueUrl" -> (String) ref(logicalId);
@@ -57,7 +65,8 @@ final class PhysicalNames {
       case "AWS::Serverless::HttpApi.ApiEndpoint", "AWS::ApiGatewayV2::Api.ApiEndpoint" ->
           "https://" + name + ".execute-api." + region + "." + suffix;
       default -> {
-        LOG.debug("Fn::GetAtt {}.{} has no local meaning; using the resource name", logicalId, attribute);
+        LOG.debug(
+            "Fn::GetAtt {}.{} has no local meaning; using the resource name", logicalId, attribute);
         yield name;
       }
     };
@@ -68,9 +77,12 @@ final class PhysicalNames {
     String type = type(logicalId);
     return switch (type) {
       case "AWS::S3::Bucket" -> "arn:" + identity.partition() + ":s3:::" + name;
-      case "AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable" -> identity.arn("dynamodb", "table/" + name);
-      case "AWS::Serverless::Function", "AWS::Lambda::Function" -> identity.arn("lambda", "function:" + name);
-      case "AWS::IAM::Role" -> "arn:" + identity.partition() + ":iam::" + identity.accountId() + ":role/" + name;
+      case "AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable" ->
+          identity.arn("dynamodb", "table/" + name);
+      case "AWS::Serverless::Function", "AWS::Lambda::Function" ->
+          identity.arn("lambda", "function:" + name);
+      case "AWS::IAM::Role" ->
+          "arn:" + identity.partition() + ":iam::" + identity.accountId() + ":role/" + name;
       default -> identity.arn(service(type), name);
     };
   }
@@ -114,7 +126,9 @@ final class PhysicalNames {
       case "AWS::S3::Bucket" -> truncate(generated.toLowerCase(Locale.ROOT), 63);
       case "AWS::Serverless::HttpApi", "AWS::ApiGatewayV2::Api" -> apiId(logicalId);
       case "AWS::SQS::Queue" ->
-          Boolean.parseBoolean(String.valueOf(properties.get("FifoQueue"))) ? generated + ".fifo" : generated;
+          Boolean.parseBoolean(String.valueOf(properties.get("FifoQueue")))
+              ? generated + ".fifo"
+              : generated;
       default -> truncate(generated, 64);
     };
   }
@@ -128,10 +142,12 @@ final class PhysicalNames {
     if (logicalId.equals("ServerlessHttpApi")) {
       return "AWS::Serverless::HttpApi";
     }
-    if (logicalId.endsWith("Role") && resources.containsKey(logicalId.substring(0, logicalId.length() - 4))) {
+    if (logicalId.endsWith("Role")
+        && resources.containsKey(logicalId.substring(0, logicalId.length() - 4))) {
       return "AWS::IAM::Role";
     }
-    throw new TemplateException("Ref or Fn::GetAtt names an unknown resource or parameter: " + logicalId);
+    throw new TemplateException(
+        "Ref or Fn::GetAtt names an unknown resource or parameter: " + logicalId);
   }
 
   private Map<String, Object> properties(String logicalId) {
@@ -139,7 +155,8 @@ final class PhysicalNames {
     if (resource == null) {
       return Map.of();
     }
-    return Values.asMap(Values.asMap(resource, logicalId).get("Properties"), logicalId + ".Properties");
+    return Values.asMap(
+        Values.asMap(resource, logicalId).get("Properties"), logicalId + ".Properties");
   }
 
   /** A stable ten-character id, as API Gateway gives each API. */

@@ -3,8 +3,8 @@ package org.newsindex.local.template;
 import java.util.List;
 
 /**
- * An S3 event source of a function: which bucket, which event types (such as
- * {@code s3:ObjectCreated:*}) and which key prefix and suffix start the function.
+ * An S3 event source of a function: which bucket, which event types (such as {@code
+ * s3:ObjectCreated:*}) and which key prefix and suffix start the function.
  */
 public record S3EventSpec(
     String functionLogicalId,

@@ -55,7 +55,8 @@ final class SamGlobals {
       Map<String, Object> result = new LinkedHashMap<>();
       globalMap.forEach((key, value) -> result.put(String.valueOf(key), value));
       localMap.forEach(
-          (key, value) -> result.put(String.valueOf(key), merge(result.get(String.valueOf(key)), value)));
+          (key, value) ->
+              result.put(String.valueOf(key), merge(result.get(String.valueOf(key)), value)));
       return result;
     }
     if (global instanceof List<?> globalList && local instanceof List<?> localList) {

@@ -21,12 +21,14 @@ public final class StackReader {
   private StackReader() {}
 
   /** Reads a template file; relative {@code CodeUri} paths are taken from the file's directory. */
-  public static StackSpec read(Path templateFile, StackIdentity identity, Map<String, String> overrides) {
+  public static StackSpec read(
+      Path templateFile, StackIdentity identity, Map<String, String> overrides) {
     String text;
     try {
       text = Files.readString(templateFile);
     } catch (IOException e) {
-      throw new TemplateException("cannot read the template " + templateFile + ": " + e.getMessage(), e);
+      throw new TemplateException(
+          "cannot read the template " + templateFile + ": " + e.getMessage(), e);
     }
     Path directory = templateFile.toAbsolutePath().getParent();
     return parse(text, directory, identity, overrides);
@@ -73,9 +75,12 @@ public final class StackReader {
             case "AWS::S3::Bucket" ->
                 buckets.add(new BucketSpec(logicalId, (String) resolver.ref(logicalId)));
             case "AWS::DynamoDB::Table" -> tables.add(tableReader.table(logicalId, properties));
-            case "AWS::Serverless::SimpleTable" -> tables.add(tableReader.simpleTable(logicalId, properties));
-            case "AWS::Serverless::Function" -> functions.add(functionReader.function(logicalId, properties));
-            case "AWS::Serverless::HttpApi" -> apis.put(logicalId, httpApi(resolver, logicalId, properties));
+            case "AWS::Serverless::SimpleTable" ->
+                tables.add(tableReader.simpleTable(logicalId, properties));
+            case "AWS::Serverless::Function" ->
+                functions.add(functionReader.function(logicalId, properties));
+            case "AWS::Serverless::HttpApi" ->
+                apis.put(logicalId, httpApi(resolver, logicalId, properties));
             default -> LOG.debug("{} ({}) is not run locally", logicalId, type);
           }
         });
@@ -87,13 +92,17 @@ public final class StackReader {
             id -> new HttpApiSpec(id, (String) resolver.ref(id), HttpApiSpec.DEFAULT_STAGE));
       }
     }
-    return new StackSpec(identity, templateDirectory, buckets, tables, functions, List.copyOf(apis.values()));
+    return new StackSpec(
+        identity, templateDirectory, buckets, tables, functions, List.copyOf(apis.values()));
   }
 
-  private static HttpApiSpec httpApi(IntrinsicResolver resolver, String logicalId, Map<String, Object> properties) {
+  private static HttpApiSpec httpApi(
+      IntrinsicResolver resolver, String logicalId, Map<String, Object> properties) {
     Object stage = properties.get("StageName");
     String stageName =
-        stage == null ? HttpApiSpec.DEFAULT_STAGE : resolver.resolveString(stage, logicalId + ".StageName");
+        stage == null
+            ? HttpApiSpec.DEFAULT_STAGE
+            : resolver.resolveString(stage, logicalId + ".StageName");
     return new HttpApiSpec(logicalId, (String) resolver.ref(logicalId), stageName);
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the local cloud runs: the resources of one template with every value resolved. The
- * template directory is the base for relative {@code CodeUri} paths, as in SAM.
+ * What the local cloud runs: the resources of one template with every value resolved. The template
+ * directory is the base for relative {@code CodeUri} paths, as in SAM.
  */
 public record StackSpec(
     StackIdentity identity,

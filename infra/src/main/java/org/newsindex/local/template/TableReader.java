@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the properties of {@code AWS::DynamoDB::Table} and {@code AWS::Serverless::SimpleTable}. */
+/**
+ * Reads the properties of {@code AWS::DynamoDB::Table} and {@code AWS::Serverless::SimpleTable}.
+ */
 final class TableReader {
   private final IntrinsicResolver resolver;
 
@@ -17,7 +19,8 @@ final class TableReader {
     Map<String, Object> properties = Values.asMap(resolver.resolve(rawProperties), logicalId);
     String where = logicalId + ".";
     List<TableSpec.Attribute> attributes = new ArrayList<>();
-    for (Object item : Values.asList(properties.get("AttributeDefinitions"), where + "AttributeDefinitions")) {
+    for (Object item :
+        Values.asList(properties.get("AttributeDefinitions"), where + "AttributeDefinitions")) {
       Map<String, Object> attribute = Values.asMap(item, where + "AttributeDefinitions[]");
       attributes.add(
           new TableSpec.Attribute(
@@ -41,7 +44,8 @@ final class TableReader {
 
   TableSpec simpleTable(String logicalId, Map<String, Object> rawProperties) {
     Map<String, Object> properties = Values.asMap(resolver.resolve(rawProperties), logicalId);
-    Map<String, Object> primaryKey = Values.asMap(properties.get("PrimaryKey"), logicalId + ".PrimaryKey");
+    Map<String, Object> primaryKey =
+        Values.asMap(properties.get("PrimaryKey"), logicalId + ".PrimaryKey");
     String name = String.valueOf(primaryKey.getOrDefault("Name", "id"));
     String type =
         switch (String.valueOf(primaryKey.getOrDefault("Type", "String"))) {
@@ -49,7 +53,8 @@ final class TableReader {
           case "Binary" -> "B";
           default -> "S";
         };
-    Optional<TableSpec.Throughput> throughput = throughput(properties.get("ProvisionedThroughput"), logicalId + ".");
+    Optional<TableSpec.Throughput> throughput =
+        throughput(properties.get("ProvisionedThroughput"), logicalId + ".");
     return new TableSpec(
         logicalId,
         (String) resolver.ref(logicalId),
@@ -79,7 +84,8 @@ final class TableReader {
       Map<String, Object> index = Values.asMap(item, where + "[]");
       Map<String, Object> projection = Values.asMap(index.get("Projection"), where + ".Projection");
       List<String> nonKey = new ArrayList<>();
-      for (Object attribute : Values.asList(projection.get("NonKeyAttributes"), where + ".NonKeyAttributes")) {
+      for (Object attribute :
+          Values.asList(projection.get("NonKeyAttributes"), where + ".NonKeyAttributes")) {
         nonKey.add(Values.asString(attribute, where + ".NonKeyAttributes[]"));
       }
       indexes.add(

@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Test function: reports what its Lambda Context says, and logs through the context's logger. */
-public final class ContextHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ContextHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
     context.getLogger().log("context handler called");

@@ -4,7 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test function: answers HTTP events with their route key and path parameters, S3 events with "ok". */
+/**
+ * Test function: answers HTTP events with their route key and path parameters, S3 events with "ok".
+ */
 public final class EchoHandler {
   public Map<String, Object> handleRequest(Map<String, Object> event) {
     Map<String, Object> response = new LinkedHashMap<>();

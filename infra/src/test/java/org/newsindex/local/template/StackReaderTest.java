@@ -1,0 +1,138 @@
+package org.newsindex.local.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackReaderTest {
+  private static Path projectTemplate() {
+    for (Path directory = Path.of("").toAbsolutePath();
+        directory != null;
+        directory = directory.getParent()) {
+      if (Files.isRegularFile(directory.resolve("template.yaml"))) {
+        return directory.resolve("template.yaml");
+      }
+    }
+    throw new IllegalStateException("no template.yaml found");
+  }
+
+  private static StackSpec projectStack(Map<String, String> overrides) {
+    return StackReader.read(projectTemplate(), StackIdentity.local("newsindex"), overrides);
+  }
+
+  @Test
+  void projectTemplateDeclaresTheCorpusBucketAndIndexTable() {
+    StackSpec stack = projectStack(Map.of());
+
+    assertEquals(
+        List.of(new BucketSpec("CorpusBucket", "newsindex-corpus-000000000000-us-east-1")),
+        stack.buckets());
+    TableSpec table = stack.tables().get(0);
+    assertEquals("newsindex-IndexTable", table.name());
+    assertEquals("PAY_PER_REQUEST", table.billingMode());
+    assertEquals(new TableSpec.Key("pk", "HASH"), table.keySchema().get(0));
+  }
+
+  @Test
+  void functionsGetGlobalsMergedWithTheirOwnValuesWinning() {
+    FunctionSpec ingest = projectStack(Map.of()).function("IngestFunction").orElseThrow();
+
+    assertEquals(120, ingest.timeoutSeconds());
+    assertEquals(1024, ingest.memoryMb());
+    assertEquals("org.newsindex.lambda.IngestHandler", ingest.handlerClass());
+    assertEquals("handleRequest", ingest.handlerMethod());
+    assertEquals("newsindex-IndexTable", ingest.environment().get("TABLE_NAME"));
+    assertEquals(
+        "newsindex-corpus-000000000000-us-east-1", ingest.environment().get("BUCKET_NAME"));
+    assertTrue(ingest.environment().containsKey("JAVA_TOOL_OPTIONS"));
+  }
+
+  @Test
+  void parameterOverridesReachTheFunctions() {
+    StackSpec stack =
+        projectStack(Map.of("FunctionMemory", "512", "CursorSigningKey", "k".repeat(32)));
+
+    FunctionSpec query = stack.function("QueryFunction").orElseThrow();
+    assertEquals(512, query.memoryMb());
+    assertEquals(30, query.timeoutSeconds());
+    assertEquals("k".repeat(32), query.environment().get("CURSOR_SIGNING_KEY"));
+  }
+
+  @Test
+  void noEchoParameterWithoutDefaultGetsARandomSecret() {
+    String key =
+        projectStack(Map.of())
+            .function("QueryFunction")
+            .orElseThrow()
+            .environment()
+            .get("CURSOR_SIGNING_KEY");
+
+    assertTrue(key.matches("[0-9a-f]{64}"), key);
+  }
+
+  @Test
+  void s3AndHttpApiEventsAreRead() {
+    StackSpec stack = projectStack(Map.of());
+
+    S3EventSpec corpus = stack.s3Events().get(0);
+    assertEquals("CorpusChanged", corpus.eventLogicalId());
+    assertEquals(List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"), corpus.events());
+    assertEquals(
+        List.of(
+            "GET /search",
+            "GET /documents/{id}",
+            "GET /sources",
+            "GET /sources/{key+}",
+            "GET /suggest",
+            "GET /health",
+            "$default"),
+        stack.httpRoutes().stream().map(HttpRouteSpec::routeKey).toList());
+    assertEquals("$default", stack.httpApi("HttpApi").orElseThrow().stageName());
+  }
+
+  @Test
+  void parameterWithoutDefaultOrOverrideIsAnError() {
+    String template = "Parameters:\n  Needed:\n    Type: String\nResources: {}\n";
+
+    TemplateException error =
+        assertThrows(
+            TemplateException.class,
+            () -> StackReader.parse(template, Path.of("."), StackIdentity.local("s"), Map.of()));
+    assertTrue(error.getMessage().contains("--parameter-overrides Needed="));
+  }
+
+  @Test
+  void implicitApiAndUnknownResourceTypesAreHandled() {
+    String template =
+        """
+        Resources:
+          Alarm:
+            Type: AWS::CloudWatch::Alarm
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: code.jar
+              Handler: a.B
+              Events:
+                Api:
+                  Type: HttpApi
+                  Properties: { Path: /x, Method: any }
+                Nightly:
+                  Type: Schedule
+                  Properties: { Schedule: rate(1 day) }
+        """;
+
+    StackSpec stack = StackReader.parse(template, Path.of("."), StackIdentity.local("s"), Map.of());
+
+    assertEquals("ANY /x", stack.httpRoutes().get(0).routeKey());
+    assertEquals(HttpApiSpec.IMPLICIT_API, stack.httpApis().get(0).logicalId());
+    assertEquals(3, stack.functions().get(0).timeoutSeconds());
+    assertEquals("handleRequest", stack.functions().get(0).handlerMethod());
+  }
+}
