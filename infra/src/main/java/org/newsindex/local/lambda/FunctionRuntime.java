@@ -181,7 +181,7 @@ public final class FunctionRuntime implements AutoCloseable {
     return result == null ? "null" : serialize(result);
   }
 
-  private String serialize(Object result) {
+  private String serialize(Object result) throws Exception {
     Type declared = handler.method().getGenericReturnType();
     boolean concrete =
         (declared instanceof Class<?> && declared != Object.class)
@@ -226,6 +226,11 @@ public final class FunctionRuntime implements AutoCloseable {
   @Override
   public void close() {
     threads.shutdownNow();
+    try {
+      serializers.close();
+    } catch (IOException e) {
+      LOG.debug("closing the serialization class loader: {}", e.getMessage());
+    }
     closeQuietly(loader);
   }
 }

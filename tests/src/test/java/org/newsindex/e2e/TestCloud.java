@@ -1,0 +1,142 @@
+package org.newsindex.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.index.IndexSnapshot;
+import org.newsindex.local.LocalClients;
+import org.newsindex.local.LocalCloud;
+import org.newsindex.verify.IndexVerifier;
+import org.newsindex.verify.VerificationReport;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A local cloud for one test class, on ephemeral ports, with the clients a test needs: S3 and
+ * DynamoDB through the real SDK, and the HTTP API through java.net.http.
+ */
+final class TestCloud implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final LocalCloud cloud;
+  final S3Client s3;
+  final DynamoDbClient dynamoDb;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestCloud(LocalCloud cloud) {
+    this.cloud = cloud;
+    this.s3 = LocalClients.s3(cloud);
+    this.dynamoDb = LocalClients.dynamoDb(cloud);
+  }
+
+  static Path projectDir() {
+    return Path.of(System.getProperty("newsindex.projectDir", "..")).toAbsolutePath().normalize();
+  }
+
+  static TestCloud start(boolean seed) {
+    return new TestCloud(LocalCloud.builder().projectDir(projectDir()).apiPort(0).seed(seed).concurrency(4)
+        .retryDelays(List.of(Duration.ofMillis(200), Duration.ofMillis(400))).start());
+  }
+
+  /** An HTTP answer: status and parsed JSON body. */
+  record Answer(int status, JsonNode body) {}
+
+  Answer get(String pathAndQuery) {
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(cloud.apiUri().resolve(pathAndQuery)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), JSON.readTree(response.body()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code GET /search?q=...&extra}, expecting 200. */
+  JsonNode search(String q, String extra) {
+    Answer a = get("/search?q=" + encode(q) + (extra.isEmpty() ? "" : "&" + extra));
+    if (a.status() != 200) {
+      throw new AssertionError("search '" + q + "' answered " + a.status() + ": " + a.body());
+    }
+    return a.body();
+  }
+
+  JsonNode search(String q) {
+    return search(q, "");
+  }
+
+  static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  void upload(String key, byte[] content) {
+    s3.putObject(b -> b.bucket(cloud.bucket()).key(key), RequestBody.fromBytes(content));
+  }
+
+  void upload(String key, String content) {
+    upload(key, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void delete(String key) {
+    s3.deleteObject(b -> b.bucket(cloud.bucket()).key(key));
+  }
+
+  /** Waits until every S3 event has been handled (ingest retries included). */
+  void settle() {
+    if (!cloud.awaitIdle(Duration.ofSeconds(60))) {
+      throw new AssertionError("the local cloud did not become idle within 60 s");
+    }
+  }
+
+  /** Polls until the predicate holds for the search's JSON, failing after the timeout. */
+  JsonNode awaitSearch(String q, Predicate<JsonNode> until, Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < end) {
+      last = search(q);
+      if (until.test(last)) {
+        return last;
+      }
+      sleep(50);
+    }
+    throw new AssertionError("search '" + q + "' did not reach the expected state in " + timeout + "; last: " + last);
+  }
+
+  VerificationReport verify() {
+    return new IndexVerifier(new TextAnalyzer()).verify(IndexSnapshot.load(dynamoDb, cloud.table()));
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  URI api() {
+    return cloud.apiUri();
+  }
+
+  @Override
+  public void close() {
+    s3.close();
+    dynamoDb.close();
+    cloud.close();
+  }
+}
