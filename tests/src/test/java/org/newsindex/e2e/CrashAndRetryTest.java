@@ -1,0 +1,97 @@
+package org.newsindex.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsindex.ingest.IngestService;
+import org.newsindex.ingest.SourceEvent;
+
+/**
+ * An ingest that dies part-way (faults injected between the SDK and DynamoDB after some batches
+ * were written) and is retried ends in exactly the state of a clean run: same documents, postings,
+ * statistics and file records, and the consistency check finds no drift.
+ */
+class CrashAndRetryTest {
+  private static TestCloud cloud;
+
+  @BeforeAll
+  static void start() {
+    cloud = TestCloud.start(false);
+  }
+
+  @AfterAll
+  static void stop() {
+    cloud.close();
+  }
+
+  private static final String FIRST = Corpora.article("Lavrov and Rubio discussed the war in Ukraine by phone.",
+      "Ukraine Talks Resume In Istanbul", "Markets Rally As Inflation Cools", "Shared Headline About Peace Talks");
+  private static final String SECOND = Corpora.article("A brand new article about zebras in Kenya and their census.",
+      "Zebra Census Completed", "Shared Headline About Peace Talks");
+
+  /** The scenario: two files sharing a headline, then the first overwritten. */
+  private static void scenario(IsolatedIngest ingest, IngestService service, List<SourceEvent> events) {
+    for (SourceEvent e : events) {
+      IsolatedIngest.handle(service, e);
+    }
+  }
+
+  private static List<SourceEvent> events(IsolatedIngest ingest) {
+    SourceEvent a = ingest.put("a.txt", FIRST);
+    SourceEvent b = ingest.put("b.txt", Corpora.article("Another article on peace talks.", "Shared Headline About Peace Talks"));
+    SourceEvent a2 = ingest.put("a.txt", SECOND);
+    return List.of(a, b, a2);
+  }
+
+  @Test
+  void crashAfterAnyNumberOfBatchWritesThenRetryEqualsACleanRun() {
+    IsolatedIngest clean = new IsolatedIngest(cloud);
+    FaultInjector counter = FaultInjector.crashAfter(Integer.MAX_VALUE);
+    IngestService counting = clean.service(Optional.of(counter), Duration.ofSeconds(30));
+    List<SourceEvent> cleanEvents = events(clean);
+    scenario(clean, counting, cleanEvents);
+    int totalBatches = counter.batchWrites();
+    IndexContent expected = clean.content();
+    assertTrue(clean.verify().consistent(), clean.verify().drift().toString());
+    assertTrue(totalBatches > 6, "the scenario should take several batches, took " + totalBatches);
+
+    for (int crashAt = 1; crashAt < totalBatches; crashAt++) {
+      IsolatedIngest crashed = new IsolatedIngest(cloud);
+      List<SourceEvent> events = events(crashed);
+      IngestService dying = crashed.service(Optional.of(FaultInjector.crashAfter(crashAt)), Duration.ofMillis(300));
+      boolean died = false;
+      for (SourceEvent e : events) {
+        if (!died) {
+          try {
+            IsolatedIngest.handle(dying, e);
+          } catch (RuntimeException crash) {
+            died = true;
+          }
+        }
+      }
+      assertTrue(died, "the fault at batch " + crashAt + " should have killed the ingest");
+      TestCloud.sleep(350);
+      IngestService retry = crashed.service();
+      for (SourceEvent e : events) {
+        IsolatedIngest.handle(retry, e);
+      }
+      assertEquals(expected, crashed.content(), "after a crash at batch write " + crashAt + " and a retry");
+      assertTrue(crashed.verify().consistent(), "crash at " + crashAt + ": " + crashed.verify().drift());
+    }
+  }
+
+  @Test
+  void theCrashedInvocationFailsSoLambdaRetriesIt() {
+    IsolatedIngest ingest = new IsolatedIngest(cloud);
+    SourceEvent event = ingest.put("c.txt", FIRST);
+    IngestService dying = ingest.service(Optional.of(FaultInjector.crashAfter(2)), Duration.ofMillis(300));
+    assertThrows(FaultInjector.InjectedCrash.class, () -> IsolatedIngest.handle(dying, event));
+  }
+}

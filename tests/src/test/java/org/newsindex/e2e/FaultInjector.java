@@ -1,0 +1,118 @@
+package org.newsindex.e2e;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Faults between the AWS SDK and DynamoDB, for tests: a crash after a number of batch writes (every
+ * call after it fails, as if the process had died), throttling errors on the first calls, and batch
+ * writes of which DynamoDB "processes" only part, returning the rest as UnprocessedItems (the items
+ * withheld are never sent, so they really are unwritten).
+ */
+final class FaultInjector implements ExecutionInterceptor {
+  private static final ExecutionAttribute<List<WriteRequest>> WITHHELD = new ExecutionAttribute<>("withheld");
+
+  private final int crashAfterBatchWrites;
+  private final int throttledCalls;
+  private final int partialBatches;
+  private final AtomicInteger batchWrites = new AtomicInteger();
+  private final AtomicInteger calls = new AtomicInteger();
+  private final AtomicInteger partial = new AtomicInteger();
+  final AtomicInteger throttled = new AtomicInteger();
+  final AtomicInteger withheldItems = new AtomicInteger();
+
+  FaultInjector(int crashAfterBatchWrites, int throttledCalls, int partialBatches) {
+    this.crashAfterBatchWrites = crashAfterBatchWrites;
+    this.throttledCalls = throttledCalls;
+    this.partialBatches = partialBatches;
+  }
+
+  static FaultInjector crashAfter(int batchWrites) {
+    return new FaultInjector(batchWrites, 0, 0);
+  }
+
+  static FaultInjector throttling(int throttledCalls, int partialBatches) {
+    return new FaultInjector(Integer.MAX_VALUE, throttledCalls, partialBatches);
+  }
+
+  /** Injected crash: the invocation dies here. */
+  static final class InjectedCrash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InjectedCrash(String message) {
+      super(message);
+    }
+  }
+
+  int batchWrites() {
+    return batchWrites.get();
+  }
+
+  @Override
+  public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    if (!(context.request() instanceof BatchWriteItemRequest)) {
+      if (batchWrites.get() >= crashAfterBatchWrites) {
+        throw new InjectedCrash("injected crash before " + context.request().getClass().getSimpleName());
+      }
+      return;
+    }
+    if (batchWrites.incrementAndGet() > crashAfterBatchWrites) {
+      throw new InjectedCrash("injected crash after " + crashAfterBatchWrites + " batch writes");
+    }
+    if (calls.incrementAndGet() <= throttledCalls) {
+      throttled.incrementAndGet();
+      throw ProvisionedThroughputExceededException.builder().message("injected throttling").statusCode(400).build();
+    }
+  }
+
+  @Override
+  public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+    if (!(context.request() instanceof BatchWriteItemRequest request) || partial.get() >= partialBatches) {
+      return context.request();
+    }
+    Map<String, List<WriteRequest>> kept = new HashMap<>();
+    List<WriteRequest> withheld = new ArrayList<>();
+    request.requestItems().forEach((table, writes) -> {
+      if (writes.size() < 2) {
+        kept.put(table, writes);
+        return;
+      }
+      kept.put(table, writes.subList(0, writes.size() / 2));
+      withheld.addAll(writes.subList(writes.size() / 2, writes.size()));
+    });
+    if (withheld.isEmpty()) {
+      return request;
+    }
+    partial.incrementAndGet();
+    withheldItems.addAndGet(withheld.size());
+    attributes.putAttribute(WITHHELD, withheld);
+    return request.toBuilder().requestItems(kept).build();
+  }
+
+  @Override
+  public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+    List<WriteRequest> withheld = attributes.getAttribute(WITHHELD);
+    if (withheld == null || !(context.response() instanceof BatchWriteItemResponse response)) {
+      return context.response();
+    }
+    String table = ((BatchWriteItemRequest) context.request()).requestItems().keySet().iterator().next();
+    Map<String, List<WriteRequest>> unprocessed = new HashMap<>(response.unprocessedItems());
+    List<WriteRequest> all = new ArrayList<>(unprocessed.getOrDefault(table, List.of()));
+    all.addAll(withheld);
+    unprocessed.put(table, all);
+    return response.toBuilder().unprocessedItems(unprocessed).build();
+  }
+}

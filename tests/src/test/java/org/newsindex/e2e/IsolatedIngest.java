@@ -1,0 +1,123 @@
+package org.newsindex.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.corpus.CorpusParser;
+import org.newsindex.index.Deadline;
+import org.newsindex.index.IndexSnapshot;
+import org.newsindex.index.IndexTable;
+import org.newsindex.ingest.IngestResult;
+import org.newsindex.ingest.IngestService;
+import org.newsindex.ingest.S3CorpusObjects;
+import org.newsindex.ingest.SourceEvent;
+import org.newsindex.local.LocalClients;
+import org.newsindex.verify.IndexVerifier;
+import org.newsindex.verify.VerificationReport;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The ingest core run in the test's own process against the local cloud's DynamoDB and S3, with a
+ * table and bucket of its own (not wired to the ingest function) and, optionally, faults injected
+ * into its DynamoDB client. Events are made here, with increasing sequencers, as S3 would send them.
+ */
+final class IsolatedIngest {
+  private static final AtomicLong NAMES = new AtomicLong();
+  private static final AtomicLong SEQUENCER = new AtomicLong(0x1000);
+
+  final String table;
+  final String bucket;
+  private final TestCloud cloud;
+  private final S3Client s3;
+
+  IsolatedIngest(TestCloud cloud) {
+    this.cloud = cloud;
+    long n = NAMES.incrementAndGet();
+    this.table = "isolated-" + n + "-" + System.nanoTime();
+    this.bucket = "isolated-" + n + "-" + System.nanoTime() % 100000;
+    this.s3 = cloud.s3;
+    s3.createBucket(b -> b.bucket(bucket));
+    cloud.dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(attribute("pk"), attribute("sk"))
+        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+    try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(cloud.dynamoDb)
+        .overrideConfiguration(w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50))))
+        .build()) {
+      waiter.waitUntilTableExists(b -> b.tableName(table));
+    }
+  }
+
+  private static AttributeDefinition attribute(String name) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+  }
+
+  /** An ingest service; faults (if any) sit between its DynamoDB client and dynalite. */
+  IngestService service(Optional<ExecutionInterceptor> faults, Duration leaseTtl) {
+    DynamoDbClient client = DynamoDbClient.builder()
+        .endpointOverride(cloud.cloud.dynamoDbEndpoint())
+        .region(Region.of(cloud.cloud.region()))
+        .credentialsProvider(LocalClients.credentials())
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> faults.ifPresent(c::addExecutionInterceptor))
+        .build();
+    return new IngestService(new IndexTable(client, table), new S3CorpusObjects(s3, bucket), new CorpusParser(200_000),
+        new TextAnalyzer(), 10L * 1024 * 1024, leaseTtl, "test-" + NAMES.incrementAndGet(), Clock.systemUTC());
+  }
+
+  IngestService service() {
+    return service(Optional.empty(), Duration.ofSeconds(30));
+  }
+
+  /** Puts an object and returns the event S3 would send for it. */
+  SourceEvent put(String key, String content) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    String etag = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes)).eTag();
+    return SourceEvent.of("ObjectCreated:Put", encode(key), etag, (long) bytes.length, nextSequencer());
+  }
+
+  /** Deletes an object and returns the event S3 would send for it. */
+  SourceEvent delete(String key) {
+    s3.deleteObject(b -> b.bucket(bucket).key(key));
+    return SourceEvent.of("ObjectRemoved:Delete", encode(key), null, null, nextSequencer());
+  }
+
+  static IngestResult handle(IngestService service, SourceEvent event) {
+    return service.handle(event, Deadline.after(Duration.ofSeconds(60)));
+  }
+
+  IndexSnapshot snapshot() {
+    return IndexSnapshot.load(cloud.dynamoDb, table);
+  }
+
+  IndexContent content() {
+    return IndexContent.of(snapshot());
+  }
+
+  VerificationReport verify() {
+    return new IndexVerifier(new TextAnalyzer()).verify(snapshot());
+  }
+
+  private static String nextSequencer() {
+    return String.format("%018X", SEQUENCER.addAndGet(0x10));
+  }
+
+  private static String encode(String key) {
+    return java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
+  }
+}
