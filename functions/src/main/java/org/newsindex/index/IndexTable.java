@@ -23,7 +23,10 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -213,7 +216,8 @@ public final class IndexTable {
   }
 
   static boolean isRetryable(RuntimeException e) {
-    if (e instanceof SdkClientException) {
+    if (e instanceof SdkClientException || e instanceof ProvisionedThroughputExceededException
+        || e instanceof RequestLimitExceededException || e instanceof InternalServerErrorException) {
       return true;
     }
     if (e instanceof DynamoDbException d) {

@@ -98,7 +98,11 @@ final class IsolatedIngest {
   }
 
   static IngestResult handle(IngestService service, SourceEvent event) {
-    return service.handle(event, Deadline.after(Duration.ofSeconds(60)));
+    return handle(service, event, Duration.ofSeconds(60));
+  }
+
+  static IngestResult handle(IngestService service, SourceEvent event, Duration time) {
+    return service.handle(event, Deadline.after(time));
   }
 
   IndexSnapshot snapshot() {
