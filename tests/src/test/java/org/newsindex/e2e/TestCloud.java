@@ -84,6 +84,11 @@ final class TestCloud implements AutoCloseable {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  /** An S3 key as a URL path: each segment percent-encoded, the slashes kept. */
+  static String encodePath(String key) {
+    return String.join("/", java.util.Arrays.stream(key.split("/", -1)).map(TestCloud::encode).toList());
+  }
+
   void upload(String key, byte[] content) {
     s3.putObject(b -> b.bucket(cloud.bucket()).key(key), RequestBody.fromBytes(content));
   }

@@ -1,0 +1,79 @@
+package org.newsindex.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's run command, as a user runs it: the jar starts, loads the seeds, prints READY with its
+ * endpoints, serves searches, and when stopped leaves no DynamoDB process behind. Then the jar's
+ * {@code verify} command finds the index it built consistent.
+ */
+class LocalJarTest {
+  private static Path jar() {
+    return TestCloud.projectDir().resolve("infra/target/newsindex-local.jar");
+  }
+
+  private static Process java(String... args) throws IOException {
+    List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", jar().toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).directory(TestCloud.projectDir().toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  @Test
+  void theJarStartsSeedsServesVerifiesAndStopsCleanly() throws Exception {
+    Process local = java("--port", "0");
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(local.getInputStream(), StandardCharsets.UTF_8));
+      String line = out.readLine();
+      assertTrue(line != null && line.startsWith("READY "), "first line: " + line);
+      JsonNode ready = TestCloud.JSON.readTree(line.substring("READY ".length()));
+      for (String field : List.of("api", "s3", "dynamodb", "bucket", "table")) {
+        assertTrue(ready.hasNonNull(field), field + " in " + line);
+      }
+      HttpResponse<String> search = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(ready.get("api").asText() + "/search?q=istanbul")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, search.statusCode());
+      assertTrue(search.body().contains("000_722cfe8b9ac581af.txt"), search.body());
+
+      Process verify = java("verify", "--dynamodb", ready.get("dynamodb").asText(), "--table", ready.get("table").asText());
+      String report = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(verify.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, verify.exitValue(), report);
+      assertTrue(report.contains("0 drift"), report);
+
+      URI dynamo = URI.create(ready.get("dynamodb").asText());
+      local.destroy();
+      assertTrue(local.waitFor(30, TimeUnit.SECONDS), "the local cloud should stop on SIGTERM");
+      Thread.sleep(500);
+      assertFalse(listening(dynamo), "dynalite must stop with the local cloud");
+    } finally {
+      local.destroyForcibly();
+    }
+  }
+
+  private static boolean listening(URI endpoint) {
+    try (Socket s = new Socket(endpoint.getHost(), endpoint.getPort())) {
+      return true;
+    } catch (IOException refused) {
+      return false;
+    }
+  }
+}
