@@ -45,7 +45,7 @@ public record Settings(
         number(env, "MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
         (int) number(env, "MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES),
         value(env, "CURSOR_SIGNING_KEY"),
-        Duration.ofSeconds(number(env, "LEASE_SECONDS", 900)));
+        Duration.ofSeconds(number(env, "LEASE_SECONDS", 60)));
   }
 
   private static String required(Map<String, String> env, String name) {

@@ -42,7 +42,11 @@ public record IndexSnapshot(
       } else if (pk.startsWith("ID#")) {
         pointers.put(pk.substring(3), Attributes.number(item, "ord", 0));
       } else if (pk.startsWith("TERM#")) {
-        directories.put(sk, PostingStore.decodeDirectory(item));
+        TermDirectory directory = PostingStore.decodeDirectory(item);
+        directories.put(sk, directory);
+        if (directory.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE)) {
+          chunks.computeIfAbsent(sk, t -> new TreeMap<>()).put(TermDirectory.INLINE, ChunkCodec.encode(directory.inline()));
+        }
       } else if (pk.startsWith("POST#")) {
         chunks.computeIfAbsent(pk.substring(5), t -> new TreeMap<>()).put(Integer.parseInt(sk), Attributes.bytes(item, "b"));
       } else if (pk.startsWith("SUG#")) {

@@ -150,6 +150,15 @@ public final class IndexTable {
     return items;
   }
 
+  /** Runs one request per input on the table's I/O threads and returns the results in input order. */
+  public <T, R> List<R> inParallel(List<T> inputs, java.util.function.Function<T, R> request) {
+    List<CompletableFuture<R>> futures = new ArrayList<>(inputs.size());
+    for (T input : inputs) {
+      futures.add(CompletableFuture.supplyAsync(() -> request.apply(input), POOL));
+    }
+    return join(futures);
+  }
+
   public static WriteRequest put(Map<String, AttributeValue> item) {
     return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
   }

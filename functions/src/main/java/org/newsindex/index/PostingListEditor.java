@@ -28,14 +28,16 @@ public final class PostingListEditor {
     Set<Integer> ids = new HashSet<>();
     for (PostingChange change : changes) {
       int id = locate(directory.chunks(), change.key(), change.ord());
-      if (id != NEW_CHUNK) {
+      if (id != NEW_CHUNK && id != TermDirectory.INLINE) {
         ids.add(id);
       }
     }
     return ids;
   }
 
-  public static Edit apply(TermDirectory directory, Map<Integer, List<PostingEntry>> loaded, List<PostingChange> changes) {
+  public static Edit apply(TermDirectory directory, Map<Integer, List<PostingEntry>> stored, List<PostingChange> changes) {
+    Map<Integer, List<PostingEntry>> loaded = new HashMap<>(stored);
+    loaded.put(TermDirectory.INLINE, directory.inline());
     List<String> forms = new ArrayList<>(directory.forms());
     Map<Integer, Map<Long, PostingEntry>> touched = new LinkedHashMap<>();
     for (PostingChange change : changes) {
@@ -87,8 +89,39 @@ public final class PostingListEditor {
         summaries.put(partId, summarize(partId, part, forms.size(), countForms));
       }
     }
-    TermDirectory updated = new TermDirectory(directory.term(), new ArrayList<>(summaries.values()), forms, nextId);
+    // One chunk that fits lives inline in the directory; with more, none does.
+    List<PostingEntry> inline = List.of();
+    if (summaries.size() == 1) {
+      ChunkSummary only = summaries.values().iterator().next();
+      List<PostingEntry> entries = only.id() == TermDirectory.INLINE ? directory.inline() : writes.get(only.id());
+      if (writes.containsKey(only.id())) {
+        entries = writes.get(only.id());
+      }
+      if (entries != null && only.bytes() <= MAX_CHUNK_BYTES) {
+        writes.remove(only.id());
+        if (only.id() != TermDirectory.INLINE && directory.chunks().stream().anyMatch(c -> c.id() == only.id())) {
+          deletes.add(only.id());
+        }
+        summaries.clear();
+        summaries.put(TermDirectory.INLINE, withId(only, TermDirectory.INLINE));
+        inline = entries;
+      }
+    } else if (summaries.containsKey(TermDirectory.INLINE)) {
+      ChunkSummary chunk = summaries.remove(TermDirectory.INLINE);
+      List<PostingEntry> entries = writes.containsKey(TermDirectory.INLINE) ? writes.remove(TermDirectory.INLINE) : directory.inline();
+      int id = nextId++;
+      writes.put(id, entries);
+      summaries.put(id, withId(chunk, id));
+    }
+    writes.remove(TermDirectory.INLINE);
+    deletes.remove(TermDirectory.INLINE);
+    TermDirectory updated = new TermDirectory(directory.term(), new ArrayList<>(summaries.values()), forms, nextId, inline);
     return new Edit(updated, writes, deletes);
+  }
+
+  private static ChunkSummary withId(ChunkSummary c, int id) {
+    return new ChunkSummary(id, c.hiKey(), c.hiOrd(), c.loKey(), c.loOrd(), c.articles(), c.headlines(), c.tfSum(),
+        c.bytes(), c.formCounts());
   }
 
   static ChunkSummary summarize(int id, List<PostingEntry> entries, int formCount, boolean countForms) {

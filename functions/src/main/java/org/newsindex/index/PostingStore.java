@@ -38,9 +38,11 @@ public final class PostingStore {
         limit).stream().map(item -> item.get("sk").s()).toList();
   }
 
+  /** Chunks stored as items of their own (the inline chunk comes with its directory). */
   public Map<ChunkRef, List<PostingEntry>> chunks(Collection<ChunkRef> refs, boolean consistent, Deadline deadline) {
     Map<ItemKey, ChunkRef> byKey = new HashMap<>();
-    refs.forEach(r -> byKey.put(TableKeys.chunk(r.term(), r.chunkId()), r));
+    refs.stream().filter(r -> r.chunkId() != TermDirectory.INLINE)
+        .forEach(r -> byKey.put(TableKeys.chunk(r.term(), r.chunkId()), r));
     Map<ChunkRef, List<PostingEntry>> out = new HashMap<>();
     table.getAll(byKey.keySet(), consistent, deadline)
         .forEach((key, item) -> out.put(byKey.get(key), ChunkCodec.decode(Attributes.bytes(item, "b"), byKey.get(key).term())));
@@ -71,6 +73,9 @@ public final class PostingStore {
     item.put("formDf", Attributes.numbers(d.formCounts()));
     item.put("next", n(d.nextChunkId()));
     item.put("chunks", Attributes.b(encodeSummaries(d.chunks())));
+    if (!d.inline().isEmpty()) {
+      item.put("inline", Attributes.b(ChunkCodec.encode(d.inline())));
+    }
     return IndexTable.put(item);
   }
 
@@ -79,8 +84,11 @@ public final class PostingStore {
   }
 
   static TermDirectory decodeDirectory(Map<String, AttributeValue> item) {
-    return new TermDirectory(item.get("sk").s(), decodeSummaries(Attributes.bytes(item, "chunks")),
-        Attributes.stringList(item, "forms"), (int) Attributes.number(item, "next", 1));
+    String term = item.get("sk").s();
+    byte[] inline = Attributes.bytes(item, "inline");
+    return new TermDirectory(term, decodeSummaries(Attributes.bytes(item, "chunks")),
+        Attributes.stringList(item, "forms"), (int) Attributes.number(item, "next", 1),
+        inline.length == 0 ? List.of() : ChunkCodec.decode(inline, term));
   }
 
   static byte[] encodeSummaries(List<ChunkSummary> chunks) {

@@ -34,6 +34,20 @@ public final class SuggestionStore {
         scan).stream().map(SuggestionStore::decode).toList();
   }
 
+  /**
+   * Whether a word suggestion's stored count must be rewritten when a form's document count goes
+   * from {@code before} to {@code after}: when its {@linkplain #bucket bucket} changes. Stored counts
+   * are therefore exact below ten and within a tenth above, and most compactions write none.
+   */
+  public static boolean countChanged(long before, long after) {
+    return bucket(before) != bucket(after);
+  }
+
+  /** Counts below ten are their own bucket; above, buckets are 10% wide (a geometric scale). */
+  public static long bucket(long count) {
+    return count < 10 ? count : 10 + (long) Math.floor(Math.log(count / 10.0) / Math.log(1.1));
+  }
+
   public static WriteRequest putWord(String form, String term, long count) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.suggestion(form, WORD_TYPE).toMap());
     item.put("display", s(form));

@@ -11,7 +11,7 @@ package org.newsindex.index;
  *   ID#&lt;doc id&gt;   | ID                   a document id's current ordinal
  *   TERM#&lt;2 chars&gt; | &lt;term&gt;              a term's directory: its chunks and statistics
  *   POST#&lt;term&gt;   | &lt;chunk id&gt;          a chunk of the term's postings
- *   SUG#&lt;2 chars&gt;  | &lt;text&gt;\u001f&lt;w|h&gt;     a suggestion: a word form or a headline title
+ *   SUG#&lt;2 chars&gt;  | &lt;title&gt;\u001fh      a headline title to suggest
  *   FILE#&lt;ord&gt;    | FILE                 a file ordinal's S3 key
  *   COUNTER        | &lt;name&gt;              ordinal allocation
  *   LEASE          | compactor            who may write postings now

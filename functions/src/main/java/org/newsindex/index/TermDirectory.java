@@ -7,9 +7,15 @@ import java.util.List;
 /**
  * A term's entry in the index: its chunks of postings in best-first order, the surface forms seen
  * for it, and statistics derived from the chunk summaries (document frequency by kind, summed
- * frequencies), so the statistics are always exactly what the chunks hold.
+ * frequencies), so the statistics are always exactly what the chunks hold. A list that fits in one
+ * chunk (most lists) is stored inline, as chunk {@value #INLINE}, in the directory item itself: one
+ * item to read and one to write per term.
  */
-public record TermDirectory(String term, List<ChunkSummary> chunks, List<String> forms, int nextChunkId) {
+public record TermDirectory(
+    String term, List<ChunkSummary> chunks, List<String> forms, int nextChunkId, List<PostingEntry> inline) {
+
+  /** The id of the chunk stored inside the directory. */
+  public static final int INLINE = 0;
 
   /** The term whose posting list holds every document, newest (highest ordinal) first. */
   public static final String ALL_DOCUMENTS = "*";
@@ -19,10 +25,11 @@ public record TermDirectory(String term, List<ChunkSummary> chunks, List<String>
         .sorted(Comparator.comparing((ChunkSummary c) -> c, (a, b) -> PostingEntry.compare(a.hiKey(), a.hiOrd(), b.hiKey(), b.hiOrd())))
         .toList();
     forms = List.copyOf(forms);
+    inline = List.copyOf(inline);
   }
 
   public static TermDirectory empty(String term) {
-    return new TermDirectory(term, List.of(), List.of(), 1);
+    return new TermDirectory(term, List.of(), List.of(), 1, List.of());
   }
 
   public int docFreq() {

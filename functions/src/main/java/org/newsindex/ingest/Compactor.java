@@ -74,28 +74,48 @@ public final class Compactor {
   }
 
   /**
+   * What a run did: rounds, files brought up to date, terms whose lists changed, items written, and
+   * files left pending for their newer event.
+   */
+  public record Outcome(int rounds, int folded, int terms, int itemsWritten, Set<String> waiting) {}
+
+  /** Counts a run's work as its rounds go. */
+  private static final class RoundStats {
+    int rounds;
+    int files;
+    int terms;
+    int items;
+
+    void add(int roundFiles, int roundTerms, int roundItems) {
+      rounds++;
+      files += roundFiles;
+      terms += roundTerms;
+      items += roundItems;
+    }
+  }
+
+  /**
    * Runs rounds until nothing is pending, the lease is lost or the deadline nears. Files whose
    * object is not readable at the event's version are left pending for their newer event.
-   * Returns the number of files brought up to date.
    */
-  public int runUntilIdle(Deadline deadline, Lease lease, Duration leaseTtl) {
+  public Outcome runUntilIdle(Deadline deadline, Lease lease, Duration leaseTtl) {
     Set<String> waiting = new HashSet<>();
-    int done = 0;
+    RoundStats stats = new RoundStats();
     while (deadline.remaining().compareTo(Duration.ofSeconds(2)) > 0) {
       if (!lease.renew(min(leaseTtl, deadline.remaining()))) {
-        return done;
+        break;
       }
       List<String> keys = new ArrayList<>(sources.pendingKeys(FILES_PER_ROUND + waiting.size()));
       keys.removeAll(waiting);
       if (keys.isEmpty()) {
-        return done;
+        break;
       }
-      done += round(keys.subList(0, Math.min(FILES_PER_ROUND, keys.size())), waiting, deadline);
+      round(keys.subList(0, Math.min(FILES_PER_ROUND, keys.size())), waiting, deadline, stats);
     }
-    return done;
+    return new Outcome(stats.rounds, stats.files, stats.terms, stats.items, waiting);
   }
 
-  private int round(List<String> keys, Set<String> waiting, Deadline deadline) {
+  private void round(List<String> keys, Set<String> waiting, Deadline deadline, RoundStats stats) {
     Map<String, SourceManifest> manifests = sources.manifests(keys, deadline);
     List<CompletableFuture<Optional<DesiredFile>>> reads = new ArrayList<>();
     for (String key : keys) {
@@ -122,9 +142,8 @@ public final class Compactor {
       }
     }
     if (!files.isEmpty()) {
-      apply(files, deadline);
+      apply(files, deadline, stats);
     }
-    return files.size();
   }
 
   /** What the file should contribute; empty if its object changed since the event (a newer event follows). */
@@ -148,7 +167,7 @@ public final class Compactor {
     return Optional.empty();
   }
 
-  private void apply(List<DesiredFile> files, Deadline deadline) {
+  private void apply(List<DesiredFile> files, Deadline deadline, RoundStats stats) {
     Instant now = clock.instant();
     PostingChanges changes = new PostingChanges(analyzer);
     List<WriteRequest> newDocuments = new ArrayList<>();
@@ -158,8 +177,9 @@ public final class Compactor {
     // Articles: a fresh ordinal for each new or changed article, recorded before anything is written.
     Map<String, Long> articleOrds = new HashMap<>();
     Set<Long> removedArticleOrds = new LinkedHashSet<>();
-    long needed = files.stream().filter(f -> f.article().isPresent() && !f.keepsArticle()).count();
-    long candidate = needed == 0 ? 0 : sources.allocate(DOCUMENT_COUNTER, (int) needed);
+    List<DesiredFile> needOrds = files.stream().filter(f -> f.article().isPresent() && !f.keepsArticle()).toList();
+    long first = needOrds.isEmpty() ? 0 : sources.allocate(DOCUMENT_COUNTER, needOrds.size());
+    List<Long> claimed = table.inParallel(needOrds, f -> sources.claimArticleOrd(f.manifest(), first + needOrds.indexOf(f)));
     for (DesiredFile f : files) {
       SourceManifest m = f.manifest();
       if (m.hasArticle() && !f.keepsArticle()) {
@@ -173,7 +193,7 @@ public final class Compactor {
       if (f.keepsArticle()) {
         articleOrds.put(f.key(), m.articleOrd());
       } else if (f.article().isPresent()) {
-        long ord = sources.claimArticleOrd(m, candidate++);
+        long ord = claimed.get(needOrds.indexOf(f));
         articleOrds.put(f.key(), ord);
         removedArticleOrds.remove(ord);
       }
@@ -225,18 +245,21 @@ public final class Compactor {
     }
 
     table.write(newDocuments, deadline);
-    applyPostingChanges(changes.byTerm(), deadline);
+    int postingWrites = applyPostingChanges(changes.byTerm(), deadline);
     table.write(pointersAndDocs, deadline);
     table.write(removals, deadline);
+    stats.add(files.size(), changes.byTerm().size(),
+        newDocuments.size() + postingWrites + pointersAndDocs.size() + removals.size());
 
     Instant finished = clock.instant();
-    for (DesiredFile f : files) {
+    table.inParallel(files, f -> {
       long ord = articleOrds.getOrDefault(f.key(), 0L);
       String hash = ord > 0 ? f.articleHash() : "";
       sources.recordIndexed(f.key(), f.manifest().sequencer(),
           new SourceStore.IndexedState(ord, hash, f.headlines().keySet()), f.finalStatus(), f.reason(), finished);
       sources.clearPending(f.key(), f.manifest().sequencer());
-    }
+      return f;
+    });
   }
 
   private List<HeadlineChange> planHeadlines(List<DesiredFile> files, Deadline deadline) {
@@ -253,7 +276,10 @@ public final class Compactor {
       touched.addAll(ids);
       f.headlines().forEach(texts::putIfAbsent);
     }
-    touchedByFile.forEach(sources::recordIntent);
+    table.inParallel(new ArrayList<>(touchedByFile.entrySet()), e -> {
+      sources.recordIntent(e.getKey(), e.getValue());
+      return e;
+    });
     if (touched.isEmpty()) {
       return List.of();
     }
@@ -315,17 +341,19 @@ public final class Compactor {
     if (ids.isEmpty()) {
       return out;
     }
-    long next = sources.allocate(DOCUMENT_COUNTER, ids.size());
-    for (String id : ids) {
-      long ord = next++;
-      out.put(id, documents.claimPointer(id, ord, texts.getOrDefault(id, "")));
+    long first = sources.allocate(DOCUMENT_COUNTER, ids.size());
+    List<String> list = new ArrayList<>(ids);
+    List<Long> ords = table.inParallel(list, id -> documents.claimPointer(id, first + list.indexOf(id), texts.getOrDefault(id, "")));
+    for (int i = 0; i < list.size(); i++) {
+      out.put(list.get(i), ords.get(i));
     }
     return out;
   }
 
-  private void applyPostingChanges(Map<String, List<PostingChange>> byTerm, Deadline deadline) {
+  /** Applies the changes term by term; returns the number of items written. */
+  private int applyPostingChanges(Map<String, List<PostingChange>> byTerm, Deadline deadline) {
     if (byTerm.isEmpty()) {
-      return;
+      return 0;
     }
     Map<String, TermDirectory> directories = postings.directories(byTerm.keySet(), true, deadline);
     List<PostingStore.ChunkRef> refs = new ArrayList<>();
@@ -349,25 +377,10 @@ public final class Compactor {
       edit.deletes().forEach(id -> writes.add(PostingStore.deleteChunk(term, id)));
       TermDirectory after = edit.directory();
       directoryWrites.add(after.isEmpty() ? PostingStore.deleteDirectory(term) : PostingStore.putDirectory(after));
-      if (!TermDirectory.ALL_DOCUMENTS.equals(term)) {
-        wordSuggestions(before, after, directoryWrites);
-      }
     });
     table.write(writes, deadline);
     table.write(directoryWrites, deadline);
-  }
-
-  private static void wordSuggestions(TermDirectory before, TermDirectory after, List<WriteRequest> writes) {
-    List<Integer> oldCounts = before.formCounts();
-    List<Integer> newCounts = after.formCounts();
-    for (int i = 0; i < after.forms().size(); i++) {
-      int was = i < oldCounts.size() ? oldCounts.get(i) : 0;
-      int now = newCounts.get(i);
-      if (was != now) {
-        String form = after.forms().get(i);
-        writes.add(now > 0 ? SuggestionStore.putWord(form, after.term(), now) : SuggestionStore.deleteWord(form));
-      }
-    }
+    return writes.size() + directoryWrites.size();
   }
 
   private static Duration min(Duration a, Duration b) {

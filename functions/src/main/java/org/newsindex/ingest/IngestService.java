@@ -2,7 +2,9 @@ package org.newsindex.ingest;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.corpus.CorpusFile;
@@ -18,14 +20,16 @@ import org.newsindex.index.SourceStore;
 
 /**
  * Handles one S3 event: decides what the event means for its file (new content, a rejection with a
- * reason, a deletion, or nothing because it is a duplicate, stale or the content is unchanged),
- * records that in the file's manifest only if the event is the newest for its key, and then waits
- * until the compactor has brought the index up to date, running the compactor itself when the lease
- * is free.
+ * reason, a deletion, or nothing because it is a duplicate, stale or the content is unchanged) and
+ * records that in the file's manifest only if the event is the newest for its key. Then, if no
+ * compactor is running, it becomes the compactor and folds every pending file into the index, its
+ * own and those recorded meanwhile; if one is running, that one folds this file too. The scheduled
+ * sweep ({@link #compactIfFree}) picks up files left pending by a compactor that died.
  */
 public final class IngestService {
   static final String FILE_COUNTER = "file";
   private static final String LEASE = "compactor";
+  private static final Duration MIN_TIME_TO_COMPACT = Duration.ofSeconds(3);
 
   private final SourceStore sources;
   private final CorpusObjects objects;
@@ -54,7 +58,11 @@ public final class IngestService {
     if (existing.isPresent() && existing.get().sequencer().compareTo(seq) >= 0) {
       SourceManifest m = existing.get();
       IngestResult.Outcome outcome = m.sequencer().equals(seq) ? IngestResult.Outcome.DUPLICATE : IngestResult.Outcome.STALE;
-      m.pendingSequencer().ifPresent(pending -> awaitIndexed(event.key(), pending, deadline));
+      if (m.isPending()) {
+        // A retry of an invocation that died after recording: make sure the compactor can find the file.
+        sources.markPending(event.key(), m.pendingSequencer().get());
+        compactIfFree(deadline);
+      }
       return result(event.key(), outcome);
     }
     if (!event.removed() && existing.isPresent() && isUnchanged(existing.get(), event)
@@ -100,7 +108,7 @@ public final class IngestService {
       return handle(event, deadline);
     }
     sources.markPending(event.key(), seq);
-    awaitIndexed(event.key(), seq, deadline);
+    compactIfFree(deadline);
     return result(event.key(), switch (status) {
       case REJECTED -> IngestResult.Outcome.REJECTED;
       case DELETED -> IngestResult.Outcome.DELETED;
@@ -112,34 +120,33 @@ public final class IngestService {
     return m.status() == SourceStatus.INGESTED && !m.isPending() && !m.etag().isEmpty() && m.etag().equals(event.etag());
   }
 
-  /** Waits until the index reflects the file's event {@code seq}, compacting when the lease is free. */
-  private void awaitIndexed(String key, String seq, Deadline deadline) {
-    int attempt = 0;
-    while (true) {
-      Optional<SourceManifest> m = sources.manifest(key);
-      if (m.isEmpty() || !m.get().pendingSequencer().equals(Optional.of(seq))) {
-        return;
-      }
-      if (deadline.remaining().compareTo(Duration.ofSeconds(3)) < 0) {
-        throw new IngestTimeoutException("s3 key '" + key + "' is recorded but not yet indexed; retry to finish");
-      }
+  /**
+   * Runs the compactor if no one holds its lease, until nothing is pending or the deadline nears.
+   * After releasing the lease it looks again, so a file recorded while the lease was being released
+   * is never left behind. Returns what was done (nothing if another compactor holds the lease).
+   */
+  public Compactor.Outcome compactIfFree(Deadline deadline) {
+    Compactor.Outcome total = new Compactor.Outcome(0, 0, 0, 0, Set.of());
+    while (deadline.remaining().compareTo(MIN_TIME_TO_COMPACT) > 0) {
       Duration ttl = deadline.remaining().compareTo(leaseTtl) < 0 ? deadline.remaining() : leaseTtl;
-      if (lease.tryAcquire(ttl)) {
-        try {
-          sources.markPending(key, seq);
-          compactor.runUntilIdle(deadline, lease, ttl);
-        } finally {
-          lease.release();
-        }
-        continue;
+      if (!lease.tryAcquire(ttl)) {
+        return total;
       }
+      Compactor.Outcome outcome;
       try {
-        Thread.sleep(Math.min(500, 20L << Math.min(attempt++, 5)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IngestTimeoutException("interrupted while waiting for the index");
+        outcome = compactor.runUntilIdle(deadline, lease, ttl);
+      } finally {
+        lease.release();
+      }
+      total = new Compactor.Outcome(total.rounds() + outcome.rounds(), total.folded() + outcome.folded(),
+          total.terms() + outcome.terms(), total.itemsWritten() + outcome.itemsWritten(), outcome.waiting());
+      List<String> pending = new ArrayList<>(sources.pendingKeys(outcome.waiting().size() + 1));
+      pending.removeAll(outcome.waiting());
+      if (pending.isEmpty()) {
+        return total;
       }
     }
+    return total;
   }
 
   private IngestResult result(String key, IngestResult.Outcome outcome) {

@@ -4,29 +4,23 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.api.Json;
 import org.newsindex.config.Settings;
-import org.newsindex.corpus.CorpusParser;
 import org.newsindex.index.Deadline;
-import org.newsindex.index.IndexTable;
 import org.newsindex.ingest.IngestResult;
 import org.newsindex.ingest.IngestService;
-import org.newsindex.ingest.S3CorpusObjects;
 import org.newsindex.ingest.SourceEvent;
 
 /**
  * The ingest function: S3 ObjectCreated and ObjectRemoved notifications in; each record handled by
- * {@link IngestService}. A record that cannot be finished in time fails the invocation so Lambda
- * retries it; a bad file is never a failure but a recorded rejection.
+ * {@link IngestService}. A failure while writing the index fails the invocation so Lambda retries
+ * it; a bad file is never a failure but a recorded rejection.
  */
 public final class IngestHandler implements RequestHandler<S3Event, String> {
   private static final Duration SAFETY_MARGIN = Duration.ofSeconds(2);
@@ -38,13 +32,7 @@ public final class IngestHandler implements RequestHandler<S3Event, String> {
   }
 
   public IngestHandler(Map<String, String> env) {
-    Settings settings = Settings.from(env);
-    String bucket = settings.bucketName()
-        .orElseThrow(() -> new IllegalStateException("environment variable BUCKET_NAME is not set"));
-    IndexTable table = new IndexTable(Clients.dynamoDb(settings), settings.tableName());
-    this.service = new IngestService(table, new S3CorpusObjects(Clients.s3(settings), bucket),
-        new CorpusParser(settings.maxArticleBytes()), new TextAnalyzer(), settings.maxFileBytes(),
-        settings.leaseDuration(), "ingest-" + UUID.randomUUID(), Clock.systemUTC());
+    this.service = IngestServices.from(Settings.from(env), "ingest");
   }
 
   @Override

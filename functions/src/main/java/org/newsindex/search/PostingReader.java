@@ -7,6 +7,7 @@ import java.util.Map;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.PostingEntry;
 import org.newsindex.index.PostingStore;
+import org.newsindex.index.TermDirectory;
 
 /** Reads the next chunks of several terms' posting lists in one batch, best first. */
 final class PostingReader {
@@ -40,9 +41,13 @@ final class PostingReader {
     }
     Map<PostingStore.ChunkRef, List<PostingEntry>> chunks = store.chunks(refs, false, deadline);
     for (TermPostings l : lists) {
-      if (!l.complete()) {
-        l.append(chunks.getOrDefault(new PostingStore.ChunkRef(l.directory().term(), l.nextChunk().id()), List.of()));
+      if (l.complete()) {
+        continue;
       }
+      int id = l.nextChunk().id();
+      l.append(id == TermDirectory.INLINE
+          ? l.directory().inline()
+          : chunks.getOrDefault(new PostingStore.ChunkRef(l.directory().term(), id), List.of()));
     }
   }
 }

@@ -17,15 +17,15 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Faults between the AWS SDK and DynamoDB, for tests: a crash after a number of batch writes (every
- * call after it fails, as if the process had died), throttling errors on the first calls, and batch
+ * Faults between the AWS SDK and DynamoDB, for tests: a crash after a number of requests of any kind
+ * (every request after it fails, as if the process had died), throttling errors on the first calls, and batch
  * writes of which DynamoDB "processes" only part, returning the rest as UnprocessedItems (the items
  * withheld are never sent, so they really are unwritten).
  */
 final class FaultInjector implements ExecutionInterceptor {
   private static final ExecutionAttribute<List<WriteRequest>> WITHHELD = new ExecutionAttribute<>("withheld");
 
-  private final int crashAfterBatchWrites;
+  private final int crashAfterRequests;
   private final int throttledCalls;
   private final int partialBatches;
   private final AtomicInteger batchWrites = new AtomicInteger();
@@ -34,14 +34,16 @@ final class FaultInjector implements ExecutionInterceptor {
   final AtomicInteger throttled = new AtomicInteger();
   final AtomicInteger withheldItems = new AtomicInteger();
 
-  FaultInjector(int crashAfterBatchWrites, int throttledCalls, int partialBatches) {
-    this.crashAfterBatchWrites = crashAfterBatchWrites;
+  private final AtomicInteger requests = new AtomicInteger();
+
+  FaultInjector(int crashAfterRequests, int throttledCalls, int partialBatches) {
+    this.crashAfterRequests = crashAfterRequests;
     this.throttledCalls = throttledCalls;
     this.partialBatches = partialBatches;
   }
 
-  static FaultInjector crashAfter(int batchWrites) {
-    return new FaultInjector(batchWrites, 0, 0);
+  static FaultInjector crashAfter(int requests) {
+    return new FaultInjector(requests, 0, 0);
   }
 
   static FaultInjector throttling(int throttledCalls, int partialBatches) {
@@ -57,21 +59,24 @@ final class FaultInjector implements ExecutionInterceptor {
     }
   }
 
+  int requests() {
+    return requests.get();
+  }
+
   int batchWrites() {
     return batchWrites.get();
   }
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+    if (requests.incrementAndGet() > crashAfterRequests) {
+      throw new InjectedCrash("injected crash before " + context.request().getClass().getSimpleName()
+          + " (request " + requests.get() + ")");
+    }
     if (!(context.request() instanceof BatchWriteItemRequest)) {
-      if (batchWrites.get() >= crashAfterBatchWrites) {
-        throw new InjectedCrash("injected crash before " + context.request().getClass().getSimpleName());
-      }
       return;
     }
-    if (batchWrites.incrementAndGet() > crashAfterBatchWrites) {
-      throw new InjectedCrash("injected crash after " + crashAfterBatchWrites + " batch writes");
-    }
+    batchWrites.incrementAndGet();
     if (calls.incrementAndGet() <= throttledCalls) {
       throttled.incrementAndGet();
       throw ProvisionedThroughputExceededException.builder().message("injected throttling").statusCode(400).build();

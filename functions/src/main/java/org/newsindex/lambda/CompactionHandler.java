@@ -1,0 +1,42 @@
+package org.newsindex.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Duration;
+import java.util.Map;
+import org.newsindex.api.Json;
+import org.newsindex.config.Settings;
+import org.newsindex.index.Deadline;
+import org.newsindex.ingest.Compactor;
+import org.newsindex.ingest.IngestService;
+
+/**
+ * The scheduled sweep: folds into the index any file still pending, which happens only when the
+ * compactor that was folding it died. Does nothing while another compactor is at work.
+ */
+public final class CompactionHandler implements RequestHandler<ScheduledEvent, String> {
+  private static final Duration SAFETY_MARGIN = Duration.ofSeconds(2);
+
+  private final IngestService service;
+
+  public CompactionHandler() {
+    this(System.getenv());
+  }
+
+  public CompactionHandler(Map<String, String> env) {
+    this.service = IngestServices.from(Settings.from(env), "sweep");
+  }
+
+  @Override
+  public String handleRequest(ScheduledEvent event, Context context) {
+    long started = System.nanoTime();
+    Deadline deadline = Deadline.after(Duration.ofMillis(
+        Math.max(1000, (context == null ? 60_000 : context.getRemainingTimeInMillis()) - SAFETY_MARGIN.toMillis())));
+    Compactor.Outcome outcome = service.compactIfFree(deadline);
+    Map<String, Object> details = Map.of("rounds", outcome.rounds(), "files_folded", outcome.folded(),
+        "terms_changed", outcome.terms(), "items_written", outcome.itemsWritten());
+    InvocationLog.write(context, "compact", "ok", (System.nanoTime() - started) / 1_000_000, details);
+    return Json.write(details);
+  }
+}

@@ -1,0 +1,24 @@
+package org.newsindex.lambda;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.config.Settings;
+import org.newsindex.corpus.CorpusParser;
+import org.newsindex.index.IndexTable;
+import org.newsindex.ingest.IngestService;
+import org.newsindex.ingest.S3CorpusObjects;
+
+/** Builds the ingest core from a function's settings, for the handlers that share it. */
+final class IngestServices {
+  private IngestServices() {}
+
+  static IngestService from(Settings settings, String role) {
+    String bucket = settings.bucketName()
+        .orElseThrow(() -> new IllegalStateException("environment variable BUCKET_NAME is not set"));
+    IndexTable table = new IndexTable(Clients.dynamoDb(settings), settings.tableName());
+    return new IngestService(table, new S3CorpusObjects(Clients.s3(settings), bucket),
+        new CorpusParser(settings.maxArticleBytes()), new TextAnalyzer(), settings.maxFileBytes(),
+        settings.leaseDuration(), role + "-" + UUID.randomUUID(), Clock.systemUTC());
+  }
+}
