@@ -58,7 +58,7 @@ final class InvokeCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String event = readEvent();
     LocalCloudSettings settings =
-        stack.applyTo(LocalCloud.builder()).startApi(false).seed(seed).build();
+        stack.applyTo(LocalCloud.builder()).startApi(false).runSchedules(false).seed(seed).build();
     if (settings.readStack().function(functionId).isEmpty()) {
       throw new ParameterException(
           spec.commandLine(), "the template has no function " + functionId);

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.newsindex.local.LocalCloud;
 import org.newsindex.local.LocalCloudSettings;
 import org.newsindex.local.template.HttpRouteSpec;
+import org.newsindex.local.template.ScheduleSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,8 +16,9 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = {
       "Runs template.yaml on this machine until Ctrl-C.",
-      "%nDynamoDB (dynalite), S3 (S3Proxy) with bucket notifications, the functions and the HTTP"
-          + " API. Uploads seeds/ through S3 first, then prints one line 'READY {json}' on stdout."
+      "%nDynamoDB (dynalite), S3 (S3Proxy) with bucket notifications, the functions, the HTTP"
+          + " API and rate(...) schedules. Uploads seeds/ through S3 first, then prints one line"
+          + " 'READY {json}' on stdout."
     })
 final class LocalCommand implements Callable<Integer> {
   @Mixin StackOptions stack;
@@ -41,6 +43,14 @@ final class LocalCommand implements Callable<Integer> {
       err.println("  DynamoDB  " + cloud.dynamoDbEndpoint());
       for (HttpRouteSpec route : cloud.stack().httpRoutes()) {
         err.println("  route     " + route.routeKey() + " -> " + route.functionLogicalId());
+      }
+      for (ScheduleSpec schedule : cloud.stack().schedules()) {
+        err.println(
+            "  schedule  "
+                + schedule.expression().text()
+                + " -> "
+                + schedule.functionLogicalId()
+                + (schedule.enabled() ? "" : " (disabled)"));
       }
       err.printf(
           "  seeded %d files; %d failed events. Ctrl-C stops.%n",

@@ -23,7 +23,9 @@ import org.newsindex.local.lambda.InvocationResult;
 import org.newsindex.local.lambda.LocalServices;
 import org.newsindex.local.s3.S3EventRouter;
 import org.newsindex.local.s3.S3Server;
+import org.newsindex.local.schedule.EventScheduler;
 import org.newsindex.local.template.BucketSpec;
+import org.newsindex.local.template.ScheduleSpec;
 import org.newsindex.local.template.StackSpec;
 import org.newsindex.local.template.TableSpec;
 import org.slf4j.Logger;
@@ -33,8 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The whole stack of template.yaml running on this machine: DynamoDB (dynalite), S3 (S3Proxy) with
- * bucket notifications, the functions in isolated class loaders, and the HTTP API. Start it with
- * {@link #builder()}; close it to stop everything, node included.
+ * bucket notifications, the functions in isolated class loaders, the HTTP API and the schedules.
+ * Start it with {@link #builder()}; close it to stop everything, node included.
  */
 public final class LocalCloud implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCloud.class);
@@ -51,6 +53,7 @@ public final class LocalCloud implements AutoCloseable {
   private volatile DeployedFunctions functions;
   private volatile AsyncInvoker asyncInvoker;
   private HttpApiGateway api;
+  private EventScheduler scheduler;
   private int seeded;
 
   private LocalCloud(LocalCloudSettings settings) {
@@ -89,7 +92,7 @@ public final class LocalCloud implements AutoCloseable {
       new TableProvisioner(client).createAll(stack.tables());
     }
 
-    S3EventRouter router = new S3EventRouter(stack.s3Events(), region(), this::deliverS3Event);
+    S3EventRouter router = new S3EventRouter(stack.s3Events(), region(), this::deliverAsyncEvent);
     s3 =
         remember(
             S3Server.start(
@@ -131,16 +134,22 @@ public final class LocalCloud implements AutoCloseable {
         LOG.warn("the seed uploads were still being processed after {}", SEED_TIMEOUT);
       }
     }
+    // Last, so that a schedule's first period starts once the cloud is ready (and seeded).
+    scheduler = remember(new EventScheduler(stack.identity(), this::deliverAsyncEvent));
+    if (settings.runSchedules()) {
+      scheduler.start(stack.schedules(), settings.scheduleSpeedup());
+    }
   }
 
-  private void deliverS3Event(String functionLogicalId, String eventJson, String source) {
+  /** Hands an S3 or schedule event to the async invoker, as Lambda's Invoke with type Event. */
+  private void deliverAsyncEvent(String functionLogicalId, String eventJson, String source) {
     DeployedFunctions deployed = functions;
     AsyncInvoker invoker = asyncInvoker;
     Optional<FunctionRuntime> function =
         deployed == null ? Optional.empty() : deployed.get(functionLogicalId);
     if (function.isEmpty() || invoker == null) {
       LOG.warn(
-          "dropped an S3 event for {} that arrived before the functions were ready: {}",
+          "dropped an event for {} that arrived before the functions were ready: {}",
           functionLogicalId,
           source);
       return;
@@ -217,7 +226,8 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   /**
-   * Waits until every asynchronous event (S3 notifications and their retries) has been handled.
+   * Waits until every asynchronous event (S3 notifications, schedule events and their retries) has
+   * been handled; schedules whose next run is still to come do not count.
    *
    * @return false if events were still pending when the time ran out
    */
@@ -252,7 +262,66 @@ public final class LocalCloud implements AutoCloseable {
     return function.invoke(eventJson, "invoke", 1);
   }
 
-  /** Stops the HTTP API, the invoker, the functions, S3 and dynalite, in that order; idempotent. */
+  /**
+   * Sends a function's schedule event to it once, now, through the async invoker (retries and
+   * failures as for S3 events), whether the schedule is enabled, timed or neither. Returns when the
+   * event is queued; {@link #awaitIdle} then waits for it.
+   *
+   * @return the event sent
+   * @throws IllegalArgumentException if the function has no schedule, or several (then name one
+   *     with {@link #fireSchedule(String, String)})
+   */
+  public String fireSchedule(String functionLogicalId) {
+    List<ScheduleSpec> schedules = schedulesOf(functionLogicalId);
+    if (schedules.size() > 1) {
+      throw new IllegalArgumentException(
+          functionLogicalId
+              + " has "
+              + schedules.size()
+              + " schedules; name one of "
+              + schedules.stream().map(ScheduleSpec::eventLogicalId).toList());
+    }
+    return fire(
+        schedules.stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the template gives " + functionLogicalId + " no schedule event")));
+  }
+
+  /** Sends one named schedule event of a function, as {@link #fireSchedule(String)} does. */
+  public String fireSchedule(String functionLogicalId, String eventLogicalId) {
+    return fire(
+        schedulesOf(functionLogicalId).stream()
+            .filter(s -> s.eventLogicalId().equals(eventLogicalId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the template gives "
+                            + functionLogicalId
+                            + " no schedule event "
+                            + eventLogicalId)));
+  }
+
+  private List<ScheduleSpec> schedulesOf(String functionLogicalId) {
+    return stack.schedules().stream()
+        .filter(s -> s.functionLogicalId().equals(functionLogicalId))
+        .toList();
+  }
+
+  private String fire(ScheduleSpec schedule) {
+    if (closed.get()) {
+      throw new IllegalStateException("the local cloud is closed");
+    }
+    return scheduler.fire(schedule);
+  }
+
+  /**
+   * Stops the schedules, the HTTP API, the invoker, the functions, S3 and dynalite, in that order;
+   * idempotent.
+   */
   @Override
   public void close() {
     List<AutoCloseable> parts;

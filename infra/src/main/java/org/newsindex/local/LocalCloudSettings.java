@@ -12,13 +12,16 @@ import org.newsindex.local.template.StackSpec;
 
 /**
  * How to run the local cloud: which project and template, which ports, whether state is kept on
- * disk, whether to seed, and how the asynchronous Lambda invoker behaves.
+ * disk, whether to seed, how the asynchronous Lambda invoker behaves and how schedules run.
  *
  * @param template the SAM template; relative CodeUri paths are taken from its directory
  * @param apiPort the HTTP API's port; 0 picks a free one
  * @param startApi false runs no HTTP server (as {@code invoke} does)
  * @param dataDirectory where DynamoDB, S3 and failed events are kept; empty keeps all in memory
  * @param retryDelays the waits before the retries of a failed asynchronous event
+ * @param runSchedules false starts no schedule timers ({@link LocalCloud#fireSchedule} still works)
+ * @param scheduleSpeedup how many times faster than the template says rate schedules run, e.g. 60
+ *     runs {@code rate(1 minute)} every second; 1 keeps the template's periods
  */
 public record LocalCloudSettings(
     ProjectLayout project,
@@ -33,11 +36,17 @@ public record LocalCloudSettings(
     int concurrency,
     String stackName,
     Map<String, String> parameterOverrides,
-    List<Duration> retryDelays) {
+    List<Duration> retryDelays,
+    boolean runSchedules,
+    double scheduleSpeedup) {
 
   public LocalCloudSettings {
     parameterOverrides = Map.copyOf(parameterOverrides);
     retryDelays = List.copyOf(retryDelays);
+    if (!(scheduleSpeedup > 0) || Double.isInfinite(scheduleSpeedup)) {
+      throw new IllegalArgumentException(
+          "the schedule speed-up must be a positive number, got " + scheduleSpeedup);
+    }
   }
 
   /** Starts a local cloud with these settings. */
@@ -68,6 +77,8 @@ public record LocalCloudSettings(
     private String stackName = StackIdentity.DEFAULT_STACK_NAME;
     private final Map<String, String> parameterOverrides = new LinkedHashMap<>();
     private List<Duration> retryDelays = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    private boolean runSchedules = true;
+    private double scheduleSpeedup = 1;
 
     Builder() {}
 
@@ -144,6 +155,21 @@ public record LocalCloudSettings(
       return this;
     }
 
+    /** Whether rate schedules run on timers (default true); false leaves them to fireSchedule. */
+    public Builder runSchedules(boolean run) {
+      this.runSchedules = run;
+      return this;
+    }
+
+    /**
+     * Runs rate schedules this many times faster than the template says (default 1): 60 runs {@code
+     * rate(1 minute)} every second.
+     */
+    public Builder scheduleSpeedup(double factor) {
+      this.scheduleSpeedup = factor;
+      return this;
+    }
+
     public LocalCloudSettings build() {
       ProjectLayout project =
           projectDirectory != null
@@ -167,7 +193,9 @@ public record LocalCloudSettings(
           concurrency,
           stackName,
           parameterOverrides,
-          retryDelays);
+          retryDelays,
+          runSchedules,
+          scheduleSpeedup);
     }
 
     /** Builds the settings and starts a local cloud with them. */

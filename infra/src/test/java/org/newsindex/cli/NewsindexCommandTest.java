@@ -17,6 +17,12 @@ class NewsindexCommandTest {
   }
 
   @Test
+  void scheduleSpeedupMustBeAPositiveNumber() {
+    assertEquals(2, NewsindexCommand.run("--schedule-speedup", "0"));
+    assertEquals(2, NewsindexCommand.run("local", "--schedule-speedup", "fast"));
+  }
+
+  @Test
   void invokeWithoutAnEventIsAUsageError() {
     assertEquals(2, NewsindexCommand.run("invoke", "QueryFunction"));
   }

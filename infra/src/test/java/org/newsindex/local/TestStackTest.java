@@ -2,6 +2,7 @@ package org.newsindex.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,9 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,14 +39,17 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
  * The local cloud running a small test stack whose handlers are built from the test classes:
- * routing, errors, retries, environment, context and timeouts, with state in a data directory.
+ * routing, errors, retries, environment, context, timeouts and schedules, with state in a data
+ * directory.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestStackTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private Path dataDirectory;
+  private static final double SCHEDULE_SPEEDUP = 300; // rate(1 minute) runs every 200 ms
   private LocalCloud cloud;
+  private Instant ready;
 
   @BeforeAll
   void start(@TempDir Path directory) throws Exception {
@@ -56,7 +63,9 @@ class TestStackTest {
             .seed(false)
             .dataDir(Optional.of(dataDirectory))
             .retryDelays(List.of(Duration.ofMillis(20), Duration.ofMillis(40)))
+            .scheduleSpeedup(SCHEDULE_SPEEDUP)
             .start();
+    ready = Instant.now();
   }
 
   @AfterAll
@@ -223,6 +232,88 @@ class TestStackTest {
   }
 
   @Test
+  void rateScheduleInvokesItsFunctionAtTheSpedUpRateWithEventBridgesEvent() throws Exception {
+    List<InvocationRecord> ticks = awaitInvocations("ScheduledFunction", "schedule Tick rate", 5);
+
+    Instant first = ticks.get(0).time();
+    assertTrue(first.isAfter(ready.plusMillis(100)), "first run " + first + " soon after " + ready);
+    long meanMillis = Duration.between(first, ticks.get(4).time()).toMillis() / 4;
+    assertTrue(meanMillis >= 100 && meanMillis <= 400, "runs every " + meanMillis + " ms");
+    assertTrue(ticks.stream().allMatch(r -> r.attempt() == 1 && r.result().succeeded()));
+    JsonNode event = JSON.readTree(ticks.get(0).eventJson());
+    List<String> fields = new ArrayList<>();
+    event.fieldNames().forEachRemaining(fields::add);
+    assertEquals(
+        List.of(
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "resources",
+            "detail"),
+        fields);
+    assertEquals("0", event.path("version").asText());
+    assertEquals(event.path("id").asText(), UUID.fromString(event.path("id").asText()).toString());
+    assertEquals("Scheduled Event", event.path("detail-type").asText());
+    assertEquals("aws.events", event.path("source").asText());
+    assertEquals("000000000000", event.path("account").asText());
+    assertTrue(
+        event.path("time").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"),
+        event.path("time").asText());
+    assertEquals("us-east-1", event.path("region").asText());
+    assertEquals(
+        "[\"arn:aws:events:us-east-1:000000000000:rule/newsindex-ScheduledFunctionTick\"]",
+        event.path("resources").toString());
+    assertEquals("{}", event.path("detail").toString());
+    assertFalse(ticks.get(0).eventJson().equals(ticks.get(1).eventJson()), "a new id each time");
+  }
+
+  @Test
+  void fireScheduleQueuesTheEventAtOnceEvenWhenTheScheduleIsDisabled() throws Exception {
+    String event = cloud.fireSchedule("SweepFunction");
+
+    assertTrue(cloud.awaitIdle(Duration.ofSeconds(30)));
+    assertEquals("{\"mode\": \"full\"}", event);
+    List<InvocationRecord> sweeps = invocationsOf("SweepFunction");
+    assertEquals(1, sweeps.size(), "the disabled schedule never ran on its own");
+    assertEquals("schedule Sweep fired", sweeps.get(0).source());
+    assertEquals(event, sweeps.get(0).eventJson());
+    assertTrue(sweeps.get(0).result().succeeded());
+  }
+
+  @Test
+  void firedScheduleThatFailsIsRetriedAndRecordedLikeAnS3Event() throws Exception {
+    String event = cloud.fireSchedule("FailingFunction", "Nightly");
+
+    assertTrue(cloud.awaitIdle(Duration.ofSeconds(30)));
+    assertEquals(
+        List.of(1, 2, 3),
+        invocationsOf("FailingFunction").stream()
+            .filter(r -> r.source().equals("schedule Nightly fired"))
+            .map(InvocationRecord::attempt)
+            .toList());
+    FailedEvent failure =
+        cloud.failures().stream()
+            .filter(f -> f.source().equals("schedule Nightly fired"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(event, failure.eventJson());
+    assertEquals(
+        "arn:aws:events:us-east-1:000000000000:rule/newsindex-FailingFunctionNightly",
+        JSON.readTree(event).path("resources").path(0).asText());
+  }
+
+  @Test
+  void fireScheduleNeedsAFunctionWithASchedule() {
+    assertThrows(IllegalArgumentException.class, () -> cloud.fireSchedule("EchoFunction"));
+    assertThrows(
+        IllegalArgumentException.class, () -> cloud.fireSchedule("ScheduledFunction", "Nope"));
+  }
+
+  @Test
   void functionEnvironmentMergesGlobalsAndAddsLambdaAndLocalEndpoints() throws Exception {
     InvocationResult result = cloud.invoke("EnvironmentFunction", "{}");
 
@@ -299,6 +390,22 @@ class TestStackTest {
       return JSON.readTree(eventJson).path("Records").path(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits for a function's first invocations whose source starts with a prefix, oldest first. */
+  private List<InvocationRecord> awaitInvocations(String function, String source, int count)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (true) {
+      List<InvocationRecord> found =
+          invocationsOf(function).stream().filter(r -> r.source().startsWith(source)).toList();
+      if (found.size() >= count) {
+        return found.subList(0, count);
+      }
+      assertTrue(
+          System.nanoTime() < deadline, "only " + found.size() + " invocations by " + source);
+      Thread.sleep(50);
     }
   }
 

@@ -70,7 +70,8 @@ class LocalJarTest {
   }
 
   private static boolean listening(URI endpoint) {
-    try (Socket s = new Socket(endpoint.getHost(), endpoint.getPort())) {
+    try {
+      new Socket(endpoint.getHost(), endpoint.getPort()).close();
       return true;
     } catch (IOException refused) {
       return false;

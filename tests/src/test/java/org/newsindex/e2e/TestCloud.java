@@ -48,6 +48,7 @@ final class TestCloud implements AutoCloseable {
 
   static TestCloud start(boolean seed) {
     return new TestCloud(LocalCloud.builder().projectDir(projectDir()).apiPort(0).seed(seed).concurrency(4)
+        .runSchedules(false)
         .retryDelays(List.of(Duration.ofMillis(200), Duration.ofMillis(400))).start());
   }
 

@@ -1,19 +1,26 @@
 package org.newsindex.local.template;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads an {@code AWS::Serverless::Function} (globals already merged): the properties the local
- * runtime needs and its S3 and HttpApi event sources. Other event types are skipped with a note.
+ * runtime needs and its S3, HttpApi, Schedule and ScheduleV2 event sources. Other event types are
+ * skipped with a note.
  */
 final class FunctionReader {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionReader.class);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final IntrinsicResolver resolver;
 
@@ -25,6 +32,7 @@ final class FunctionReader {
     String where = logicalId + ".";
     List<S3EventSpec> s3Events = new ArrayList<>();
     List<HttpRouteSpec> routes = new ArrayList<>();
+    List<ScheduleSpec> schedules = new ArrayList<>();
     Values.asMap(properties.get("Events"), where + "Events")
         .forEach(
             (eventId, declaration) -> {
@@ -36,6 +44,12 @@ final class FunctionReader {
               switch (type) {
                 case "S3" -> s3Events.add(s3Event(logicalId, eventId, eventProperties));
                 case "HttpApi" -> routes.add(httpRoute(logicalId, eventId, eventProperties));
+                case "Schedule" ->
+                    schedules.add(
+                        schedule(logicalId, eventId, ScheduleSpec.Kind.RULE, eventProperties));
+                case "ScheduleV2" ->
+                    schedules.add(
+                        schedule(logicalId, eventId, ScheduleSpec.Kind.SCHEDULER, eventProperties));
                 default ->
                     LOG.debug("event {}.{} ({}) is not run locally", logicalId, eventId, type);
               }
@@ -61,7 +75,8 @@ final class FunctionReader {
             FunctionSpec.DEFAULT_RETRY_ATTEMPTS),
         environment(properties, where),
         s3Events,
-        routes);
+        routes,
+        schedules);
   }
 
   private Map<String, String> environment(Map<String, Object> properties, String where) {
@@ -129,6 +144,63 @@ final class FunctionReader {
         method == null ? "ANY" : Values.asString(method, where + "Method").toUpperCase(Locale.ROOT);
     return new HttpRouteSpec(
         functionId, eventId, api, methodName, Values.asString(path, where + "Path"));
+  }
+
+  private ScheduleSpec schedule(
+      String functionId, String eventId, ScheduleSpec.Kind kind, Map<String, Object> properties) {
+    String where = functionId + ".Events." + eventId + ".";
+    String expressionProperty = kind == ScheduleSpec.Kind.RULE ? "Schedule" : "ScheduleExpression";
+    String text =
+        resolver.resolveString(properties.get(expressionProperty), where + expressionProperty);
+    ScheduleExpression expression;
+    try {
+      expression = ScheduleExpression.parse(text);
+    } catch (TemplateException e) {
+      throw new TemplateException(where + expressionProperty + ": " + e.getMessage(), e);
+    }
+    boolean enabled =
+        optionalBoolean(properties.get("Enabled"), where + "Enabled", true)
+            && !"DISABLED".equals(optionalString(properties.get("State"), where + "State", ""));
+    String name =
+        optionalString(
+            properties.get("Name"),
+            where + "Name",
+            resolver.identity().stackName() + "-" + functionId + eventId);
+    Object input = resolver.resolve(properties.get("Input"));
+    return new ScheduleSpec(
+        functionId,
+        eventId,
+        kind,
+        expression,
+        enabled,
+        name,
+        input == null
+            ? Optional.empty()
+            : Optional.of(json(Values.asString(input, where + "Input"), where + "Input")));
+  }
+
+  private static String json(String text, String where) {
+    try {
+      if (JSON.readTree(text).isMissingNode()) {
+        throw new TemplateException(where + " must be JSON, got nothing");
+      }
+      return text;
+    } catch (JsonProcessingException e) {
+      throw new TemplateException(
+          where + " must be JSON: " + e.getOriginalMessage() + " in '" + text + "'", e);
+    }
+  }
+
+  private boolean optionalBoolean(Object value, String where, boolean fallback) {
+    Object resolved = resolver.resolve(value);
+    if (resolved == null) {
+      return fallback;
+    }
+    String text = Values.asString(resolved, where).trim();
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw new TemplateException(where + " must be true or false, got '" + text + "'");
   }
 
   private String optionalString(Object value, String where, String fallback) {

@@ -20,7 +20,8 @@ public record FunctionSpec(
     int maximumRetryAttempts,
     Map<String, String> environment,
     List<S3EventSpec> s3Events,
-    List<HttpRouteSpec> httpRoutes) {
+    List<HttpRouteSpec> httpRoutes,
+    List<ScheduleSpec> schedules) {
 
   public static final int DEFAULT_TIMEOUT_SECONDS = 3;
   public static final int DEFAULT_MEMORY_MB = 128;
@@ -30,6 +31,7 @@ public record FunctionSpec(
     environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     s3Events = List.copyOf(s3Events);
     httpRoutes = List.copyOf(httpRoutes);
+    schedules = List.copyOf(schedules);
   }
 
   /** The handler class: the part of {@code Handler} before {@code ::}. */

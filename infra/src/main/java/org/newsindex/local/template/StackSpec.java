@@ -35,6 +35,10 @@ public record StackSpec(
     return functions.stream().flatMap(f -> f.httpRoutes().stream()).toList();
   }
 
+  public List<ScheduleSpec> schedules() {
+    return functions.stream().flatMap(f -> f.schedules().stream()).toList();
+  }
+
   public Optional<HttpApiSpec> httpApi(String logicalId) {
     return httpApis.stream().filter(a -> a.logicalId().equals(logicalId)).findFirst();
   }

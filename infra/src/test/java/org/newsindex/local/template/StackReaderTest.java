@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StackReaderTest {
@@ -134,5 +135,104 @@ class StackReaderTest {
     assertEquals(HttpApiSpec.IMPLICIT_API, stack.httpApis().get(0).logicalId());
     assertEquals(3, stack.functions().get(0).timeoutSeconds());
     assertEquals("handleRequest", stack.functions().get(0).handlerMethod());
+  }
+
+  @Test
+  void scheduleAndScheduleV2EventsAreRead() {
+    String template =
+        """
+        Parameters:
+          SweepRate: { Type: String, Default: rate(5 minutes) }
+        Resources:
+          Compact:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: code.jar
+              Handler: a.B
+              Events:
+                Sweep:
+                  Type: Schedule
+                  Properties: { Schedule: !Ref SweepRate }
+                Full:
+                  Type: Schedule
+                  Properties:
+                    Schedule: cron(0 3 * * ? *)
+                    Name: full-sweep
+                    Enabled: false
+                    Input: '{"mode": "full"}'
+                Later:
+                  Type: ScheduleV2
+                  Properties: { ScheduleExpression: rate(1 hour), State: DISABLED }
+        """;
+
+    List<ScheduleSpec> schedules =
+        StackReader.parse(template, Path.of("."), StackIdentity.local("s"), Map.of()).schedules();
+
+    assertEquals(
+        List.of(
+            new ScheduleSpec(
+                "Compact",
+                "Sweep",
+                ScheduleSpec.Kind.RULE,
+                ScheduleExpression.parse("rate(5 minutes)"),
+                true,
+                "s-CompactSweep",
+                Optional.empty()),
+            new ScheduleSpec(
+                "Compact",
+                "Full",
+                ScheduleSpec.Kind.RULE,
+                ScheduleExpression.parse("cron(0 3 * * ? *)"),
+                false,
+                "full-sweep",
+                Optional.of("{\"mode\": \"full\"}")),
+            new ScheduleSpec(
+                "Compact",
+                "Later",
+                ScheduleSpec.Kind.SCHEDULER,
+                ScheduleExpression.parse("rate(1 hour)"),
+                false,
+                "s-CompactLater",
+                Optional.empty())),
+        schedules);
+  }
+
+  @Test
+  void scheduleInputMustBeJsonAndRateMustBeValid() {
+    String template =
+        """
+        Resources:
+          Compact:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: code.jar
+              Handler: a.B
+              Events:
+                Sweep:
+                  Type: Schedule
+                  Properties: { Schedule: %s, Input: '%s' }
+        """;
+
+    TemplateException badInput =
+        assertThrows(
+            TemplateException.class,
+            () ->
+                StackReader.parse(
+                    template.formatted("rate(1 minute)", "{mode: full}"),
+                    Path.of("."),
+                    StackIdentity.local("s"),
+                    Map.of()));
+    TemplateException badRate =
+        assertThrows(
+            TemplateException.class,
+            () ->
+                StackReader.parse(
+                    template.formatted("rate(1 minutes)", "{}"),
+                    Path.of("."),
+                    StackIdentity.local("s"),
+                    Map.of()));
+
+    assertTrue(badInput.getMessage().startsWith("Compact.Events.Sweep.Input must be JSON"));
+    assertTrue(badRate.getMessage().startsWith("Compact.Events.Sweep.Schedule: 'rate(1 minutes)'"));
   }
 }
