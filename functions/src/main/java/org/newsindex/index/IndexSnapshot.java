@@ -15,7 +15,6 @@ public record IndexSnapshot(
     Map<String, Long> pointers,
     Map<String, TermDirectory> directories,
     Map<String, Map<Integer, byte[]>> chunks,
-    Map<String, Long> wordSuggestions,
     Map<String, Long> headlineSuggestions,
     List<String> pendingFiles) {
 
@@ -26,7 +25,6 @@ public record IndexSnapshot(
     Map<String, Long> pointers = new TreeMap<>();
     Map<String, TermDirectory> directories = new TreeMap<>();
     Map<String, Map<Integer, byte[]>> chunks = new TreeMap<>();
-    Map<String, Long> words = new HashMap<>();
     Map<String, Long> headlines = new HashMap<>();
     List<String> pending = new ArrayList<>();
     for (Map<String, AttributeValue> item : client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()) {
@@ -50,14 +48,9 @@ public record IndexSnapshot(
       } else if (pk.startsWith("POST#")) {
         chunks.computeIfAbsent(pk.substring(5), t -> new TreeMap<>()).put(Integer.parseInt(sk), Attributes.bytes(item, "b"));
       } else if (pk.startsWith("SUG#")) {
-        long count = Attributes.number(item, "count", 0);
-        if (sk.endsWith(TableKeys.SUGGESTION_SEPARATOR + "w")) {
-          words.put(Attributes.requiredString(item, "display"), count);
-        } else {
-          headlines.put(Attributes.requiredString(item, "id"), count);
-        }
+        headlines.put(Attributes.requiredString(item, "id"), Attributes.number(item, "count", 0));
       }
     }
-    return new IndexSnapshot(manifests, documents, pointers, directories, chunks, words, headlines, pending);
+    return new IndexSnapshot(manifests, documents, pointers, directories, chunks, headlines, pending);
   }
 }

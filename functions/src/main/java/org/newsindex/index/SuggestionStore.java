@@ -3,22 +3,25 @@ package org.newsindex.index;
 import static org.newsindex.index.Attributes.n;
 import static org.newsindex.index.Attributes.s;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.newsindex.corpus.HeadlineText;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import org.newsindex.corpus.HeadlineText;
 
 /**
- * Suggestion items, partitioned by their first two characters so that a prefix of two or more
- * characters is one Query: word forms (counted by the documents that use them) and headline titles
- * (counted by the files that list them).
+ * Autocomplete: headline titles from suggestion items partitioned by their first two characters
+ * (counted by the files that list them), and words straight from the term directories (each holds
+ * its surface forms and how many documents use each), so word suggestions cost no writes.
  */
 public final class SuggestionStore {
-  private static final String WORD_TYPE = "w";
   private static final String HEADLINE_TYPE = "h";
+  /** A stem is at most this many characters shorter than the words it comes from (Porter's longest suffix). */
+  private static final int STEM_SLACK = 4;
 
   private final IndexTable table;
 
@@ -26,38 +29,38 @@ public final class SuggestionStore {
     this.table = table;
   }
 
-  /** Suggestions whose text starts with the prefix (lower-cased), at most {@code scan} of them read. */
+  /** Words and headline titles whose text starts with the prefix, at most {@code scan} of each kind read. */
   public List<Suggestion> startingWith(String prefix, int scan) {
     String normalized = HeadlineText.normalize(prefix);
-    return table.query(q -> q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+    List<Suggestion> out = new ArrayList<>(words(normalized, scan));
+    table.query(q -> q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
             .expressionAttributeValues(Map.of(":pk", s(TableKeys.suggestionPartition(normalized)), ":prefix", s(normalized))),
-        scan).stream().map(SuggestionStore::decode).toList();
+        scan).forEach(item -> out.add(decode(item)));
+    return out;
   }
 
   /**
-   * Whether a word suggestion's stored count must be rewritten when a form's document count goes
-   * from {@code before} to {@code after}: when its {@linkplain #bucket bucket} changes. Stored counts
-   * are therefore exact below ten and within a tenth above, and most compactions write none.
+   * Surface forms starting with the prefix, from the directories of stems that could produce them:
+   * stems starting with the prefix less a few characters are read (their forms and counts only)
+   * and their forms filtered, so "negotiat" finds "negotiations" under the stem "negoti".
    */
-  public static boolean countChanged(long before, long after) {
-    return bucket(before) != bucket(after);
-  }
-
-  /** Counts below ten are their own bucket; above, buckets are 10% wide (a geometric scale). */
-  public static long bucket(long count) {
-    return count < 10 ? count : 10 + (long) Math.floor(Math.log(count / 10.0) / Math.log(1.1));
-  }
-
-  public static WriteRequest putWord(String form, String term, long count) {
-    Map<String, AttributeValue> item = new HashMap<>(TableKeys.suggestion(form, WORD_TYPE).toMap());
-    item.put("display", s(form));
-    item.put("term", s(term));
-    item.put("count", n(count));
-    return IndexTable.put(item);
-  }
-
-  public static WriteRequest deleteWord(String form) {
-    return IndexTable.delete(TableKeys.suggestion(form, WORD_TYPE));
+  private List<Suggestion> words(String prefix, int scan) {
+    int keep = Math.max(2, prefix.codePointCount(0, prefix.length()) - STEM_SLACK);
+    String stemPrefix = prefix.substring(0, prefix.offsetByCodePoints(0, keep));
+    List<Suggestion> out = new ArrayList<>();
+    table.query(q -> q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+            .projectionExpression("sk, forms, formDf")
+            .expressionAttributeValues(Map.of(":pk", s(TableKeys.directoryPartition(stemPrefix)), ":prefix", s(stemPrefix))),
+        scan).forEach(item -> {
+          List<String> forms = Attributes.stringList(item, "forms");
+          List<Long> counts = Attributes.numberList(item, "formDf");
+          for (int i = 0; i < forms.size() && i < counts.size(); i++) {
+            if (counts.get(i) > 0 && forms.get(i).startsWith(prefix)) {
+              out.add(new Suggestion(forms.get(i), Suggestion.WORD, counts.get(i), Optional.empty()));
+            }
+          }
+        });
+    return out;
   }
 
   public static WriteRequest putHeadline(String title, String documentId, long count) {
@@ -77,9 +80,7 @@ public final class SuggestionStore {
   }
 
   private static Suggestion decode(Map<String, AttributeValue> item) {
-    String sk = item.get("sk").s();
-    boolean headline = sk.endsWith(TableKeys.SUGGESTION_SEPARATOR + HEADLINE_TYPE);
-    return new Suggestion(Attributes.requiredString(item, "display"), headline ? Suggestion.HEADLINE : Suggestion.WORD,
+    return new Suggestion(Attributes.requiredString(item, "display"), Suggestion.HEADLINE,
         Attributes.number(item, "count", 0), Attributes.string(item, "id"));
   }
 }
