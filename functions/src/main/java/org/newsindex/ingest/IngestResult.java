@@ -13,6 +13,8 @@ public record IngestResult(
   public enum Outcome {
     /** The file's content is now in the index. */
     INDEXED,
+    /** The change is recorded; the compactor at work (or the next sweep) brings it into the index. */
+    RECORDED,
     /** The file was refused; the reason is recorded. */
     REJECTED,
     /** The file's content was removed from the index. */

@@ -109,7 +109,8 @@ public final class IngestService {
     }
     sources.markPending(event.key(), seq);
     compactIfFree(deadline);
-    return result(event.key(), switch (status) {
+    boolean stillPending = sources.manifest(event.key()).map(SourceManifest::isPending).orElse(false);
+    return result(event.key(), stillPending ? IngestResult.Outcome.RECORDED : switch (status) {
       case REJECTED -> IngestResult.Outcome.REJECTED;
       case DELETED -> IngestResult.Outcome.DELETED;
       default -> IngestResult.Outcome.INDEXED;

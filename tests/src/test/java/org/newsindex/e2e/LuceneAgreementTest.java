@@ -59,7 +59,7 @@ class LuceneAgreementTest {
       f.get();
     }
     pool.shutdown();
-    cloud.settle();
+    cloud.settle(java.time.Duration.ofMinutes(8));
     IndexSnapshot snapshot = IndexSnapshot.load(cloud.dynamoDb, cloud.cloud.table());
     assertTrue(snapshot.pendingFiles().isEmpty(), "files still pending: " + snapshot.pendingFiles());
     documents = new TreeMap<>(snapshot.documents());
@@ -73,7 +73,9 @@ class LuceneAgreementTest {
 
   @AfterAll
   static void stop() throws Exception {
-    lucene.close();
+    if (lucene != null) {
+      lucene.close();
+    }
     cloud.close();
   }
 

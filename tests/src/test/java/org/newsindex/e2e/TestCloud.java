@@ -104,8 +104,12 @@ final class TestCloud implements AutoCloseable {
 
   /** Waits until every S3 event has been handled (ingest retries included). */
   void settle() {
-    if (!cloud.awaitIdle(Duration.ofSeconds(60))) {
-      throw new AssertionError("the local cloud did not become idle within 60 s");
+    settle(Duration.ofSeconds(120));
+  }
+
+  void settle(Duration timeout) {
+    if (!cloud.awaitIdle(timeout)) {
+      throw new AssertionError("the local cloud did not become idle within " + timeout);
     }
   }
 
