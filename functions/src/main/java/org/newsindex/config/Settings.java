@@ -20,7 +20,8 @@ public record Settings(
     long maxFileBytes,
     int maxArticleBytes,
     Optional<String> cursorSigningKey,
-    Duration leaseDuration) {
+    Duration leaseDuration,
+    int postingChunkBytes) {
 
   /** Access keys given in the environment (the local cloud, or Lambda's own session keys). */
   public record StaticCredentials(String accessKeyId, String secretAccessKey, Optional<String> sessionToken) {}
@@ -45,7 +46,8 @@ public record Settings(
         number(env, "MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
         (int) number(env, "MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES),
         value(env, "CURSOR_SIGNING_KEY"),
-        Duration.ofSeconds(number(env, "LEASE_SECONDS", 60)));
+        Duration.ofSeconds(number(env, "LEASE_SECONDS", 60)),
+        (int) number(env, "POSTING_CHUNK_BYTES", 64 * 1024));
   }
 
   private static String required(Map<String, String> env, String name) {

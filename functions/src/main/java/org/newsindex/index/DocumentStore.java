@@ -5,15 +5,21 @@ import static org.newsindex.index.Attributes.s;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Reads and writes documents, the pointers from document ids to ordinals, and file ordinals' keys. */
 public final class DocumentStore {
+  private static final int FILE_KEY_CACHE_SIZE = 200_000;
+  private static final Map<Integer, String> FILE_KEYS = new ConcurrentHashMap<>();
+
   private final IndexTable table;
 
   public DocumentStore(IndexTable table) {
@@ -65,11 +71,29 @@ public final class DocumentStore {
         .flatMap(item -> document(Attributes.number(item, "ord", 0), false));
   }
 
-  /** The S3 keys of file ordinals. */
+  /**
+   * The S3 keys of file ordinals. A file ordinal never changes its key, so keys once read are kept
+   * for the life of the process (bounded), and facets of repeated searches cost no reads.
+   */
   public Map<Integer, String> fileKeys(Collection<Integer> fileOrds, Deadline deadline) {
     Map<Integer, String> out = new HashMap<>();
-    table.getAll(fileOrds.stream().map(o -> TableKeys.file(o)).toList(), false, deadline).values()
-        .forEach(item -> out.put((int) Attributes.number(item, "ord", 0), Attributes.requiredString(item, "key")));
+    List<ItemKey> missing = new ArrayList<>();
+    for (int ord : fileOrds) {
+      String key = FILE_KEYS.get(ord);
+      if (key != null) {
+        out.put(ord, key);
+      } else {
+        missing.add(TableKeys.file(ord));
+      }
+    }
+    table.getAll(missing, false, deadline).values().forEach(item -> {
+      int ord = (int) Attributes.number(item, "ord", 0);
+      String key = Attributes.requiredString(item, "key");
+      out.put(ord, key);
+      if (FILE_KEYS.size() < FILE_KEY_CACHE_SIZE) {
+        FILE_KEYS.put(ord, key);
+      }
+    });
     return out;
   }
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * derives the new directory from the chunks. Pure logic: the caller reads and writes the items.
  */
 public final class PostingListEditor {
-  /** A chunk is split when its encoding passes this size. */
+  /** By default a chunk is split when its encoding passes this size. */
   public static final int MAX_CHUNK_BYTES = 64 * 1024;
   private static final int NEW_CHUNK = -1;
 
@@ -36,6 +36,12 @@ public final class PostingListEditor {
   }
 
   public static Edit apply(TermDirectory directory, Map<Integer, List<PostingEntry>> stored, List<PostingChange> changes) {
+    return apply(directory, stored, changes, MAX_CHUNK_BYTES);
+  }
+
+  /** As {@link #apply(TermDirectory, Map, List)}, splitting chunks that pass {@code maxChunkBytes}. */
+  public static Edit apply(TermDirectory directory, Map<Integer, List<PostingEntry>> stored, List<PostingChange> changes,
+      int maxChunkBytes) {
     Map<Integer, List<PostingEntry>> loaded = new HashMap<>(stored);
     loaded.put(TermDirectory.INLINE, directory.inline());
     List<String> forms = new ArrayList<>(directory.forms());
@@ -81,7 +87,7 @@ public final class PostingListEditor {
         continue;
       }
       byte[] encoded = ChunkCodec.encode(entries);
-      int parts = encoded.length <= MAX_CHUNK_BYTES ? 1 : (int) Math.ceil(encoded.length / (MAX_CHUNK_BYTES / 2.0));
+      int parts = encoded.length <= maxChunkBytes ? 1 : (int) Math.ceil(encoded.length / (maxChunkBytes / 2.0));
       for (int p = 0; p < parts; p++) {
         List<PostingEntry> part = entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);
         int partId = p == 0 ? id : nextId++;
@@ -97,7 +103,7 @@ public final class PostingListEditor {
       if (writes.containsKey(only.id())) {
         entries = writes.get(only.id());
       }
-      if (entries != null && only.bytes() <= MAX_CHUNK_BYTES) {
+      if (entries != null && only.bytes() <= maxChunkBytes) {
         writes.remove(only.id());
         if (only.id() != TermDirectory.INLINE && directory.chunks().stream().anyMatch(c -> c.id() == only.id())) {
           deletes.add(only.id());
@@ -121,7 +127,7 @@ public final class PostingListEditor {
 
   private static ChunkSummary withId(ChunkSummary c, int id) {
     return new ChunkSummary(id, c.hiKey(), c.hiOrd(), c.loKey(), c.loOrd(), c.articles(), c.headlines(), c.tfSum(),
-        c.bytes(), c.formCounts());
+        c.bytes(), c.formCounts(), c.maxTf(), c.minNormByte());
   }
 
   static ChunkSummary summarize(int id, List<PostingEntry> entries, int formCount, boolean countForms) {
@@ -129,6 +135,8 @@ public final class PostingListEditor {
     PostingEntry last = entries.get(entries.size() - 1);
     int articles = 0;
     long tfSum = 0;
+    int maxTf = 0;
+    int minNorm = 255;
     List<Integer> formCounts = new ArrayList<>();
     for (int i = 0; countForms && i < formCount; i++) {
       formCounts.add(0);
@@ -138,12 +146,14 @@ public final class PostingListEditor {
         articles++;
       }
       tfSum += e.tf();
+      maxTf = Math.max(maxTf, e.tf());
+      minNorm = Math.min(minNorm, e.normByte());
       if (countForms) {
         formCounts.set(e.form(), formCounts.get(e.form()) + 1);
       }
     }
     return new ChunkSummary(id, first.key(), first.ord(), last.key(), last.ord(), articles, entries.size() - articles,
-        tfSum, ChunkCodec.encode(entries).length, formCounts);
+        tfSum, ChunkCodec.encode(entries).length, formCounts, maxTf, minNorm);
   }
 
   /** The chunk an entry belongs in: the first whose last entry does not come before it, else the last chunk. */

@@ -106,6 +106,8 @@ public final class PostingStore {
       Varints.write(out, c.bytes());
       Varints.write(out, c.formCounts().size());
       c.formCounts().forEach(count -> Varints.write(out, count));
+      Varints.write(out, c.maxTf());
+      Varints.write(out, c.minNormByte());
     }
     return out.toByteArray();
   }
@@ -132,7 +134,9 @@ public final class PostingStore {
       for (int f = 0; f < forms; f++) {
         counts.add((int) in.next());
       }
-      chunks.add(new ChunkSummary(id, hiKey, hiOrd, loKey, loOrd, articles, headlines, tfSum, size, counts));
+      int maxTf = (int) in.next();
+      int minNorm = (int) in.next();
+      chunks.add(new ChunkSummary(id, hiKey, hiOrd, loKey, loOrd, articles, headlines, tfSum, size, counts, maxTf, minNorm));
     }
     return chunks;
   }

@@ -58,10 +58,11 @@ public final class Compactor {
   private final CorpusParser parser;
   private final TextAnalyzer analyzer;
   private final long maxFileBytes;
+  private final int chunkBytes;
   private final Clock clock;
 
   public Compactor(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
-      long maxFileBytes, Clock clock) {
+      long maxFileBytes, int chunkBytes, Clock clock) {
     this.table = table;
     this.sources = new SourceStore(table);
     this.documents = new DocumentStore(table);
@@ -70,6 +71,7 @@ public final class Compactor {
     this.parser = parser;
     this.analyzer = analyzer;
     this.maxFileBytes = maxFileBytes;
+    this.chunkBytes = chunkBytes;
     this.clock = clock;
   }
 
@@ -372,7 +374,7 @@ public final class Compactor {
           chunks.put(ref.chunkId(), entries);
         }
       });
-      PostingListEditor.Edit edit = PostingListEditor.apply(before, chunks, list);
+      PostingListEditor.Edit edit = PostingListEditor.apply(before, chunks, list, chunkBytes);
       edit.writes().forEach((id, entries) -> writes.add(PostingStore.putChunk(term, id, entries)));
       edit.deletes().forEach(id -> writes.add(PostingStore.deleteChunk(term, id)));
       TermDirectory after = edit.directory();

@@ -13,6 +13,7 @@ import org.newsindex.corpus.RejectedFileException;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.IndexTable;
 import org.newsindex.index.Lease;
+import org.newsindex.index.PostingListEditor;
 import org.newsindex.index.Sequencers;
 import org.newsindex.index.SourceManifest;
 import org.newsindex.index.SourceStatus;
@@ -42,10 +43,16 @@ public final class IngestService {
 
   public IngestService(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
       long maxFileBytes, Duration leaseTtl, String owner, Clock clock) {
+    this(table, objects, parser, analyzer, maxFileBytes, PostingListEditor.MAX_CHUNK_BYTES, leaseTtl, owner, clock);
+  }
+
+  /** As above, with posting chunks split at {@code chunkBytes} (smaller chunks: finer best-first reads). */
+  public IngestService(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
+      long maxFileBytes, int chunkBytes, Duration leaseTtl, String owner, Clock clock) {
     this.sources = new SourceStore(table);
     this.objects = objects;
     this.parser = parser;
-    this.compactor = new Compactor(table, objects, parser, analyzer, maxFileBytes, clock);
+    this.compactor = new Compactor(table, objects, parser, analyzer, maxFileBytes, chunkBytes, clock);
     this.lease = new Lease(table, LEASE, owner, clock);
     this.maxFileBytes = maxFileBytes;
     this.leaseTtl = leaseTtl;

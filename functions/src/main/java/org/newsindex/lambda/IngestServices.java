@@ -19,6 +19,6 @@ final class IngestServices {
     IndexTable table = new IndexTable(Clients.dynamoDb(settings), settings.tableName());
     return new IngestService(table, new S3CorpusObjects(Clients.s3(settings), bucket),
         new CorpusParser(settings.maxArticleBytes()), new TextAnalyzer(), settings.maxFileBytes(),
-        settings.leaseDuration(), role + "-" + UUID.randomUUID(), Clock.systemUTC());
+        settings.postingChunkBytes(), settings.leaseDuration(), role + "-" + UUID.randomUUID(), Clock.systemUTC());
   }
 }

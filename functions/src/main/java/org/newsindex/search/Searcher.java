@@ -20,7 +20,6 @@ import org.newsindex.index.DocumentStore;
 import org.newsindex.index.IndexTable;
 import org.newsindex.index.PostingEntry;
 import org.newsindex.index.PostingStore;
-import org.newsindex.index.RankKey;
 import org.newsindex.index.ReadMeter;
 import org.newsindex.index.SourceManifest;
 import org.newsindex.index.SourceStore;
@@ -37,7 +36,7 @@ import org.newsindex.index.TermDirectory;
 public final class Searcher {
   public static final int TRACK_TOTAL_LIMIT = 10_000;
   public static final int MAX_PREFIX_EXPANSIONS = 128;
-  static final int SOURCE_FACET_SIZE = 20;
+  public static final int SOURCE_FACET_SIZE = 20;
   static final int MAX_SOURCE_FILES = 10_000;
   private static final int RESOLVE_BATCH = 100;
   private static final int MAX_RESOLVED = 2_000;
@@ -128,7 +127,7 @@ public final class Searcher {
         @Override
         public double unreadBound(String term) {
           TermPostings l = lists.get(term);
-          return l == null || l.complete() ? 0 : RankKey.bound(l.unreadKey(), bm25.avgLength());
+          return l == null ? 0 : l.unreadBound(bm25.avgLength());
         }
       };
       QueryEvaluator evaluator = new QueryEvaluator(query, bm25, docFreqs, expansions, listState);

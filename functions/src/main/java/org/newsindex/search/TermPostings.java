@@ -7,8 +7,8 @@ import org.newsindex.index.PostingEntry;
 import org.newsindex.index.TermDirectory;
 
 /**
- * The part of one term's posting list read so far, best first, and where reading would continue:
- * the rank key of the next unread chunk bounds every posting not yet seen.
+ * The part of one term's posting list read so far, best first, and what bounds the rest: the
+ * summaries of the chunks not yet read.
  */
 final class TermPostings {
   private final TermDirectory directory;
@@ -36,9 +36,13 @@ final class TermPostings {
     return directory.chunks().get(chunksRead);
   }
 
-  /** The rank key that bounds unread postings; only meaningful when not complete. */
-  long unreadKey() {
-    return nextChunk().hiKey();
+  /** An upper bound of the BM25 term-frequency part of every posting not yet read (0 when complete). */
+  double unreadBound(double avgLength) {
+    double bound = 0;
+    for (int i = chunksRead; i < directory.chunks().size(); i++) {
+      bound = Math.max(bound, directory.chunks().get(i).bound(avgLength));
+    }
+    return bound;
   }
 
   void append(List<PostingEntry> chunk) {

@@ -84,6 +84,35 @@ class PostingListEditorTest {
   }
 
   @Test
+  void aListThatFitsOneChunkLivesInTheDirectoryAndSpillsIntoChunkItemsWhenItGrows() {
+    Map<Integer, List<PostingEntry>> store = new HashMap<>();
+    List<PostingChange> few = new ArrayList<>();
+    for (long ord = 1; ord <= 50; ord++) {
+      few.add(upsert(ord, 1, "vote"));
+    }
+    TermDirectory small = apply(TermDirectory.empty("vote"), store, few);
+    assertTrue(store.isEmpty(), "no chunk item for a small list");
+    assertEquals(50, small.inline().size());
+    assertEquals(List.of(TermDirectory.INLINE), small.chunks().stream().map(ChunkSummary::id).toList());
+
+    List<PostingChange> many = new ArrayList<>();
+    for (long ord = 51; ord <= 20_000; ord++) {
+      many.add(upsert(ord, 1 + (int) (ord % 4), "vote"));
+    }
+    TermDirectory big = apply(small, store, many);
+    assertTrue(big.inline().isEmpty());
+    assertTrue(big.chunks().stream().noneMatch(c -> c.id() == TermDirectory.INLINE));
+    assertEquals(20_000, store.values().stream().mapToInt(List::size).sum());
+
+    List<PostingChange> removals = new ArrayList<>();
+    for (long ord = 51; ord <= 20_000; ord++) {
+      removals.add(new PostingChange.Removal(ord, RankKey.of(1 + (int) (ord % 4), 100)));
+    }
+    TermDirectory shrunk = apply(big, store, removals);
+    assertEquals(50, shrunk.docFreq());
+  }
+
+  @Test
   void reapplyingTheSameChangesChangesNothing() {
     Map<Integer, List<PostingEntry>> store = new HashMap<>();
     List<PostingChange> adds = new ArrayList<>();

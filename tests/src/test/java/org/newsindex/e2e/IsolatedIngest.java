@@ -10,6 +10,7 @@ import org.newsindex.corpus.CorpusParser;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.index.IndexTable;
+import org.newsindex.index.PostingListEditor;
 import org.newsindex.ingest.IngestResult;
 import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.S3CorpusObjects;
@@ -69,6 +70,11 @@ final class IsolatedIngest {
 
   /** An ingest service; faults (if any) sit between its DynamoDB client and dynalite. */
   IngestService service(Optional<ExecutionInterceptor> faults, Duration leaseTtl) {
+    return service(faults, leaseTtl, PostingListEditor.MAX_CHUNK_BYTES);
+  }
+
+  /** An ingest service that splits posting chunks at {@code chunkBytes}. */
+  IngestService service(Optional<ExecutionInterceptor> faults, Duration leaseTtl, int chunkBytes) {
     DynamoDbClient client = DynamoDbClient.builder()
         .endpointOverride(cloud.cloud.dynamoDbEndpoint())
         .region(Region.of(cloud.cloud.region()))
@@ -77,7 +83,7 @@ final class IsolatedIngest {
         .overrideConfiguration(c -> faults.ifPresent(c::addExecutionInterceptor))
         .build();
     return new IngestService(new IndexTable(client, table), new S3CorpusObjects(s3, bucket), new CorpusParser(200_000),
-        new TextAnalyzer(), 10L * 1024 * 1024, leaseTtl, "test-" + NAMES.incrementAndGet(), Clock.systemUTC());
+        new TextAnalyzer(), 10L * 1024 * 1024, chunkBytes, leaseTtl, "test-" + NAMES.incrementAndGet(), Clock.systemUTC());
   }
 
   IngestService service() {

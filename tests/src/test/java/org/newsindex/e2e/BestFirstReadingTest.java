@@ -1,0 +1,132 @@
+package org.newsindex.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.generate.CorpusGenerator;
+import org.newsindex.index.Deadline;
+import org.newsindex.index.IndexSnapshot;
+import org.newsindex.index.IndexTable;
+import org.newsindex.index.Lease;
+import org.newsindex.index.StoredDocument;
+import org.newsindex.index.TermDirectory;
+import org.newsindex.ingest.IngestService;
+import org.newsindex.ingest.SourceEvent;
+import org.newsindex.search.LuceneOracle;
+import org.newsindex.search.QueryParser;
+import org.newsindex.search.SearchHit;
+import org.newsindex.search.SearchRequest;
+import org.newsindex.search.SearchResult;
+import org.newsindex.search.Searcher;
+
+/**
+ * Posting lists longer than the tracking horizon are read best first and only as far as the top
+ * results need: with small chunks (so common terms span dozens of them) and a small horizon, the
+ * top ten still agree with Lucene exactly, and the search reads a fraction of the lists.
+ */
+class BestFirstReadingTest {
+  private static final int FILES = 150;
+  private static final int CHUNK_BYTES = 512;
+  private static final int HORIZON = 40;
+
+  private static TestCloud cloud;
+  private static IsolatedIngest ingest;
+  private static LuceneOracle lucene;
+  private static Map<Long, StoredDocument> documents;
+  private static Searcher searcher;
+
+  @BeforeAll
+  static void ingestInBulk() throws Exception {
+    cloud = TestCloud.start(false);
+    ingest = new IsolatedIngest(cloud);
+    List<String> seeds = new ArrayList<>();
+    for (Path p : Files.list(TestCloud.projectDir().resolve("seeds")).sorted().toList()) {
+      seeds.add(Files.readString(p, StandardCharsets.UTF_8));
+    }
+    CorpusGenerator generator = new CorpusGenerator(seeds, FILES, 3);
+    IngestService service = ingest.service(Optional.empty(), Duration.ofSeconds(60), CHUNK_BYTES);
+    IndexTable table = new IndexTable(cloud.dynamoDb, ingest.table);
+    // Hold the compactor's lease while recording, as a busy compactor would, then fold all at once.
+    Lease busy = new Lease(table, "compactor", "busy", Clock.systemUTC());
+    assertTrue(busy.tryAcquire(Duration.ofMinutes(5)));
+    for (int i = 0; i < FILES; i++) {
+      SourceEvent event = ingest.put(generator.key(i), generator.file(i));
+      IsolatedIngest.handle(service, event);
+    }
+    busy.release();
+    service.compactIfFree(Deadline.after(Duration.ofMinutes(5)));
+    IndexSnapshot snapshot = ingest.snapshot();
+    assertTrue(snapshot.pendingFiles().isEmpty(), snapshot.pendingFiles().toString());
+    documents = snapshot.documents();
+    lucene = new LuceneOracle(new TextAnalyzer().luceneAnalyzer());
+    documents.values().forEach(d -> lucene.add(d.ord(), d.kind().label(),
+        d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(), d.text()));
+    searcher = new Searcher(table, new TextAnalyzer(), "k".getBytes(StandardCharsets.UTF_8), HORIZON);
+    assertTrue(ingest.verify().consistent(), ingest.verify().drift().toString());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (lucene != null) {
+      lucene.close();
+    }
+    cloud.close();
+  }
+
+  /** The most common terms: their lists span many chunks. */
+  private static List<String> commonTerms(int n) {
+    IndexSnapshot snapshot = ingest.snapshot();
+    return snapshot.directories().values().stream()
+        .filter(d -> !d.term().equals(TermDirectory.ALL_DOCUMENTS))
+        .sorted((a, b) -> Integer.compare(b.docFreq(), a.docFreq()))
+        .limit(n).map(d -> d.forms().get(0)).toList();
+  }
+
+  @Test
+  void commonTermsSpanManyChunksAndTheirTopTenStillAgreeWithLucene() {
+    List<String> common = commonTerms(12);
+    List<String> queries = new ArrayList<>();
+    for (int i = 0; i < common.size(); i++) {
+      queries.add(common.get(i));
+      queries.add(common.get(i) + " " + common.get((i + 3) % common.size()));
+      queries.add("+" + common.get(i) + " -" + common.get((i + 5) % common.size()));
+    }
+    QueryParser parser = new QueryParser(new TextAnalyzer());
+    for (String q : queries) {
+      SearchResult ours = searcher.search(SearchRequest.of(q));
+      List<LuceneOracle.Hit> expected = lucene.search(parser.parse(q).query(), Set.of(), Set.of(), 10);
+      assertEquals(expected.stream().map(LuceneOracle.Hit::ord).toList(), ours.hits().stream().map(SearchHit::ord).toList(), q);
+      for (int i = 0; i < expected.size(); i++) {
+        assertEquals(expected.get(i).score(), ours.hits().get(i).score(), expected.get(i).score() * 1e-4, q);
+      }
+    }
+  }
+
+  @Test
+  void aCommonTermReadsAFractionOfItsListAndReportsALowerBound() {
+    String term = commonTerms(1).get(0);
+    TermDirectory directory = ingest.snapshot().directories().values().stream()
+        .filter(d -> d.forms().contains(term)).findFirst().orElseThrow();
+    assertTrue(directory.chunks().size() > 10, "the list should span many chunks: " + directory.chunks().size());
+    SearchResult result = searcher.search(SearchRequest.of(term));
+    // The term's and the corpus's directories, the ten documents shown, the source facet's file keys.
+    long fixedCost = 2 + 10 + Searcher.SOURCE_FACET_SIZE;
+    assertTrue(result.itemsRead() - fixedCost < directory.chunks().size() / 2,
+        "read " + result.itemsRead() + " items for a list of " + directory.chunks().size() + " chunks");
+    assertTrue(!result.totalExact() && result.total() >= HORIZON, "a lower bound past the horizon: " + result.total());
+  }
+}
