@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * before writes, so a round that dies part-way is finished exactly by the next one.
  */
 public final class Compactor {
-  static final int FILES_PER_ROUND = 64;
+  static final int FILES_PER_ROUND = 256;
   static final String DOCUMENT_COUNTER = "document";
 
   private final IndexTable table;
@@ -75,11 +75,25 @@ public final class Compactor {
     this.clock = clock;
   }
 
+  /** Exercises the analysis and posting-list code paths without writing anything. */
+  void warmUp() {
+    PostingChanges changes = new PostingChanges(analyzer);
+    changes.add(1, DocKind.ARTICLE, "Warm-up text for the analyzer and the posting lists.", new int[] {1});
+    changes.byTerm().forEach((term, list) -> PostingListEditor.apply(TermDirectory.empty(term), Map.of(), list, chunkBytes));
+  }
+
   /**
    * What a run did: rounds, files brought up to date, terms whose lists changed, items written, and
    * files left pending for their newer event.
    */
-  public record Outcome(int rounds, int folded, int terms, int itemsWritten, Set<String> waiting) {}
+  public record Outcome(int rounds, int folded, int terms, int itemsWritten, Set<String> waiting) {
+    /** Nothing done. */
+    public static final Outcome NONE = new Outcome(0, 0, 0, 0, Set.of());
+
+    public Outcome {
+      waiting = Set.copyOf(waiting);
+    }
+  }
 
   /** Counts a run's work as its rounds go. */
   private static final class RoundStats {

@@ -4,10 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import org.newsindex.index.SourceStatus;
 
-/** What handling one event did, for the log and for the caller. */
+/**
+ * What handling one event did, for the log and for the caller: the file's status, and the work of
+ * the compaction this invocation ran (none if another compactor was at work).
+ */
 public record IngestResult(
     String key, Outcome outcome, SourceStatus status, Optional<String> reason, List<String> warnings, long articles,
-    long headlines) {
+    long headlines, Compactor.Outcome compaction) {
 
   /** How the event was handled. */
   public enum Outcome {

@@ -31,6 +31,7 @@ public final class IngestService {
   static final String FILE_COUNTER = "file";
   private static final String LEASE = "compactor";
   private static final Duration MIN_TIME_TO_COMPACT = Duration.ofSeconds(3);
+  private static final String WARM_UP_KEY = ".newsindex-warm-up";
 
   private final SourceStore sources;
   private final CorpusObjects objects;
@@ -65,16 +66,17 @@ public final class IngestService {
     if (existing.isPresent() && existing.get().sequencer().compareTo(seq) >= 0) {
       SourceManifest m = existing.get();
       IngestResult.Outcome outcome = m.sequencer().equals(seq) ? IngestResult.Outcome.DUPLICATE : IngestResult.Outcome.STALE;
+      Compactor.Outcome compaction = Compactor.Outcome.NONE;
       if (m.isPending()) {
         // A retry of an invocation that died after recording: make sure the compactor can find the file.
         sources.markPending(event.key(), m.pendingSequencer().get());
-        compactIfFree(deadline);
+        compaction = compactIfFree(deadline);
       }
-      return result(event.key(), outcome);
+      return result(event.key(), outcome, compaction);
     }
     if (!event.removed() && existing.isPresent() && isUnchanged(existing.get(), event)
         && sources.recordUnchanged(event.key(), seq, clock.instant())) {
-      return result(event.key(), IngestResult.Outcome.UNCHANGED);
+      return result(event.key(), IngestResult.Outcome.UNCHANGED, Compactor.Outcome.NONE);
     }
 
     SourceStatus status;
@@ -88,7 +90,7 @@ public final class IngestService {
     } else {
       ObjectRead read = objects.read(event.key(), event.etag(), maxFileBytes);
       if (read instanceof ObjectRead.Changed) {
-        return result(event.key(), IngestResult.Outcome.SUPERSEDED);
+        return result(event.key(), IngestResult.Outcome.SUPERSEDED, Compactor.Outcome.NONE);
       } else if (read instanceof ObjectRead.Missing) {
         status = SourceStatus.DELETED;
         reason = Optional.of("the object was deleted before this upload's event was processed");
@@ -115,13 +117,28 @@ public final class IngestService {
       return handle(event, deadline);
     }
     sources.markPending(event.key(), seq);
-    compactIfFree(deadline);
+    Compactor.Outcome compaction = compactIfFree(deadline);
     boolean stillPending = sources.manifest(event.key()).map(SourceManifest::isPending).orElse(false);
     return result(event.key(), stillPending ? IngestResult.Outcome.RECORDED : switch (status) {
       case REJECTED -> IngestResult.Outcome.REJECTED;
       case DELETED -> IngestResult.Outcome.DELETED;
       default -> IngestResult.Outcome.INDEXED;
-    });
+    }, compaction);
+  }
+
+  /**
+   * Loads and exercises what the first event would otherwise pay for (the SDK clients and their
+   * connections, the parser, the analyzer) without changing anything: SnapStart's priming step.
+   */
+  public void warmUp() {
+    sources.manifest(WARM_UP_KEY);
+    objects.read(WARM_UP_KEY, "", 1);
+    try {
+      parser.parse("Warm-up paragraph for the analyzer.\n\nWarm Up Headline\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (org.newsindex.corpus.RejectedFileException e) {
+      throw new IllegalStateException(e);
+    }
+    compactor.warmUp();
   }
 
   private static boolean isUnchanged(SourceManifest m, SourceEvent event) {
@@ -134,7 +151,7 @@ public final class IngestService {
    * is never left behind. Returns what was done (nothing if another compactor holds the lease).
    */
   public Compactor.Outcome compactIfFree(Deadline deadline) {
-    Compactor.Outcome total = new Compactor.Outcome(0, 0, 0, 0, Set.of());
+    Compactor.Outcome total = Compactor.Outcome.NONE;
     while (deadline.remaining().compareTo(MIN_TIME_TO_COMPACT) > 0) {
       Duration ttl = deadline.remaining().compareTo(leaseTtl) < 0 ? deadline.remaining() : leaseTtl;
       if (!lease.tryAcquire(ttl)) {
@@ -157,14 +174,14 @@ public final class IngestService {
     return total;
   }
 
-  private IngestResult result(String key, IngestResult.Outcome outcome) {
+  private IngestResult result(String key, IngestResult.Outcome outcome, Compactor.Outcome compaction) {
     Optional<SourceManifest> found = sources.manifest(key);
     if (found.isEmpty()) {
-      return new IngestResult(key, outcome, SourceStatus.PENDING, Optional.empty(), List.of(), 0, 0);
+      return new IngestResult(key, outcome, SourceStatus.PENDING, Optional.empty(), List.of(), 0, 0, compaction);
     }
     SourceManifest m = found.get();
     return new IngestResult(key, outcome, m.status(), m.reason(), m.warnings(), m.hasArticle() ? 1 : 0,
-        m.headlineIds().size());
+        m.headlineIds().size(), compaction);
   }
 
   static String tooLargeReason(long size, long max) {

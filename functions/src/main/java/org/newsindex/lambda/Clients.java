@@ -26,10 +26,15 @@ public final class Clients {
   private Clients() {}
 
   public static DynamoDbClient dynamoDb(Settings settings) {
+    return dynamoDb(settings, new DynamoDbUsage());
+  }
+
+  static DynamoDbClient dynamoDb(Settings settings, DynamoDbUsage usage) {
     DynamoDbClientBuilder builder = DynamoDbClient.builder()
         .httpClient(http())
         .region(Region.of(settings.region()))
-        .credentialsProvider(credentials(settings));
+        .credentialsProvider(credentials(settings))
+        .overrideConfiguration(c -> c.addExecutionInterceptor(usage));
     settings.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
     return builder.build();
   }

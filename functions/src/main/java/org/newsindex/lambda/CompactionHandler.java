@@ -18,6 +18,7 @@ import org.newsindex.ingest.IngestService;
 public final class CompactionHandler implements RequestHandler<ScheduledEvent, String> {
   private static final Duration SAFETY_MARGIN = Duration.ofSeconds(2);
 
+  private final DynamoDbUsage usage = new DynamoDbUsage();
   private final IngestService service;
 
   public CompactionHandler() {
@@ -25,17 +26,18 @@ public final class CompactionHandler implements RequestHandler<ScheduledEvent, S
   }
 
   public CompactionHandler(Map<String, String> env) {
-    this.service = IngestServices.from(Settings.from(env), "sweep");
+    this.service = IngestServices.from(Settings.from(env), "sweep", usage);
   }
 
   @Override
   public String handleRequest(ScheduledEvent event, Context context) {
     long started = System.nanoTime();
+    usage.reset();
     Deadline deadline = Deadline.after(Duration.ofMillis(
         Math.max(1000, (context == null ? 60_000 : context.getRemainingTimeInMillis()) - SAFETY_MARGIN.toMillis())));
     Compactor.Outcome outcome = service.compactIfFree(deadline);
     Map<String, Object> details = Map.of("rounds", outcome.rounds(), "files_folded", outcome.folded(),
-        "terms_changed", outcome.terms(), "items_written", outcome.itemsWritten());
+        "terms_changed", outcome.terms(), "items_written", outcome.itemsWritten(), "dynamodb", usage.snapshot());
     InvocationLog.write(context, "compact", "ok", (System.nanoTime() - started) / 1_000_000, details);
     return Json.write(details);
   }

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crac.Core;
+import org.crac.Resource;
 import org.newsindex.api.Json;
 import org.newsindex.config.Settings;
 import org.newsindex.index.Deadline;
@@ -22,9 +24,10 @@ import org.newsindex.ingest.SourceEvent;
  * {@link IngestService}. A failure while writing the index fails the invocation so Lambda retries
  * it; a bad file is never a failure but a recorded rejection.
  */
-public final class IngestHandler implements RequestHandler<S3Event, String> {
+public final class IngestHandler implements RequestHandler<S3Event, String>, Resource {
   private static final Duration SAFETY_MARGIN = Duration.ofSeconds(2);
 
+  private final DynamoDbUsage usage = new DynamoDbUsage();
   private final IngestService service;
 
   public IngestHandler() {
@@ -32,12 +35,29 @@ public final class IngestHandler implements RequestHandler<S3Event, String> {
   }
 
   public IngestHandler(Map<String, String> env) {
-    this.service = IngestServices.from(Settings.from(env), "ingest");
+    this.service = IngestServices.from(Settings.from(env), "ingest", usage);
+    Core.getGlobalContext().register(this);
+  }
+
+  /** Runs what the first event would otherwise pay for; SnapStart calls it before the snapshot. */
+  public void warmUp() {
+    service.warmUp();
+  }
+
+  @Override
+  public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    warmUp();
+  }
+
+  @Override
+  public void afterRestore(org.crac.Context<? extends Resource> context) {
+    // Nothing to refresh: clients fetch credentials per request and connections reopen on demand.
   }
 
   @Override
   public String handleRequest(S3Event event, Context context) {
     long started = System.nanoTime();
+    usage.reset();
     Deadline deadline = Deadline.after(Duration.ofMillis(
         Math.max(1000, (context == null ? 60_000 : context.getRemainingTimeInMillis()) - SAFETY_MARGIN.toMillis())));
     List<Map<String, Object>> records = new ArrayList<>();
@@ -50,12 +70,13 @@ public final class IngestHandler implements RequestHandler<S3Event, String> {
         records.add(describe(result));
       }
     } catch (RuntimeException e) {
-      InvocationLog.write(context, "ingest", "error", (System.nanoTime() - started) / 1_000_000,
-          Map.of("records", records, "error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+      InvocationLog.write(context, "ingest", "error", (System.nanoTime() - started) / 1_000_000, Map.of("records", records,
+          "dynamodb", usage.snapshot(), "error", e.getClass().getSimpleName() + ": " + e.getMessage()));
       throw e;
     }
-    InvocationLog.write(context, "ingest", "ok", (System.nanoTime() - started) / 1_000_000, Map.of("records", records));
-    return Json.write(Map.of("records", records));
+    Map<String, Object> details = Map.of("records", records, "dynamodb", usage.snapshot());
+    InvocationLog.write(context, "ingest", "ok", (System.nanoTime() - started) / 1_000_000, details);
+    return Json.write(details);
   }
 
   private static Map<String, Object> describe(IngestResult r) {
@@ -69,6 +90,10 @@ public final class IngestHandler implements RequestHandler<S3Event, String> {
     }
     m.put("articles", r.articles());
     m.put("headlines", r.headlines());
+    if (r.compaction().rounds() > 0) {
+      m.put("compaction", Map.of("rounds", r.compaction().rounds(), "files", r.compaction().folded(),
+          "terms", r.compaction().terms(), "items_written", r.compaction().itemsWritten()));
+    }
     return m;
   }
 }

@@ -13,10 +13,10 @@ import org.newsindex.ingest.S3CorpusObjects;
 final class IngestServices {
   private IngestServices() {}
 
-  static IngestService from(Settings settings, String role) {
+  static IngestService from(Settings settings, String role, DynamoDbUsage usage) {
     String bucket = settings.bucketName()
         .orElseThrow(() -> new IllegalStateException("environment variable BUCKET_NAME is not set"));
-    IndexTable table = new IndexTable(Clients.dynamoDb(settings), settings.tableName());
+    IndexTable table = new IndexTable(Clients.dynamoDb(settings, usage), settings.tableName());
     return new IngestService(table, new S3CorpusObjects(Clients.s3(settings), bucket),
         new CorpusParser(settings.maxArticleBytes()), new TextAnalyzer(), settings.maxFileBytes(),
         settings.postingChunkBytes(), settings.leaseDuration(), role + "-" + UUID.randomUUID(), Clock.systemUTC());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
     name = "newsindex",
     mixinStandardHelpOptions = true,
     version = "newsindex 0.1.0",
-    subcommands = {LocalCommand.class, InvokeCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {LocalCommand.class, InvokeCommand.class, VerifyCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     description = {
       "newsindex: serverless search over a news corpus, run locally.",
       "Without a subcommand, runs 'local' with the options below."

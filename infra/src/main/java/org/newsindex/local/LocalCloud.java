@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.newsindex.local.dynamodb.DynaliteProcess;
@@ -16,6 +17,7 @@ import org.newsindex.local.http.HttpApiGateway;
 import org.newsindex.local.lambda.AsyncInvoker;
 import org.newsindex.local.lambda.DeployedFunctions;
 import org.newsindex.local.lambda.FailedEvent;
+import org.newsindex.local.lambda.FunctionEnvironment;
 import org.newsindex.local.lambda.FunctionRuntime;
 import org.newsindex.local.lambda.InvocationLog;
 import org.newsindex.local.lambda.InvocationRecord;
@@ -25,6 +27,7 @@ import org.newsindex.local.s3.S3EventRouter;
 import org.newsindex.local.s3.S3Server;
 import org.newsindex.local.schedule.EventScheduler;
 import org.newsindex.local.template.BucketSpec;
+import org.newsindex.local.template.FunctionSpec;
 import org.newsindex.local.template.ScheduleSpec;
 import org.newsindex.local.template.StackSpec;
 import org.newsindex.local.template.TableSpec;
@@ -55,6 +58,7 @@ public final class LocalCloud implements AutoCloseable {
   private HttpApiGateway api;
   private EventScheduler scheduler;
   private int seeded;
+  private LocalServices services;
 
   private LocalCloud(LocalCloudSettings settings) {
     this.settings = settings;
@@ -103,7 +107,7 @@ public final class LocalCloud implements AutoCloseable {
                 router));
     stack.buckets().forEach(bucket -> s3.createBucket(bucket.name()));
 
-    LocalServices services =
+    services =
         new LocalServices(
             region(),
             dynamoDb.endpoint(),
@@ -248,6 +252,21 @@ public final class LocalCloud implements AutoCloseable {
   /** The most recent invocations of any function, oldest first. */
   public List<InvocationRecord> invocations() {
     return invocationLog.records();
+  }
+
+  /**
+   * The environment a function gets here (the template's variables, Lambda's, the local
+   * endpoints), e.g. to run its handler in another process against this cloud.
+   */
+  public Map<String, String> environment(String functionLogicalId) {
+    FunctionSpec function =
+        stack
+            .function(functionLogicalId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the template has no function " + functionLogicalId));
+    return FunctionEnvironment.of(function, services);
   }
 
   /** Invokes a function synchronously (Invoke with type RequestResponse) with an event's JSON. */

@@ -26,7 +26,7 @@ import org.newsindex.index.StoredDocument;
 import org.newsindex.index.TermDirectory;
 import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.SourceEvent;
-import org.newsindex.search.LuceneOracle;
+import org.newsindex.bench.LuceneIndex;
 import org.newsindex.search.QueryParser;
 import org.newsindex.search.SearchHit;
 import org.newsindex.search.SearchRequest;
@@ -45,7 +45,7 @@ class BestFirstReadingTest {
 
   private static TestCloud cloud;
   private static IsolatedIngest ingest;
-  private static LuceneOracle lucene;
+  private static LuceneIndex lucene;
   private static Map<Long, StoredDocument> documents;
   private static Searcher searcher;
 
@@ -72,7 +72,7 @@ class BestFirstReadingTest {
     IndexSnapshot snapshot = ingest.snapshot();
     assertTrue(snapshot.pendingFiles().isEmpty(), snapshot.pendingFiles().toString());
     documents = snapshot.documents();
-    lucene = new LuceneOracle(new TextAnalyzer().luceneAnalyzer());
+    lucene = new LuceneIndex(new TextAnalyzer().luceneAnalyzer());
     documents.values().forEach(d -> lucene.add(d.ord(), d.kind().label(),
         d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(), d.text()));
     searcher = new Searcher(table, new TextAnalyzer(), "k".getBytes(StandardCharsets.UTF_8), HORIZON);
@@ -108,8 +108,8 @@ class BestFirstReadingTest {
     QueryParser parser = new QueryParser(new TextAnalyzer());
     for (String q : queries) {
       SearchResult ours = searcher.search(SearchRequest.of(q));
-      List<LuceneOracle.Hit> expected = lucene.search(parser.parse(q).query(), Set.of(), Set.of(), 10);
-      assertEquals(expected.stream().map(LuceneOracle.Hit::ord).toList(), ours.hits().stream().map(SearchHit::ord).toList(), q);
+      List<LuceneIndex.Hit> expected = lucene.search(parser.parse(q).query(), Set.of(), Set.of(), 10);
+      assertEquals(expected.stream().map(LuceneIndex.Hit::ord).toList(), ours.hits().stream().map(SearchHit::ord).toList(), q);
       for (int i = 0; i < expected.size(); i++) {
         assertEquals(expected.get(i).score(), ours.hits().get(i).score(), expected.get(i).score() * 1e-4, q);
       }

@@ -22,7 +22,7 @@ import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.index.StoredDocument;
-import org.newsindex.search.LuceneOracle;
+import org.newsindex.bench.LuceneIndex;
 import org.newsindex.search.QueryParser;
 
 /**
@@ -37,7 +37,7 @@ class LuceneAgreementTest {
   static final int QUERIES_PER_KIND = 50;
 
   private static TestCloud cloud;
-  private static LuceneOracle lucene;
+  private static LuceneIndex lucene;
   private static Map<Long, StoredDocument> documents;
   private static Map<String, Long> ordsById;
 
@@ -64,7 +64,7 @@ class LuceneAgreementTest {
     assertTrue(snapshot.pendingFiles().isEmpty(), "files still pending: " + snapshot.pendingFiles());
     documents = new TreeMap<>(snapshot.documents());
     ordsById = new HashMap<>();
-    lucene = new LuceneOracle(new TextAnalyzer().luceneAnalyzer());
+    lucene = new LuceneIndex(new TextAnalyzer().luceneAnalyzer());
     for (StoredDocument d : documents.values()) {
       ordsById.put(d.id(), d.ord());
       lucene.add(d.ord(), d.kind().label(), d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(), d.text());
@@ -97,7 +97,7 @@ class LuceneAgreementTest {
         continue; // e.g. a generated word that is a stop word once analyzed alone
       }
       assertEquals(200, answer.status(), query + " -> " + answer.body());
-      List<LuceneOracle.Hit> expected = lucene.search(parser.parse(query.q()).query(),
+      List<LuceneIndex.Hit> expected = lucene.search(parser.parse(query.q()).query(),
           query.filter().isEmpty() ? Set.of() : Set.of(query.filter()), Set.of(), 10);
       String problem = compare(query, answer.body(), expected);
       if (problem != null) {
@@ -112,11 +112,11 @@ class LuceneAgreementTest {
     assertTrue(checked.getOrDefault("prefix", 0) >= 5, checked.toString());
   }
 
-  private static String compare(QuerySet.Query query, JsonNode body, List<LuceneOracle.Hit> expected) {
+  private static String compare(QuerySet.Query query, JsonNode body, List<LuceneIndex.Hit> expected) {
     JsonNode results = body.get("results");
     List<Long> ours = new ArrayList<>();
     results.forEach(r -> ours.add(ordsById.get(r.get("id").asText())));
-    List<Long> theirs = expected.stream().map(LuceneOracle.Hit::ord).toList();
+    List<Long> theirs = expected.stream().map(LuceneIndex.Hit::ord).toList();
     if (!ours.equals(theirs)) {
       return query + ": ours " + ours + " lucene " + theirs;
     }

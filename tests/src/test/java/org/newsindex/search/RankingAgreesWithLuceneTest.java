@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsindex.analysis.AnalyzedText;
+import org.newsindex.bench.LuceneIndex;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.corpus.CorpusFile;
 import org.newsindex.corpus.CorpusParser;
@@ -27,22 +28,22 @@ import org.newsindex.index.RankKey;
 
 /**
  * Scores the seed corpus in memory with the query evaluator and with Lucene itself: the same top
- * ten, in the same order, with the same scores. (The end-to-end suite checks the same agreement
- * through DynamoDB on a larger corpus.)
+ * ten, in the same order, with the same scores. No services: the evaluator alone.
+ * (LuceneAgreementTest checks the same through DynamoDB and HTTP on a larger corpus.)
  */
-class QueryEvaluatorTest {
+class RankingAgreesWithLuceneTest {
   private static final TextAnalyzer ANALYZER = new TextAnalyzer();
   private static final Map<Long, AnalyzedText> DOCS = new LinkedHashMap<>();
   private static final Map<Long, DocKind> KINDS = new HashMap<>();
-  private static LuceneOracle lucene;
+  private static LuceneIndex lucene;
 
   @BeforeAll
   static void indexSeeds() throws Exception {
-    lucene = new LuceneOracle(ANALYZER.luceneAnalyzer());
+    lucene = new LuceneIndex(ANALYZER.luceneAnalyzer());
     CorpusParser parser = new CorpusParser(200_000);
     Map<String, Long> headlineOrds = new HashMap<>();
     long ord = 1;
-    for (Path seed : Files.list(Path.of("../seeds")).sorted().toList()) {
+    for (Path seed : Files.list(Path.of(System.getProperty("newsindex.projectDir", "..")).resolve("seeds")).sorted().toList()) {
       CorpusFile file = parser.parse(Files.readAllBytes(seed));
       add(ord++, DocKind.ARTICLE, file.article().orElseThrow().text());
       for (String h : file.headlines()) {
@@ -90,20 +91,20 @@ class QueryEvaluatorTest {
             return 0;
           }
         });
-    List<LuceneOracle.Hit> ours = new ArrayList<>();
+    List<LuceneIndex.Hit> ours = new ArrayList<>();
     DOCS.forEach((ord, doc) -> {
       Candidate c = new Candidate(ord, KINDS.get(ord), RankKey.normByte(doc.length()), new int[] {1});
       doc.terms().forEach((term, o) -> c.put(term, o.positions()));
       float score = evaluator.score(c);
       if (!Float.isNaN(score)) {
-        ours.add(new LuceneOracle.Hit(ord, score));
+        ours.add(new LuceneIndex.Hit(ord, score));
       }
     });
-    ours.sort(Comparator.comparing(LuceneOracle.Hit::score).reversed().thenComparing(LuceneOracle.Hit::ord));
-    List<LuceneOracle.Hit> expected = lucene.search(query, Set.of(), Set.of(), 10);
-    List<LuceneOracle.Hit> actual = ours.subList(0, Math.min(10, ours.size()));
+    ours.sort(Comparator.comparing(LuceneIndex.Hit::score).reversed().thenComparing(LuceneIndex.Hit::ord));
+    List<LuceneIndex.Hit> expected = lucene.search(query, Set.of(), Set.of(), 10);
+    List<LuceneIndex.Hit> actual = ours.subList(0, Math.min(10, ours.size()));
     assertTrue(!expected.isEmpty(), "the query should match something: " + q);
-    assertEquals(expected.stream().map(LuceneOracle.Hit::ord).toList(), actual.stream().map(LuceneOracle.Hit::ord).toList(), q);
+    assertEquals(expected.stream().map(LuceneIndex.Hit::ord).toList(), actual.stream().map(LuceneIndex.Hit::ord).toList(), q);
     for (int i = 0; i < expected.size(); i++) {
       float e = expected.get(i).score();
       assertEquals(e, actual.get(i).score(), Math.abs(e) * 1e-4, q + " hit " + i);

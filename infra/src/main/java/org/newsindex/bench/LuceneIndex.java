@@ -1,4 +1,4 @@
-package org.newsindex.search;
+package org.newsindex.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,13 +30,16 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.newsindex.search.Occur;
+import org.newsindex.search.QueryNode;
 
 /**
- * The reference the ranking is held to: an in-memory Lucene index of the same documents, analyzed
- * by the same analyzer and scored by Lucene's own BM25Similarity, queried with the Lucene
- * equivalent of each parsed query. Ties are broken by document ordinal, as the index does.
+ * An in-memory Lucene index of the same documents, analyzed by the same analyzer and scored by
+ * Lucene's own BM25Similarity, queried with the Lucene equivalent of each parsed query: the
+ * reference the ranking is tested against, and the latency floor the benchmark compares with.
+ * Ties are broken by document ordinal, as the index does.
  */
-public final class LuceneOracle implements AutoCloseable {
+public final class LuceneIndex implements AutoCloseable {
   private static final String TEXT = "text";
 
   private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -46,7 +49,7 @@ public final class LuceneOracle implements AutoCloseable {
   /** One Lucene hit: the document's ordinal and its score. */
   public record Hit(long ord, float score) {}
 
-  public LuceneOracle(Analyzer analyzer) {
+  public LuceneIndex(Analyzer analyzer) {
     try {
       IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity());
       writer = new IndexWriter(directory, config);
@@ -104,7 +107,8 @@ public final class LuceneOracle implements AutoCloseable {
     return search(query, Set.of(), Set.of(), Integer.MAX_VALUE).size();
   }
 
-  static Query translate(QueryNode node) {
+  /** The Lucene query that means the same as a parsed query. */
+  public static Query translate(QueryNode node) {
     if (node instanceof QueryNode.Term t) {
       return new TermQuery(new Term(TEXT, t.term()));
     }

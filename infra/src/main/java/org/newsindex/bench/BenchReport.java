@@ -1,0 +1,112 @@
+package org.newsindex.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A benchmark's figures, as a table for people and as {@code bench.json} for tools. */
+public record BenchReport(
+    Benchmark.Options options,
+    IngestMeasurement.Result ingest,
+    List<QueryMeasurement.Result> queries,
+    List<ColdStartMeasurement.Result> coldStarts,
+    long jarBytes,
+    Map<String, Object> costs) {
+
+  public Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("articles", options.articles());
+    json.put("seed", options.seed());
+    json.put("ingest_ratio_to_raw", round(ingest.ratioToRaw()));
+    Map<String, Object> in = new LinkedHashMap<>();
+    in.put("seconds", round(ingest.seconds()));
+    in.put("articles_per_second", round(ingest.articlesPerSecond()));
+    in.put("items_written", ingest.itemsWritten());
+    in.put("items_per_second", round(ingest.itemsPerSecond()));
+    in.put("write_units", ingest.writeUnits());
+    in.put("read_units", round(ingest.readUnits()));
+    in.put("final_items", ingest.finalItems());
+    in.put("raw_write_seconds", round(ingest.rawSeconds()));
+    in.put("raw_items_per_second", round(ingest.rawItemsPerSecond()));
+    in.put("invocations", ingest.invocations());
+    in.put("lambda_seconds", round(ingest.lambdaSeconds()));
+    json.put("ingest", in);
+    Map<String, Object> q = new LinkedHashMap<>();
+    for (QueryMeasurement.Result r : queries) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("description", r.description());
+      c.put("queries", r.queries());
+      c.put("p50_ms", round(r.p50Ms()));
+      c.put("p99_ms", round(r.p99Ms()));
+      c.put("items_read", r.itemsRead());
+      c.put("read_units", round(r.readUnits()));
+      c.put("server_ms_p50", round(r.serverMs()));
+      c.put("scan_p50_ms", round(r.scanP50Ms()));
+      c.put("scan_items_scanned", r.scanItemsScanned());
+      c.put("lucene_p50_ms", round(r.luceneP50Ms()));
+      c.put("speedup_vs_scan_p50", round(r.speedupVsScan()));
+      c.put("ratio_to_lucene_p50", round(r.ratioToLucene()));
+      q.put(r.name(), c);
+    }
+    json.put("queries", q);
+    Map<String, Object> cold = new LinkedHashMap<>();
+    for (ColdStartMeasurement.Result r : coldStarts) {
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("jvm_flags", r.jvmFlags());
+      c.put("first_response_since_jvm_start_ms", round(r.processToFirstResponseMs()));
+      c.put("init_ms", round(r.initMs()));
+      c.put("first_event_ms", round(r.firstEventMs()));
+      c.put("second_event_ms", round(r.secondEventMs()));
+      c.put("first_event_after_priming_ms", round(r.primedFirstEventMs()));
+      c.put("priming_ms", round(r.primingMs()));
+      cold.put(r.function(), c);
+    }
+    json.put("cold_start", cold);
+    json.put("jar_bytes", jarBytes);
+    json.put("cost", costs);
+    return json;
+  }
+
+  public void write(Path file) throws IOException {
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toJson());
+  }
+
+  public void print(PrintStream out) {
+    out.printf("%nnewsindex bench: %,d generated articles (seed %d), %d queries a class, %d runs each%n",
+        options.articles(), options.seed(), options.queriesPerClass(), options.repeat());
+    out.printf("%nIngest (S3 upload -> event -> ingest function -> DynamoDB)%n");
+    out.printf("  %.1f s, %.1f articles/s, %,d DynamoDB items written (%.0f items/s), %,d write units%n",
+        ingest.seconds(), ingest.articlesPerSecond(), ingest.itemsWritten(), ingest.itemsPerSecond(), ingest.writeUnits());
+    out.printf("  raw BatchWriteItem of the final %,d items: %.1f s (%.0f items/s) -> ratio to raw %.2f%n",
+        ingest.finalItems(), ingest.rawSeconds(), ingest.rawItemsPerSecond(), ingest.ratioToRaw());
+    out.printf("%n%-17s %8s %8s %7s %9s %10s %9s %9s%n", "Query class", "p50 ms", "p99 ms", "items", "scan p50",
+        "vs scan", "lucene", "vs lucene");
+    for (QueryMeasurement.Result r : queries) {
+      out.printf("%-17s %8.1f %8.1f %7.0f %9.1f %9.0fx %9.3f %8.0fx%n", r.name(), r.p50Ms(), r.p99Ms(), r.itemsRead(),
+          r.scanP50Ms(), r.speedupVsScan(), r.luceneP50Ms(), r.ratioToLucene());
+    }
+    if (!coldStarts.isEmpty()) {
+      out.printf("%nCold start (fresh JVM, deployable jar %.1f MB)%n", jarBytes / 1e6);
+      for (ColdStartMeasurement.Result r : coldStarts) {
+        out.printf("  %-15s first response %.0f ms after JVM start (init %.0f ms, first event %.0f ms, warm %.0f ms;"
+                + " after priming the first event takes %.0f ms)%n", r.function(), r.processToFirstResponseMs(),
+            r.initMs(), r.firstEventMs(), r.secondEventMs(), r.primedFirstEventMs());
+      }
+    }
+    out.printf("%nCost on AWS on-demand prices (us-east-1)%n");
+    costs.forEach((k, v) -> {
+      if (!k.equals("inputs")) {
+        out.printf("  %-22s %s%n", k, v);
+      }
+    });
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

@@ -1,0 +1,133 @@
+package org.newsindex.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.generate.CorpusGenerator;
+import org.newsindex.index.IndexSnapshot;
+import org.newsindex.index.StoredDocument;
+import org.newsindex.local.LocalClients;
+import org.newsindex.local.LocalCloud;
+import org.newsindex.local.lambda.InvocationRecord;
+import org.newsindex.local.template.FunctionSpec;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * One benchmark run, start to end: its own local cloud, a generated corpus, ingest through the real
+ * path against raw writes, every query class against the Scan baseline and in-memory Lucene, cold
+ * starts of the deployable jar, and the AWS cost those measurements imply.
+ */
+public final class Benchmark {
+  /** What to run. */
+  public record Options(Path projectDir, int articles, long seed, int queriesPerClass, int repeat, int concurrency,
+      int coldStartRuns) {}
+
+  private final Options options;
+  private final Consumer<String> log;
+
+  public Benchmark(Options options, Consumer<String> log) {
+    this.options = options;
+    this.log = log;
+  }
+
+  public BenchReport run() throws Exception {
+    List<String> seeds = new ArrayList<>();
+    try (var files = Files.list(options.projectDir().resolve("seeds"))) {
+      for (Path p : files.sorted().toList()) {
+        seeds.add(Files.readString(p));
+      }
+    }
+    CorpusGenerator generator = new CorpusGenerator(seeds, options.articles(), options.seed());
+    try (LocalCloud cloud = LocalCloud.builder().projectDir(options.projectDir()).apiPort(0).seed(false)
+        .runSchedules(false).concurrency(options.concurrency()).start()) {
+      log.accept(String.format("ingesting %,d generated articles through S3 ...", options.articles()));
+      IngestMeasurement.Result ingest = IngestMeasurement.run(cloud, generator, options.articles(), 8, () -> { });
+      log.accept(String.format("  %.1f articles/s; raw writes of the final %,d items took %.1f s (ratio %.2f)",
+          ingest.articlesPerSecond(), ingest.finalItems(), ingest.rawSeconds(), ingest.ratioToRaw()));
+
+      DynamoDbClient dynamoDb = LocalClients.dynamoDb(cloud);
+      IndexSnapshot snapshot = IndexSnapshot.load(dynamoDb, cloud.table());
+      List<StoredDocument> documents = new ArrayList<>(snapshot.documents().values());
+      List<QueryClass> classes = QueryClasses.draw(snapshot, options.queriesPerClass(), options.seed());
+      List<QueryMeasurement.Result> queries;
+      int queryCalls = cloud.invocations().size();
+      try (LuceneIndex lucene = new LuceneIndex(new TextAnalyzer().luceneAnalyzer());
+           ScanBaseline scan = new ScanBaseline(dynamoDb, cloud.table() + "-naive", documents)) {
+        documents.forEach(d -> lucene.add(d.ord(), d.kind().label(),
+            d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(), d.text()));
+        log.accept("timing " + classes.size() + " query classes ...");
+        queries = QueryMeasurement.measureAll(new QueryMeasurement(cloud.apiUri(), scan, lucene, options.repeat()), classes);
+      }
+      Latencies queryLambda = new Latencies();
+      for (InvocationRecord r : cloud.invocations().subList(Math.min(queryCalls, cloud.invocations().size()),
+          cloud.invocations().size())) {
+        if (r.functionLogicalId().equals("QueryFunction")) {
+          queryLambda.add(r.result().duration().toNanos() / 1e6);
+        }
+      }
+
+      Path jar = options.projectDir().resolve("functions/target/newsindex-functions.jar");
+      List<ColdStartMeasurement.Result> coldStarts = new ArrayList<>();
+      if (options.coldStartRuns() > 0) {
+        log.accept("measuring cold starts ...");
+        coldStarts.add(queryColdStart(cloud, jar, queries));
+        coldStarts.add(ingestColdStart(cloud, jar, generator));
+      }
+
+      FunctionSpec query = cloud.stack().function("QueryFunction").orElseThrow();
+      FunctionSpec ingestFunction = cloud.stack().function("IngestFunction").orElseThrow();
+      CostModel cost = new CostModel(PriceTable.US_EAST_1);
+      double readUnits = queries.stream().mapToDouble(QueryMeasurement.Result::readUnits).average().orElse(0);
+      Map<String, Object> costs = new LinkedHashMap<>();
+      costs.put("per_million_queries", cost.perMillionQueries(readUnits, queryLambda.p50(), query.memoryMb()));
+      costs.put("per_million_articles", cost.perMillionArticles((double) ingest.writeUnits() / ingest.articles(),
+          ingest.readUnits() / ingest.articles(), (double) ingest.invocations() / ingest.articles(),
+          ingest.lambdaSeconds() * 1000 / ingest.articles(), ingestFunction.memoryMb()));
+      costs.put("inputs", Map.of("query_read_units", readUnits, "query_lambda_ms_p50", queryLambda.p50(),
+          "query_memory_mb", query.memoryMb(), "ingest_memory_mb", ingestFunction.memoryMb(),
+          "prices", PriceTable.US_EAST_1));
+      return new BenchReport(options, ingest, queries, coldStarts, Files.size(jar), costs);
+    }
+  }
+
+  private ColdStartMeasurement.Result queryColdStart(LocalCloud cloud, Path jar, List<QueryMeasurement.Result> queries)
+      throws Exception {
+    Map<String, String> env = new LinkedHashMap<>(cloud.environment("QueryFunction"));
+    String flags = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
+    String event = Files.readString(options.projectDir().resolve("events/search-request.json"));
+    return ColdStartMeasurement.measure("QueryFunction", handlerClass(cloud, "QueryFunction"), flags, env, event, jar,
+        options.coldStartRuns());
+  }
+
+  private ColdStartMeasurement.Result ingestColdStart(LocalCloud cloud, Path jar, CorpusGenerator generator)
+      throws Exception {
+    S3Client s3 = LocalClients.s3(cloud);
+    String bucket = "newsindex-cold-start-probe";
+    s3.createBucket(b -> b.bucket(bucket));
+    String key = "probe/cold-start.txt";
+    String body = generator.file(options.articles() + 1);
+    String etag = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body)).eTag().replace("\"", "");
+    Map<String, String> env = new LinkedHashMap<>(cloud.environment("IngestFunction"));
+    env.put("BUCKET_NAME", bucket);
+    String flags = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
+    String event = Files.readString(options.projectDir().resolve("events/s3-put.json"))
+        .replaceAll("\"name\": \"[^\"]+\"", "\"name\": \"" + bucket + "\"")
+        .replaceAll("\"key\": \"[^\"]+\"", "\"key\": \"" + key + "\"")
+        .replaceAll("\"eTag\": \"[^\"]+\"", "\"eTag\": \"" + etag + "\"")
+        .replaceAll("\"size\": [0-9]+", "\"size\": " + body.length());
+    return ColdStartMeasurement.measure("IngestFunction", handlerClass(cloud, "IngestFunction"), flags, env, event, jar,
+        options.coldStartRuns());
+  }
+
+  private static String handlerClass(LocalCloud cloud, String function) {
+    String handler = cloud.stack().function(function).orElseThrow().handler();
+    return handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+  }
+}

@@ -1,0 +1,87 @@
+package org.newsindex.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.newsindex.generate.CorpusGenerator;
+import org.newsindex.local.LocalClients;
+import org.newsindex.local.LocalCloud;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Ingest through the real path (S3 upload → event → ingest function → DynamoDB) against the limit of
+ * the backend: BatchWriteItem of the very same final items into an empty table from the same
+ * machine, with the same parallelism.
+ */
+final class IngestMeasurement {
+  /** What ingest measured. */
+  record Result(
+      int articles, double seconds, long itemsWritten, long writeUnits, double readUnits, long finalItems,
+      double rawSeconds, long invocations, double lambdaSeconds, long dynamoDbRequests) {
+
+    double articlesPerSecond() {
+      return articles / seconds;
+    }
+
+    double itemsPerSecond() {
+      return itemsWritten / seconds;
+    }
+
+    double rawItemsPerSecond() {
+      return finalItems / rawSeconds;
+    }
+
+    /** The real path's article rate as a fraction of what writing the final items alone allows. */
+    double ratioToRaw() {
+      return rawSeconds / seconds;
+    }
+  }
+
+  private IngestMeasurement() {}
+
+  static Result run(LocalCloud cloud, CorpusGenerator generator, int articles, int uploaders, Runnable progress)
+      throws Exception {
+    S3Client s3 = LocalClients.s3(cloud);
+    InvocationTally tally = new InvocationTally();
+    ExecutorService pool = Executors.newFixedThreadPool(uploaders);
+    long started = System.nanoTime();
+    List<Future<?>> uploads = new ArrayList<>();
+    for (int i = 0; i < articles; i++) {
+      int n = i;
+      uploads.add(pool.submit(() -> s3.putObject(b -> b.bucket(cloud.bucket()).key(generator.key(n)),
+          RequestBody.fromString(generator.file(n)))));
+    }
+    for (int i = 0; i < uploads.size(); i++) {
+      uploads.get(i).get();
+      if (i % 200 == 0) {
+        tally.collect(cloud);
+      }
+    }
+    pool.shutdown();
+    while (!cloud.awaitIdle(Duration.ofMillis(500))) {
+      tally.collect(cloud);
+      progress.run();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    tally.collect(cloud);
+
+    DynamoDbClient dynamoDb = LocalClients.dynamoDb(cloud);
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    dynamoDb.scanPaginator(b -> b.tableName(cloud.table())).items().forEach(items::add);
+    String copy = cloud.table() + "-raw";
+    Tables.create(dynamoDb, copy);
+    long rawStarted = System.nanoTime();
+    Tables.writeAll(dynamoDb, copy, items, 8);
+    double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
+    Tables.delete(dynamoDb, copy);
+    return new Result(articles, seconds, tally.itemsWritten, tally.writeUnits, tally.readUnits, items.size(), rawSeconds,
+        tally.invocations, tally.seconds, tally.dynamoDbRequests);
+  }
+}

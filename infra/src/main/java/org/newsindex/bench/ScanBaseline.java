@@ -1,0 +1,83 @@
+package org.newsindex.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.newsindex.index.StoredDocument;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/**
+ * What a quick tutorial would do: one item per document in a table of its own, searched with a
+ * Scan and a filter expression ({@code contains} on the lower-cased text for each word, OR'ed as
+ * the engine's bare words are; a phrase as one {@code contains}).
+ */
+final class ScanBaseline implements AutoCloseable {
+  private final DynamoDbClient client;
+  private final String table;
+
+  /** A scan outcome: how long it took, items scanned, documents matched. */
+  record Outcome(double millis, long scanned, long matched) {}
+
+  ScanBaseline(DynamoDbClient client, String table, Iterable<StoredDocument> documents) throws Exception {
+    this.client = client;
+    this.table = table;
+    Tables.create(client, table, "id", null);
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (StoredDocument d : documents) {
+      items.add(Map.of("id", AttributeValue.fromS(d.id()), "kind", AttributeValue.fromS(d.kind().label()),
+          "title", AttributeValue.fromS(d.title()), "text_lc", AttributeValue.fromS(d.text().toLowerCase(Locale.ROOT))));
+    }
+    Tables.writeAll(client, table, items, 8);
+  }
+
+  Outcome search(QueryClass.Query query) {
+    String q = query.q().toLowerCase(Locale.ROOT);
+    List<String> conditions = new ArrayList<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    if (q.startsWith("\"")) {
+      conditions.add("contains(text_lc, :w0)");
+      values.put(":w0", AttributeValue.fromS(q.replace("\"", "")));
+    } else {
+      String[] words = q.split("\\s+");
+      for (int i = 0; i < words.length; i++) {
+        conditions.add("contains(text_lc, :w" + i + ")");
+        values.put(":w" + i, AttributeValue.fromS(words[i]));
+      }
+    }
+    String filter = "(" + String.join(" OR ", conditions) + ")";
+    if (!query.kind().isEmpty()) {
+      filter += " AND #kind = :kind";
+      values.put(":kind", AttributeValue.fromS(query.kind()));
+    }
+    String expression = filter;
+    long started = System.nanoTime();
+    long scanned = 0;
+    long matched = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      ScanResponse page = client.scan(b -> {
+        b.tableName(table).filterExpression(expression).expressionAttributeValues(values);
+        if (!query.kind().isEmpty()) {
+          b.expressionAttributeNames(Map.of("#kind", "kind"));
+        }
+        if (from != null) {
+          b.exclusiveStartKey(from);
+        }
+      });
+      scanned += page.scannedCount();
+      matched += page.count();
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return new Outcome((System.nanoTime() - started) / 1e6, scanned, matched);
+  }
+
+  @Override
+  public void close() {
+    Tables.delete(client, table);
+  }
+}
