@@ -49,6 +49,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class Compactor {
   static final int FILES_PER_ROUND = 256;
   static final String DOCUMENT_COUNTER = "document";
+  private static final int DIRECTORY_CACHE_ENTRIES = 200_000;
 
   private final IndexTable table;
   private final SourceStore sources;
@@ -60,6 +61,8 @@ public final class Compactor {
   private final long maxFileBytes;
   private final int chunkBytes;
   private final Clock clock;
+  /** Directories written during the current run; valid while the lease is held. */
+  private final Map<String, TermDirectory> writtenThisRun = new HashMap<>();
 
   public Compactor(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
       long maxFileBytes, int chunkBytes, Clock clock) {
@@ -117,6 +120,7 @@ public final class Compactor {
   public Outcome runUntilIdle(Deadline deadline, Lease lease, Duration leaseTtl) {
     Set<String> waiting = new HashSet<>();
     RoundStats stats = new RoundStats();
+    writtenThisRun.clear();
     while (deadline.remaining().compareTo(Duration.ofSeconds(2)) > 0) {
       if (!lease.renew(min(leaseTtl, deadline.remaining()))) {
         break;
@@ -128,6 +132,7 @@ public final class Compactor {
       }
       round(keys.subList(0, Math.min(FILES_PER_ROUND, keys.size())), waiting, deadline, stats);
     }
+    writtenThisRun.clear();
     return new Outcome(stats.rounds, stats.files, stats.terms, stats.items, waiting);
   }
 
@@ -371,7 +376,7 @@ public final class Compactor {
     if (byTerm.isEmpty()) {
       return 0;
     }
-    Map<String, TermDirectory> directories = postings.directories(byTerm.keySet(), true, deadline);
+    Map<String, TermDirectory> directories = directories(byTerm.keySet(), deadline);
     List<PostingStore.ChunkRef> refs = new ArrayList<>();
     byTerm.forEach((term, list) -> {
       TermDirectory d = directories.getOrDefault(term, TermDirectory.empty(term));
@@ -380,6 +385,7 @@ public final class Compactor {
     var loaded = postings.chunks(refs, true, deadline);
     List<WriteRequest> writes = new ArrayList<>();
     List<WriteRequest> directoryWrites = new ArrayList<>();
+    Map<String, TermDirectory> written = new HashMap<>();
     byTerm.forEach((term, list) -> {
       TermDirectory before = directories.getOrDefault(term, TermDirectory.empty(term));
       Map<Integer, List<PostingEntry>> chunks = new HashMap<>();
@@ -393,10 +399,40 @@ public final class Compactor {
       edit.deletes().forEach(id -> writes.add(PostingStore.deleteChunk(term, id)));
       TermDirectory after = edit.directory();
       directoryWrites.add(after.isEmpty() ? PostingStore.deleteDirectory(term) : PostingStore.putDirectory(after));
+      written.put(term, after);
     });
     table.write(writes, deadline);
     table.write(directoryWrites, deadline);
+    remember(written);
     return writes.size() + directoryWrites.size();
+  }
+
+  /**
+   * The directories of the terms, from what this compactor wrote earlier in the same run (it holds
+   * the lease, so nobody else has written since) or else from the table.
+   */
+  private Map<String, TermDirectory> directories(Set<String> terms, Deadline deadline) {
+    Map<String, TermDirectory> out = new HashMap<>();
+    Set<String> missing = new HashSet<>();
+    for (String term : terms) {
+      TermDirectory known = writtenThisRun.get(term);
+      if (known != null) {
+        if (!known.isEmpty()) {
+          out.put(term, known);
+        }
+      } else {
+        missing.add(term);
+      }
+    }
+    out.putAll(postings.directories(missing, true, deadline));
+    return out;
+  }
+
+  private void remember(Map<String, TermDirectory> written) {
+    if (writtenThisRun.size() + written.size() > DIRECTORY_CACHE_ENTRIES) {
+      writtenThisRun.clear();
+    }
+    writtenThisRun.putAll(written);
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.newsindex.analysis.AnalyzedText;
 import org.newsindex.analysis.TextAnalyzer;
@@ -326,12 +327,15 @@ public final class Searcher {
       List<Map.Entry<Integer, Long>> topFiles = files.entrySet().stream()
           .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
           .limit(SOURCE_FACET_SIZE).toList();
+      // The page's documents and the facet's file keys are independent reads: issue them together.
+      CompletableFuture<Map<Long, StoredDocument>> pageDocs =
+          CompletableFuture.supplyAsync(() -> documents.documents(page, false, deadline));
       Map<Integer, String> fileKeys = documents.fileKeys(topFiles.stream().map(Map.Entry::getKey).toList(), deadline);
       List<FacetCount> sourceFacet = topFiles.stream()
           .filter(e -> fileKeys.containsKey(e.getKey()))
           .map(e -> new FacetCount(fileKeys.get(e.getKey()), e.getValue())).toList();
 
-      Map<Long, StoredDocument> docs = documents.documents(page, false, deadline);
+      Map<Long, StoredDocument> docs = pageDocs.join();
       List<SearchHit> hits = new ArrayList<>();
       for (long ord : page) {
         StoredDocument doc = docs.get(ord);
