@@ -25,7 +25,7 @@ final class LocalCommand implements Callable<Integer> {
   @Mixin ServeOptions serve;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, java.io.IOException {
     return serve(serve.applyTo(stack.applyTo(LocalCloud.builder())));
   }
 
@@ -33,7 +33,7 @@ final class LocalCommand implements Callable<Integer> {
    * Starts the cloud, announces it, and blocks until the JVM is stopped (the cloud's shutdown hook
    * then stops it).
    */
-  static int serve(LocalCloudSettings.Builder settings) throws InterruptedException {
+  static int serve(LocalCloudSettings.Builder settings) throws InterruptedException, java.io.IOException {
     try (ResultOutput results = ResultOutput.claim()) {
       LocalCloud cloud = settings.start();
       PrintStream err = System.err;
@@ -55,7 +55,9 @@ final class LocalCommand implements Callable<Integer> {
       err.printf(
           "  seeded %d files; %d failed events. Ctrl-C stops.%n",
           cloud.seededFiles(), cloud.failures().size());
-      results.println(ReadyLine.of(cloud));
+      String ready = ReadyLine.of(cloud);
+      RunningCloud.announce(cloud.settings().project().root(), ready);
+      results.println(ready);
       new CountDownLatch(1).await();
       return 0;
     }

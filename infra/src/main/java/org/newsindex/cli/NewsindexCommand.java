@@ -14,19 +14,24 @@ import picocli.CommandLine.Mixin;
     name = "newsindex",
     mixinStandardHelpOptions = true,
     version = "newsindex 0.1.0",
-    subcommands = {LocalCommand.class, InvokeCommand.class, VerifyCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      LocalCommand.class, UploadCommand.class, SearchCommand.class, StatsCommand.class, InvokeCommand.class,
+      VerifyCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+    },
     description = {
       "newsindex: serverless search over a news corpus, run locally.",
+      "Commands: local (the default), upload, search, stats, invoke, verify, generate, bench.",
       "Without a subcommand, runs 'local' with the options below."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:failure while running", "2:usage error"})
+    exitCodeList = {"0:success", "1:failure while running", "2:usage error (or a request the API refused)",
+        "3:verify found drift"})
 public final class NewsindexCommand implements Callable<Integer> {
   @Mixin StackOptions stack;
   @Mixin ServeOptions serve;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws InterruptedException, java.io.IOException {
     return LocalCommand.serve(serve.applyTo(stack.applyTo(LocalCloud.builder())));
   }
 
@@ -36,7 +41,7 @@ public final class NewsindexCommand implements Callable<Integer> {
         .setExecutionExceptionHandler(
             (error, commandLine, parseResult) -> {
               commandLine.getErr().println("error: " + OneLine.of(error));
-              return 1;
+              return error instanceof ApiClient.RejectedRequest || error instanceof IllegalArgumentException ? 2 : 1;
             })
         .setParameterExceptionHandler(
             (error, arguments) -> {

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's run command, as a user runs it: the jar starts, loads the seeds, prints READY with its
- * endpoints, serves searches, and when stopped leaves no DynamoDB process behind. Then the jar's
- * {@code verify} command finds the index it built consistent.
+ * endpoints, serves searches, and when stopped leaves no DynamoDB process behind; meanwhile its
+ * other commands ({@code verify}, {@code search}, {@code generate}, {@code upload}, {@code stats})
+ * work against it with the exit codes scripts rely on.
  */
 class LocalJarTest {
   private static Path jar() {
@@ -59,6 +60,21 @@ class LocalJarTest {
       assertEquals(0, verify.exitValue(), report);
       assertTrue(report.contains("0 drift"), report);
 
+      // The other commands find the running cloud by themselves.
+      Result table = run("search", "jimmy lai", "--limit", "2");
+      assertEquals(0, table.exit(), table.out());
+      assertTrue(table.out().contains("Jimmy Lai Convicted"), table.out());
+      assertEquals(2, run("search", "the").exit(), "a query the API refuses is a usage error");
+      Path corpus = java.nio.file.Files.createTempDirectory("newsindex-upload");
+      assertEquals(0, run("generate", "--articles", "3", "--out", corpus.toString()).exit());
+      Result upload = run("upload", corpus.toString());
+      assertEquals(0, upload.exit(), upload.out());
+      assertTrue(upload.out().contains("uploaded 3, skipped 0"), upload.out());
+      assertTrue(run("upload", corpus.toString()).out().contains("uploaded 0, skipped 3"), "a second upload resumes");
+      Result stats = run("stats");
+      assertEquals(0, stats.exit(), stats.out());
+      assertTrue(stats.out().contains("ingested"), stats.out());
+
       URI dynamo = URI.create(ready.get("dynamodb").asText());
       local.destroy();
       assertTrue(local.waitFor(30, TimeUnit.SECONDS), "the local cloud should stop on SIGTERM");
@@ -67,6 +83,15 @@ class LocalJarTest {
     } finally {
       local.destroyForcibly();
     }
+  }
+
+  private record Result(int exit, String out) {}
+
+  private static Result run(String... args) throws Exception {
+    Process p = java(args);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    return new Result(p.exitValue(), out);
   }
 
   private static boolean listening(URI endpoint) {
