@@ -37,7 +37,8 @@ final class SearchEndpoint {
         request.integer("limit", SearchRequest.DEFAULT_LIMIT), sort,
         request.single("cursor").filter(s -> !s.isEmpty()));
     SearchResult result = searcher.search(search);
-    return ApiResponse.json(200, body(q, result, (System.nanoTime() - started) / 1_000_000));
+    return ApiResponse.json(200, body(q, result, (System.nanoTime() - started) / 1_000_000))
+        .withCost(result.itemsRead(), result.readUnits());
   }
 
   static Set<DocKind> kinds(ApiRequest request) {

@@ -75,8 +75,24 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
       throw e;
     }
     Map<String, Object> details = Map.of("records", records, "dynamodb", usage.snapshot());
-    InvocationLog.write(context, "ingest", "ok", (System.nanoTime() - started) / 1_000_000, details);
+    InvocationLog.write(context, "ingest", "ok", (System.nanoTime() - started) / 1_000_000, details, metrics(records));
     return Json.write(details);
+  }
+
+  /** Files ingested and rejected, documents folded into the index, items written. */
+  private List<InvocationLog.Metric> metrics(List<Map<String, Object>> records) {
+    long ingested = records.stream().filter(r -> "indexed".equals(r.get("outcome")) || "recorded".equals(r.get("outcome"))).count();
+    long rejected = records.stream().filter(r -> "rejected".equals(r.get("outcome"))).count();
+    long documents = 0;
+    for (Map<String, Object> r : records) {
+      if (r.get("compaction") instanceof Map<?, ?> c && c.get("files") instanceof Number files) {
+        documents += files.longValue();
+      }
+    }
+    return List.of(new InvocationLog.Metric("FilesReceived", "Count", ingested),
+        new InvocationLog.Metric("FilesRejected", "Count", rejected),
+        new InvocationLog.Metric("FilesIndexed", "Count", documents),
+        new InvocationLog.Metric("ItemsWritten", "Count", ((Number) usage.snapshot().get("items_written")).doubleValue()));
   }
 
   private static Map<String, Object> describe(IngestResult r) {

@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
@@ -64,8 +66,13 @@ public final class QueryHandler
     details.put("method", method);
     details.put("path", event.getRawPath());
     details.put("status", response.status());
+    List<InvocationLog.Metric> metrics = new ArrayList<>();
+    metrics.add(new InvocationLog.Metric(response.status() >= 500 ? "ServerErrors" : response.status() >= 400
+        ? "ClientErrors" : "Requests", "Count", 1));
+    response.cost().forEach((name, value) -> metrics.add(new InvocationLog.Metric(
+        name.equals("items_read") ? "ItemsRead" : "ReadUnits", "Count", value)));
     InvocationLog.write(context, "query", response.status() >= 500 ? "error" : "ok",
-        (System.nanoTime() - started) / 1_000_000, details);
+        (System.nanoTime() - started) / 1_000_000, details, metrics);
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(response.status())
         .withHeaders(response.headers())
