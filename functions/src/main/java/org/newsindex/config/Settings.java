@@ -46,7 +46,7 @@ public record Settings(
         number(env, "MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
         (int) number(env, "MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES),
         value(env, "CURSOR_SIGNING_KEY"),
-        Duration.ofSeconds(number(env, "LEASE_SECONDS", 60)),
+        Duration.ofSeconds(number(env, "LEASE_SECONDS", 900)),
         (int) number(env, "POSTING_CHUNK_BYTES", 64 * 1024));
   }
 

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.corpus.CorpusFile;
 import org.newsindex.corpus.CorpusParser;
@@ -47,7 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * before writes, so a round that dies part-way is finished exactly by the next one.
  */
 public final class Compactor {
-  static final int FILES_PER_ROUND = 256;
+  static final int FILES_PER_ROUND = 1000;
   static final String DOCUMENT_COUNTER = "document";
   private static final int DIRECTORY_CACHE_ENTRIES = 200_000;
 
@@ -138,24 +137,19 @@ public final class Compactor {
 
   private void round(List<String> keys, Set<String> waiting, Deadline deadline, RoundStats stats) {
     Map<String, SourceManifest> manifests = sources.manifests(keys, deadline);
-    List<CompletableFuture<Optional<DesiredFile>>> reads = new ArrayList<>();
+    List<SourceManifest> pending = new ArrayList<>();
     for (String key : keys) {
       SourceManifest m = manifests.get(key);
       if (m == null) {
         sources.dropPending(key);
-        continue;
-      }
-      if (!m.isPending()) {
+      } else if (!m.isPending()) {
         sources.clearPending(key, m.sequencer());
-        continue;
+      } else {
+        pending.add(m);
       }
-      reads.add(CompletableFuture.supplyAsync(() -> desired(m)));
     }
     List<DesiredFile> files = new ArrayList<>();
-    for (int i = 0; i < reads.size(); i++) {
-      Optional<DesiredFile> d = reads.get(i).join();
-      d.ifPresent(files::add);
-    }
+    table.inParallel(pending, this::desired).forEach(d -> d.ifPresent(files::add));
     for (String key : keys) {
       SourceManifest m = manifests.get(key);
       if (m != null && m.isPending() && files.stream().noneMatch(f -> f.key().equals(key))) {
