@@ -2,19 +2,28 @@ package org.newsindex.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAPI contract: the function serves the YAML source as JSON, and the check every test's
- * requests go through fails on a body, a status or a content type the contract does not describe.
+ * The OpenAPI contract: it is a valid OpenAPI 3.1 document, the function serves its YAML source as
+ * JSON, and the check every test's requests go through fails on a body, a status or a content type
+ * the contract does not describe.
  */
 class ApiContractTest {
   private static final String JSON_TYPE = "application/json; charset=utf-8";
@@ -38,6 +47,19 @@ class ApiContractTest {
     assertEquals(200, served.status());
     assertEquals(TestCloud.CONTRACT.document(), served.body());
     assertEquals("3.1.0", served.body().get("openapi").asText());
+  }
+
+  @Test
+  void contractIsAValidOpenApi31Document() throws IOException {
+    Schema openApi31;
+    try (InputStream in = ApiContractTest.class.getResourceAsStream("/oas-3.1-schema.json")) {
+      openApi31 = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+    }
+    ObjectNode contract = (ObjectNode) TestCloud.CONTRACT.document();
+
+    assertEquals(List.of(), openApi31.validate(contract).stream().map(Error::toString).toList());
+    contract.remove("info");
+    assertFalse(openApi31.validate(contract).isEmpty(), "the OpenAPI schema must refuse a document without info");
   }
 
   @Test
