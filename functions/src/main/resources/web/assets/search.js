@@ -320,8 +320,9 @@
       if (token !== current.token) return;
       document.title = doc.title + ' · newsindex';
       const heading = el('h1', { tabindex: '-1' }, doc.title);
+      // A headline's text is its title: show it once.
       const showBody = !(doc.paragraphs.length === 1 && doc.paragraphs[0] === doc.title);
-      ui.doc.replaceChildren(
+      ui.doc.replaceChildren(...[
         backLink(state),
         el('div', { class: 'result-meta' },
           el('span', { class: 'badge badge-' + doc.kind }, KIND_LABELS[doc.kind] || doc.kind),
@@ -335,7 +336,7 @@
             el('a', {
               href: stateUrl({ q: '', kinds: [], source: key, sort: '', doc: '' }),
               onclick: (event) => { event.preventDefault(); navigate({ q: '', kinds: [], sort: '', source: key }); },
-            }, key))))));
+            }, key)))))].filter(Boolean));
       heading.focus();
     } catch (error) {
       if (token !== current.token) return;

@@ -168,6 +168,21 @@ class SearchPageTest {
   }
 
   @Test
+  void headlineDocumentShowsItsTitleOnceAndTheFilesListingIt() {
+    JsonNode hit = cloud.search("zelenskiy", "kind=headline").get("results").get(0);
+
+    open("/?doc=" + hit.get("id").asText());
+
+    WebElement heading = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#document h1")));
+    assertEquals(hit.get("title").asText(), heading.getText());
+    WebElement doc = browser.findElement(By.id("document"));
+    assertTrue(doc.findElements(By.cssSelector(".document-body")).isEmpty(), "a headline's text is its title");
+    int files = hit.get("sources").size();
+    assertTrue(doc.getText().contains("Listed in " + files + (files == 1 ? " file" : " files")), doc.getText());
+    assertFalse(doc.getText().contains("null"), doc.getText());
+  }
+
+  @Test
   void typingAPrefixShowsSuggestionsThatCanBeChosenWithTheKeyboard() {
     open("/");
     WebElement box = browser.findElement(By.id("q"));
@@ -191,6 +206,10 @@ class SearchPageTest {
     open("/?q=the");
     WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
     assertTrue(error.getText().contains("no searchable words"), error.getText());
+
+    open("/?doc=hffffffffffffffff");
+    WebElement missing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertTrue(missing.getText().contains("no document has the id 'hffffffffffffffff'"), missing.getText());
 
     open("/?q=zzqxv&kind=headline");
     WebElement empty = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
