@@ -62,7 +62,7 @@ public record ApiRequest(String method, String path, Map<String, List<String>> p
     for (String name : parameters.keySet()) {
       if (!known.contains(name)) {
         throw new ApiException(400, "bad_request", "unknown parameter '" + name + "'; this endpoint takes "
-            + String.join(", ", known));
+            + (known.isEmpty() ? "no parameters" : String.join(", ", known)));
       }
     }
   }

@@ -22,6 +22,8 @@ public final class ApiRouter {
   private final SourceEndpoint sources;
   private final SuggestEndpoint suggest;
   private final HealthEndpoint health;
+  private final OpenApiEndpoint openApi;
+  private final SearchPageEndpoint searchPage;
   private final Consumer<Throwable> onUnexpected;
 
   public ApiRouter(IndexTable table, TextAnalyzer analyzer, byte[] cursorKey, Consumer<Throwable> onUnexpected) {
@@ -30,6 +32,8 @@ public final class ApiRouter {
     this.sources = new SourceEndpoint(new SourceStore(table));
     this.suggest = new SuggestEndpoint(new SuggestionStore(table));
     this.health = new HealthEndpoint(new PostingStore(table), new SourceStore(table));
+    this.openApi = new OpenApiEndpoint();
+    this.searchPage = new SearchPageEndpoint();
     this.onUnexpected = onUnexpected;
   }
 
@@ -70,8 +74,18 @@ public final class ApiRouter {
     if (path.startsWith("/documents/") && path.indexOf('/', "/documents/".length()) < 0) {
       return documents.handle(request, decode(path.substring("/documents/".length())));
     }
+    if (path.equals("/")) {
+      return searchPage.page();
+    }
+    if (path.startsWith("/assets/")) {
+      return searchPage.asset(request, path.substring("/assets/".length()));
+    }
+    if (path.equals("/openapi.json")) {
+      return openApi.handle(request);
+    }
     throw ApiException.notFound("no route " + request.method() + " " + path
-        + "; the API has /search, /suggest, /documents/{id}, /sources, /sources/{key} and /health");
+        + "; the API has /search, /suggest, /documents/{id}, /sources, /sources/{key}, /health and /openapi.json"
+        + " (described there), and the search page at /");
   }
 
   private static String decode(String segment) {

@@ -18,7 +18,10 @@ import org.newsindex.api.ApiRouter;
 import org.newsindex.config.Settings;
 import org.newsindex.index.IndexTable;
 
-/** The query function: API Gateway HTTP API (payload 2.0) requests in, JSON responses out. */
+/**
+ * The query function: API Gateway HTTP API (payload 2.0) requests in, the API's JSON (and the search
+ * page's files) out.
+ */
 public final class QueryHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
   private final ApiRouter router;

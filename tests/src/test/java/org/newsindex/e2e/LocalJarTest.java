@@ -51,6 +51,8 @@ class LocalJarTest {
       HttpResponse<String> search = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(ready.get("api").asText() + "/search?q=istanbul")).build(),
           HttpResponse.BodyHandlers.ofString());
+      TestCloud.CONTRACT.check("GET", "/search?q=istanbul", search.statusCode(),
+          search.headers().firstValue("content-type").orElse(""), search.body());
       assertEquals(200, search.statusCode());
       assertTrue(search.body().contains("000_722cfe8b9ac581af.txt"), search.body());
 

@@ -26,10 +26,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A local cloud for one test class, on ephemeral ports, with the clients a test needs: S3 and
- * DynamoDB through the real SDK, and the HTTP API through java.net.http.
+ * DynamoDB through the real SDK, and the HTTP API through java.net.http. Every API response is
+ * checked against the OpenAPI contract before a test sees it.
  */
 final class TestCloud implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
+  static final ApiContract CONTRACT = ApiContract.load(ApiContract.source(projectDir()));
 
   final LocalCloud cloud;
   final S3Client s3;
@@ -52,14 +54,22 @@ final class TestCloud implements AutoCloseable {
         .retryDelays(List.of(Duration.ofMillis(200), Duration.ofMillis(400))).start());
   }
 
-  /** An HTTP answer: status and parsed JSON body. */
-  record Answer(int status, JsonNode body) {}
+  /**
+   * An HTTP answer that matched the contract: status, content type, the body as sent, and the body
+   * parsed (a JSON answer's tree; a text node for HTML, CSS or JavaScript).
+   */
+  record Answer(int status, String contentType, String text, JsonNode body) {}
 
+  /** {@code GET} a path and query of the API; the answer must match the OpenAPI contract. */
   Answer get(String pathAndQuery) {
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(cloud.apiUri().resolve(pathAndQuery)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), JSON.readTree(response.body()));
+      String contentType = response.headers().firstValue("content-type").orElse("");
+      CONTRACT.check("GET", pathAndQuery, response.statusCode(), contentType, response.body());
+      JsonNode body = contentType.startsWith("application/json")
+          ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
+      return new Answer(response.statusCode(), contentType, response.body(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,0 +1,272 @@
+package org.newsindex.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The search page as a person uses it: Debian's headless Chromium, driven by Selenium through
+ * ChromeDriver, against a local cloud on the seed corpus. Skipped, with the reason, on a machine
+ * without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}. Leaves a screenshot in
+ * {@code docs/search-page.png}.
+ */
+class SearchPageTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  private static TestCloud cloud;
+  private static Path profile;
+  private static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws IOException {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
+            + "(apt-get install chromium chromium-driver)");
+    cloud = TestCloud.start(true);
+    // The network is closed: no sandbox (root), no GPU, and nothing that phones home.
+    profile = Files.createTempDirectory("newsindex-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (cloud != null) {
+      cloud.close();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  @Test
+  void typedQueryShowsResultsWithHighlightedSnippets() {
+    open("/");
+    browser.findElement(By.id("q")).sendKeys("istanbul", Keys.ENTER);
+
+    waitForSummary("istanbul");
+    WebElement first = results().get(0);
+    WebElement mark = first.findElement(By.cssSelector(".snippet em"));
+    assertEquals("istanbul", mark.getText().toLowerCase());
+    assertTrue(first.findElement(By.cssSelector(".result-title")).getText().startsWith("Russian Foreign Minister"));
+    assertTrue(browser.getCurrentUrl().endsWith("/?q=istanbul"), browser.getCurrentUrl());
+  }
+
+  @Test
+  void kindFacetFiltersResultsAndKeepsBothCounts() {
+    open("/?q=ukraine");
+    waitForSummary("ukraine");
+    int headlines = Integer.parseInt(kindCount("headline"));
+    int articles = Integer.parseInt(kindCount("article"));
+
+    browser.findElement(By.cssSelector("input[name=kind][value=headline]")).click();
+
+    waiting().until(d -> d.getCurrentUrl().contains("kind=headline") && summary().startsWith(headlines + " result"));
+    List<WebElement> shown = results();
+    assertEquals(headlines, shown.size());
+    assertTrue(shown.stream().allMatch(r -> r.getAttribute("class").contains("result-headline")));
+    assertEquals(String.valueOf(articles), kindCount("article"), "the kind facet ignores the kind filter");
+    assertTrue(browser.findElement(By.cssSelector("input[name=kind][value=headline]")).isSelected());
+  }
+
+  @Test
+  void sourceFacetFiltersBySourceFile() {
+    open("/?q=ukraine");
+    waitForSummary("ukraine");
+    WebElement source = browser.findElements(By.cssSelector("#source-facet .facet-link")).get(0);
+    String key = source.findElement(By.cssSelector(".facet-label")).getText();
+    int count = Integer.parseInt(source.findElement(By.cssSelector(".count")).getText());
+
+    source.click();
+
+    waiting().until(d -> d.getCurrentUrl().contains("source=") && summary().startsWith(count + " result"));
+    assertTrue(results().stream().allMatch(r -> r.findElement(By.cssSelector(".result-sources")).getText().contains(key)));
+    assertTrue(browser.findElement(By.id("active-filters")).getText().contains("Source: " + key));
+  }
+
+  @Test
+  void moreResultsAppendsTheNextPageUntilAllAreShown() {
+    String q = "russia ukraine trump";
+    JsonNode first = cloud.search(q);
+    JsonNode second = cloud.search(q, "cursor=" + first.get("next_cursor").asText());
+    List<String> expected = new ArrayList<>();
+    Stream.of(first, second).forEach(page -> page.get("results").forEach(hit -> expected.add(hit.get("id").asText())));
+    assertFalse(second.has("next_cursor"), "the query should have exactly two pages");
+
+    open("/?q=" + TestCloud.encode(q));
+    waitForSummary(q);
+    assertEquals(10, results().size());
+    WebElement more = browser.findElement(By.id("more"));
+    assertTrue(more.isDisplayed());
+
+    more.click();
+
+    waiting().until(d -> results().size() == expected.size());
+    assertEquals(expected, results().stream().map(r -> r.getAttribute("data-id")).toList());
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("more")));
+  }
+
+  @Test
+  void resultOpensItsDocumentAndBackReturnsToTheResults() {
+    open("/?q=istanbul");
+    waitForSummary("istanbul");
+    String id = results().get(0).getAttribute("data-id");
+    JsonNode doc = cloud.get("/documents/" + id).body();
+
+    results().get(0).findElement(By.cssSelector(".result-title a")).click();
+
+    WebElement heading = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#document h1")));
+    assertEquals(doc.get("title").asText(), heading.getText());
+    assertEquals(doc.get("paragraphs").size(), browser.findElements(By.cssSelector("#document .document-body p")).size());
+    assertTrue(browser.findElement(By.cssSelector("#document .document-sources")).getText()
+        .contains(doc.get("sources").get(0).asText()));
+    assertTrue(browser.getCurrentUrl().contains("doc=" + id), browser.getCurrentUrl());
+
+    browser.findElement(By.cssSelector("#document .back")).click();
+
+    waitForSummary("istanbul");
+    assertFalse(browser.findElement(By.id("document")).isDisplayed());
+  }
+
+  @Test
+  void headlineDocumentShowsItsTitleOnceAndTheFilesListingIt() {
+    JsonNode hit = cloud.search("zelenskiy", "kind=headline").get("results").get(0);
+
+    open("/?doc=" + hit.get("id").asText());
+
+    WebElement heading = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#document h1")));
+    assertEquals(hit.get("title").asText(), heading.getText());
+    WebElement doc = browser.findElement(By.id("document"));
+    assertTrue(doc.findElements(By.cssSelector(".document-body")).isEmpty(), "a headline's text is its title");
+    int files = hit.get("sources").size();
+    assertTrue(doc.getText().contains("Listed in " + files + (files == 1 ? " file" : " files")), doc.getText());
+    assertFalse(doc.getText().contains("null"), doc.getText());
+  }
+
+  @Test
+  void typingAPrefixShowsSuggestionsThatCanBeChosenWithTheKeyboard() {
+    open("/");
+    WebElement box = browser.findElement(By.id("q"));
+    box.sendKeys("ukr");
+
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("suggestions")));
+    List<String> texts = browser.findElements(By.cssSelector("#suggestions [role=option] .suggestion-text")).stream()
+        .map(WebElement::getText).toList();
+    assertEquals("ukraine", texts.get(0), "most common first: " + texts);
+    assertTrue(texts.stream().allMatch(t -> t.toLowerCase().startsWith("ukr")), texts.toString());
+    assertEquals("true", box.getAttribute("aria-expanded"));
+
+    box.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+
+    waitForSummary("ukraine");
+    assertFalse(browser.findElement(By.id("suggestions")).isDisplayed());
+  }
+
+  @Test
+  void apiErrorsAndEmptyResultsAreExplained() {
+    open("/?q=the");
+    WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertTrue(error.getText().contains("no searchable words"), error.getText());
+
+    open("/?doc=hffffffffffffffff");
+    WebElement missing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertTrue(missing.getText().contains("no document has the id 'hffffffffffffffff'"), missing.getText());
+
+    open("/?q=zzqxv&kind=headline");
+    WebElement empty = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
+    assertTrue(empty.getText().contains("No results for “zzqxv”"), empty.getText());
+    assertTrue(empty.getText().contains("Search without filters"), empty.getText());
+  }
+
+  @Test
+  void markupInADocumentIsShownAsText() {
+    cloud.upload("page/markup.txt", "Harbour <b>pilots</b> <img src=x> walk out over pay. The port is closed.\n");
+    cloud.settle();
+
+    open("/?q=" + TestCloud.encode("harbour pilots"));
+    waitForSummary("harbour pilots");
+
+    WebElement result = results().get(0);
+    assertTrue(result.getText().contains("Harbour <b>pilots</b> <img src=x> walk out"), result.getText());
+    assertTrue(result.findElements(By.cssSelector("img, b")).isEmpty(), "no element may come from a document's text");
+    assertFalse(result.findElements(By.cssSelector(".snippet em")).isEmpty(), "the snippet's own marks are elements");
+  }
+
+  @Test
+  void screenshotOfAResultsPage() throws IOException {
+    open("/?q=ukraine");
+    waitForSummary("ukraine");
+    waiting().until(d -> !kindCount("article").isEmpty() && !d.findElement(By.id("index-size")).getText().isEmpty());
+
+    byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+
+    Path file = TestCloud.projectDir().resolve("docs/search-page.png");
+    Files.createDirectories(file.getParent());
+    Files.write(file, png);
+    assertTrue(png.length > 10_000, "a screenshot of a rendered page");
+  }
+
+  private static void open(String pathAndQuery) {
+    browser.get(cloud.api().resolve(pathAndQuery).toString());
+  }
+
+  private static WebDriverWait waiting() {
+    return new WebDriverWait(browser, PATIENCE);
+  }
+
+  /** Waits until the page shows the results of this query. */
+  private static void waitForSummary(String q) {
+    waiting().until(d -> summary().contains("“" + q + "”") && !d.findElements(By.cssSelector("#results .result")).isEmpty());
+  }
+
+  private static String summary() {
+    return browser.findElement(By.id("summary")).getText();
+  }
+
+  private static List<WebElement> results() {
+    return browser.findElements(By.cssSelector("#results .result"));
+  }
+
+  private static String kindCount(String kind) {
+    return browser.findElement(By.cssSelector("[data-kind-count=" + kind + "]")).getText();
+  }
+}
