@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.corpus.CorpusFile;
 import org.newsindex.corpus.CorpusParser;
@@ -37,7 +38,8 @@ public final class IngestService {
   private final CorpusObjects objects;
   private final CorpusParser parser;
   private final Compactor compactor;
-  private final Lease lease;
+  private final IndexTable table;
+  private final Supplier<String> owners;
   private final long maxFileBytes;
   private final Duration leaseTtl;
   private final Clock clock;
@@ -50,11 +52,23 @@ public final class IngestService {
   /** As above, with posting chunks split at {@code chunkBytes} (smaller chunks: finer best-first reads). */
   public IngestService(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
       long maxFileBytes, int chunkBytes, Duration leaseTtl, String owner, Clock clock) {
+    this(table, objects, parser, analyzer, maxFileBytes, chunkBytes, leaseTtl, () -> owner, clock);
+  }
+
+  /**
+   * As above, with the compactor's lease held under a name drawn from {@code owners} for each
+   * attempt to compact. Lambda functions pass fresh random names: under SnapStart every execution
+   * environment restored from one snapshot shares whatever the constructor made, so a name fixed
+   * there would let two environments hold the lease at once.
+   */
+  public IngestService(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
+      long maxFileBytes, int chunkBytes, Duration leaseTtl, Supplier<String> owners, Clock clock) {
+    this.table = table;
+    this.owners = owners;
     this.sources = new SourceStore(table);
     this.objects = objects;
     this.parser = parser;
     this.compactor = new Compactor(table, objects, parser, analyzer, maxFileBytes, chunkBytes, clock);
-    this.lease = new Lease(table, LEASE, owner, clock);
     this.maxFileBytes = maxFileBytes;
     this.leaseTtl = leaseTtl;
     this.clock = clock;
@@ -154,6 +168,7 @@ public final class IngestService {
     Compactor.Outcome total = Compactor.Outcome.NONE;
     while (deadline.remaining().compareTo(MIN_TIME_TO_COMPACT) > 0) {
       Duration ttl = deadline.remaining().compareTo(leaseTtl) < 0 ? deadline.remaining() : leaseTtl;
+      Lease lease = new Lease(table, LEASE, owners.get(), clock);
       if (!lease.tryAcquire(ttl)) {
         return total;
       }

@@ -45,7 +45,8 @@ class StackReaderTest {
     FunctionSpec ingest = projectStack(Map.of()).function("IngestFunction").orElseThrow();
 
     assertEquals(120, ingest.timeoutSeconds());
-    assertEquals(1024, ingest.memoryMb());
+    assertEquals(1769, ingest.memoryMb());
+    assertEquals(2, ingest.maximumRetryAttempts());
     assertEquals("org.newsindex.lambda.IngestHandler", ingest.handlerClass());
     assertEquals("handleRequest", ingest.handlerMethod());
     assertEquals("newsindex-IndexTable", ingest.environment().get("TABLE_NAME"));
@@ -57,11 +58,11 @@ class StackReaderTest {
   @Test
   void parameterOverridesReachTheFunctions() {
     StackSpec stack =
-        projectStack(Map.of("FunctionMemory", "512", "CursorSigningKey", "k".repeat(32)));
+        projectStack(Map.of("QueryMemory", "512", "CursorSigningKey", "k".repeat(32)));
 
     FunctionSpec query = stack.function("QueryFunction").orElseThrow();
     assertEquals(512, query.memoryMb());
-    assertEquals(30, query.timeoutSeconds());
+    assertEquals(10, query.timeoutSeconds());
     assertEquals("k".repeat(32), query.environment().get("CURSOR_SIGNING_KEY"));
   }
 
@@ -92,9 +93,22 @@ class StackReaderTest {
             "GET /sources/{key+}",
             "GET /suggest",
             "GET /health",
+            "OPTIONS /{proxy+}",
             "$default"),
         stack.httpRoutes().stream().map(HttpRouteSpec::routeKey).toList());
     assertEquals("$default", stack.httpApi("HttpApi").orElseThrow().stageName());
+  }
+
+  @Test
+  void corpusPrefixAndSuffixParametersFilterTheS3Event() {
+    S3EventSpec everything = projectStack(Map.of()).s3Events().get(0);
+    S3EventSpec prefixed = projectStack(Map.of("CorpusPrefix", "corpus/")).s3Events().get(0);
+    S3EventSpec both =
+        projectStack(Map.of("CorpusPrefix", "corpus/", "CorpusSuffix", ".txt")).s3Events().get(0);
+
+    assertEquals(List.of("", ""), List.of(everything.prefix(), everything.suffix()));
+    assertEquals(List.of("corpus/", ""), List.of(prefixed.prefix(), prefixed.suffix()));
+    assertEquals(List.of("corpus/", ".txt"), List.of(both.prefix(), both.suffix()));
   }
 
   @Test
