@@ -74,7 +74,8 @@ public final class Searcher {
     private final IndexTable metered = table.metered(meter);
     private final PostingStore postings = new PostingStore(metered);
     private final DocumentStore documents = new DocumentStore(metered);
-    private final Deadline deadline = Deadline.after(Duration.ofSeconds(25));
+    // Inside the query function's 10 s timeout, so a slow search fails as a clean error, not a timeout.
+    private final Deadline deadline = Deadline.after(Duration.ofSeconds(8));
     private final List<String> notes = new ArrayList<>();
     private Optional<Set<Integer>> sourceFiles = Optional.empty();
 
