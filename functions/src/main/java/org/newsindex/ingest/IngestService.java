@@ -159,6 +159,11 @@ public final class IngestService {
     return m.status() == SourceStatus.INGESTED && !m.isPending() && !m.etag().isEmpty() && m.etag().equals(event.etag());
   }
 
+  /** Whether any file waits to be folded into the index (one small read). */
+  public boolean anyPending() {
+    return !sources.pendingKeys(1).isEmpty();
+  }
+
   /**
    * Runs the compactor if no one holds its lease, until nothing is pending or the deadline nears.
    * After releasing the lease it looks again, so a file recorded while the lease was being released
