@@ -4,17 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.corpus.CorpusFile;
 import org.newsindex.corpus.CorpusParser;
@@ -25,7 +21,6 @@ import org.newsindex.index.DocumentIds;
 import org.newsindex.index.DocumentStore;
 import org.newsindex.index.IndexTable;
 import org.newsindex.index.Lease;
-import org.newsindex.index.PostingChange;
 import org.newsindex.index.PostingListEditor;
 import org.newsindex.index.PostingStore;
 import org.newsindex.index.SourceManifest;
@@ -34,7 +29,6 @@ import org.newsindex.index.SourceStore;
 import org.newsindex.index.StoredDocument;
 import org.newsindex.index.SuggestionStore;
 import org.newsindex.index.TableKeys;
-import org.newsindex.index.PostingEntry;
 import org.newsindex.index.TermDirectory;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -47,8 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class Compactor {
   static final int FILES_PER_ROUND = 1000;
+  private static final int FIRST_ROUND = 64;
+  private static final int MIN_ROUND = 8;
   static final String DOCUMENT_COUNTER = "document";
-  private static final int DIRECTORY_CACHE_ENTRIES = 200_000;
 
   private final IndexTable table;
   private final SourceStore sources;
@@ -60,8 +55,8 @@ public final class Compactor {
   private final long maxFileBytes;
   private final int chunkBytes;
   private final Clock clock;
-  /** Directories written during the current run; valid while the lease is held. */
-  private final Map<String, TermDirectory> writtenThisRun = new HashMap<>();
+  private final PostingWriter postingWriter;
+  private final HeadlinePlanner headlines;
 
   public Compactor(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
       long maxFileBytes, int chunkBytes, Clock clock) {
@@ -75,6 +70,8 @@ public final class Compactor {
     this.maxFileBytes = maxFileBytes;
     this.chunkBytes = chunkBytes;
     this.clock = clock;
+    this.postingWriter = new PostingWriter(table, chunkBytes);
+    this.headlines = new HeadlinePlanner(table);
   }
 
   /** Exercises the analysis and posting-list code paths without writing anything. */
@@ -119,20 +116,39 @@ public final class Compactor {
   public Outcome runUntilIdle(Deadline deadline, Lease lease, Duration leaseTtl) {
     Set<String> waiting = new HashSet<>();
     RoundStats stats = new RoundStats();
-    writtenThisRun.clear();
+    postingWriter.newRun();
+    double secondsPerFile = 0;
     while (deadline.remaining().compareTo(Duration.ofSeconds(2)) > 0) {
       if (!lease.renew(min(leaseTtl, deadline.remaining()))) {
         break;
       }
-      List<String> keys = new ArrayList<>(sources.pendingKeys(FILES_PER_ROUND + waiting.size()));
+      int size = roundSize(secondsPerFile, deadline.remaining());
+      List<String> keys = new ArrayList<>(sources.pendingKeys(size + waiting.size()));
       keys.removeAll(waiting);
       if (keys.isEmpty()) {
         break;
       }
-      round(keys.subList(0, Math.min(FILES_PER_ROUND, keys.size())), waiting, deadline, stats);
+      List<String> round = keys.subList(0, Math.min(size, keys.size()));
+      long started = System.nanoTime();
+      round(round, waiting, deadline, stats);
+      double perFile = (System.nanoTime() - started) / 1e9 / round.size();
+      secondsPerFile = secondsPerFile == 0 ? perFile : Math.max(perFile, (secondsPerFile + perFile) / 2);
     }
-    writtenThisRun.clear();
+    postingWriter.newRun();
     return new Outcome(stats.rounds, stats.files, stats.terms, stats.items, waiting);
+  }
+
+  /**
+   * How many files the next round may take: as many as fit in a third of the time left at the
+   * pace of the rounds so far (bigger rounds rewrite each common term's list fewer times), at most
+   * {@value #FILES_PER_ROUND}; a modest first round measures the pace.
+   */
+  static int roundSize(double secondsPerFile, Duration remaining) {
+    if (secondsPerFile <= 0) {
+      return FIRST_ROUND;
+    }
+    double fit = remaining.toMillis() / 1000.0 / 3 / secondsPerFile;
+    return (int) Math.max(MIN_ROUND, Math.min(FILES_PER_ROUND, fit));
   }
 
   private void round(List<String> keys, Set<String> waiting, Deadline deadline, RoundStats stats) {
@@ -194,7 +210,11 @@ public final class Compactor {
     Set<Long> removedArticleOrds = new LinkedHashSet<>();
     List<DesiredFile> needOrds = files.stream().filter(f -> f.article().isPresent() && !f.keepsArticle()).toList();
     long first = needOrds.isEmpty() ? 0 : sources.allocate(DOCUMENT_COUNTER, needOrds.size());
-    List<Long> claimed = table.inParallel(needOrds, f -> sources.claimArticleOrd(f.manifest(), first + needOrds.indexOf(f)));
+    Map<String, Long> candidates = new HashMap<>();
+    for (int i = 0; i < needOrds.size(); i++) {
+      candidates.put(needOrds.get(i).key(), first + i);
+    }
+    List<Long> claimed = table.inParallel(needOrds, f -> sources.claimArticleOrd(f.manifest(), candidates.get(f.key())));
     for (DesiredFile f : files) {
       SourceManifest m = f.manifest();
       if (m.hasArticle() && !f.keepsArticle()) {
@@ -215,7 +235,7 @@ public final class Compactor {
     }
 
     // Headlines: the files' intents first, then their sources before and after this round.
-    List<HeadlineChange> headlineChanges = planHeadlines(files, deadline);
+    List<HeadlineChange> headlineChanges = headlines.plan(files, deadline);
 
     for (long ord : removedArticleOrds) {
       documents.document(ord, true).ifPresent(doc -> changes.remove(ord, doc.text()));
@@ -260,7 +280,7 @@ public final class Compactor {
     }
 
     table.write(newDocuments, deadline);
-    int postingWrites = applyPostingChanges(changes.byTerm(), deadline);
+    int postingWrites = postingWriter.apply(changes.byTerm(), deadline);
     table.write(pointersAndDocs, deadline);
     table.write(removals, deadline);
     stats.add(files.size(), changes.byTerm().size(),
@@ -275,158 +295,6 @@ public final class Compactor {
       sources.clearPending(f.key(), f.manifest().sequencer());
       return f;
     });
-  }
-
-  private List<HeadlineChange> planHeadlines(List<DesiredFile> files, Deadline deadline) {
-    Map<String, Set<String>> touchedByFile = new LinkedHashMap<>();
-    Set<String> touched = new LinkedHashSet<>();
-    Map<String, String> texts = new HashMap<>();
-    for (DesiredFile f : files) {
-      Set<String> ids = new LinkedHashSet<>(f.manifest().intentHeadlines());
-      Set<String> desired = f.headlines().keySet();
-      Set<String> actual = f.manifest().headlineIds();
-      desired.stream().filter(id -> !actual.contains(id)).forEach(ids::add);
-      actual.stream().filter(id -> !desired.contains(id)).forEach(ids::add);
-      touchedByFile.put(f.key(), ids);
-      touched.addAll(ids);
-      f.headlines().forEach(texts::putIfAbsent);
-    }
-    table.inParallel(new ArrayList<>(touchedByFile.entrySet()), e -> {
-      sources.recordIntent(e.getKey(), e.getValue());
-      return e;
-    });
-    if (touched.isEmpty()) {
-      return List.of();
-    }
-    Map<String, DocumentStore.DocumentPointer> pointers = documents.pointers(touched, true, deadline);
-    Map<Long, StoredDocument> docs = documents.documents(
-        pointers.values().stream().map(DocumentStore.DocumentPointer::ord).toList(), true, deadline);
-
-    List<String> needOrds = new ArrayList<>();
-    Map<String, SortedMap<String, Integer>> after = new LinkedHashMap<>();
-    Map<String, Optional<StoredDocument>> before = new HashMap<>();
-    for (String id : touched) {
-      Optional<StoredDocument> doc = Optional.ofNullable(pointers.get(id)).map(p -> docs.get(p.ord()));
-      before.put(id, doc);
-      SortedMap<String, Integer> sourcesAfter = new TreeMap<>();
-      doc.ifPresent(d -> {
-        for (int i = 0; i < d.sources().size(); i++) {
-          sourcesAfter.put(d.sources().get(i), d.sourceOrds().get(i));
-        }
-      });
-      for (DesiredFile f : files) {
-        if (f.headlines().containsKey(id)) {
-          sourcesAfter.put(f.key(), f.manifest().fileOrd());
-        } else {
-          sourcesAfter.remove(f.key());
-        }
-      }
-      after.put(id, sourcesAfter);
-      if (!sourcesAfter.isEmpty() && !pointers.containsKey(id)) {
-        needOrds.add(id);
-      }
-    }
-    Map<String, Long> newOrds = claimHeadlineOrds(needOrds, texts);
-    List<HeadlineChange> out = new ArrayList<>();
-    for (String id : touched) {
-      SortedMap<String, Integer> sourcesAfter = after.get(id);
-      Optional<StoredDocument> doc = before.get(id);
-      DocumentStore.DocumentPointer pointer = pointers.get(id);
-      String text = texts.getOrDefault(id, doc.map(StoredDocument::title).orElse(pointer == null ? "" : pointer.text()));
-      if (sourcesAfter.isEmpty()) {
-        if (pointer != null) {
-          out.add(new HeadlineChange(HeadlineChange.Kind.DELETE, id, pointer.ord(),
-              doc.map(StoredDocument::title).orElse(pointer.text()), sourcesAfter, Optional.empty()));
-        }
-      } else if (doc.isEmpty()) {
-        long ord = pointer != null ? pointer.ord() : newOrds.get(id);
-        String createText = pointer != null && !pointer.text().isEmpty() ? pointer.text() : text;
-        out.add(new HeadlineChange(HeadlineChange.Kind.CREATE, id, ord, createText, sourcesAfter, Optional.empty()));
-      } else if (!sourcesAfter.keySet().equals(new LinkedHashSet<>(doc.get().sources()))) {
-        out.add(new HeadlineChange(HeadlineChange.Kind.UPDATE, id, doc.get().ord(), doc.get().title(), sourcesAfter,
-            Optional.of(doc.get().ingestedAt())));
-      }
-    }
-    return out;
-  }
-
-  /** Gives each new headline an ordinal, claiming its pointer so a retry reuses the same one. */
-  private Map<String, Long> claimHeadlineOrds(Collection<String> ids, Map<String, String> texts) {
-    Map<String, Long> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    long first = sources.allocate(DOCUMENT_COUNTER, ids.size());
-    List<String> list = new ArrayList<>(ids);
-    List<Long> ords = table.inParallel(list, id -> documents.claimPointer(id, first + list.indexOf(id), texts.getOrDefault(id, "")));
-    for (int i = 0; i < list.size(); i++) {
-      out.put(list.get(i), ords.get(i));
-    }
-    return out;
-  }
-
-  /** Applies the changes term by term; returns the number of items written. */
-  private int applyPostingChanges(Map<String, List<PostingChange>> byTerm, Deadline deadline) {
-    if (byTerm.isEmpty()) {
-      return 0;
-    }
-    Map<String, TermDirectory> directories = directories(byTerm.keySet(), deadline);
-    List<PostingStore.ChunkRef> refs = new ArrayList<>();
-    byTerm.forEach((term, list) -> {
-      TermDirectory d = directories.getOrDefault(term, TermDirectory.empty(term));
-      PostingListEditor.chunksToRead(d, list).forEach(id -> refs.add(new PostingStore.ChunkRef(term, id)));
-    });
-    var loaded = postings.chunks(refs, true, deadline);
-    List<WriteRequest> writes = new ArrayList<>();
-    List<WriteRequest> directoryWrites = new ArrayList<>();
-    Map<String, TermDirectory> written = new HashMap<>();
-    byTerm.forEach((term, list) -> {
-      TermDirectory before = directories.getOrDefault(term, TermDirectory.empty(term));
-      Map<Integer, List<PostingEntry>> chunks = new HashMap<>();
-      loaded.forEach((ref, entries) -> {
-        if (ref.term().equals(term)) {
-          chunks.put(ref.chunkId(), entries);
-        }
-      });
-      PostingListEditor.Edit edit = PostingListEditor.apply(before, chunks, list, chunkBytes);
-      edit.writes().forEach((id, entries) -> writes.add(PostingStore.putChunk(term, id, entries)));
-      edit.deletes().forEach(id -> writes.add(PostingStore.deleteChunk(term, id)));
-      TermDirectory after = edit.directory();
-      directoryWrites.add(after.isEmpty() ? PostingStore.deleteDirectory(term) : PostingStore.putDirectory(after));
-      written.put(term, after);
-    });
-    table.write(writes, deadline);
-    table.write(directoryWrites, deadline);
-    remember(written);
-    return writes.size() + directoryWrites.size();
-  }
-
-  /**
-   * The directories of the terms, from what this compactor wrote earlier in the same run (it holds
-   * the lease, so nobody else has written since) or else from the table.
-   */
-  private Map<String, TermDirectory> directories(Set<String> terms, Deadline deadline) {
-    Map<String, TermDirectory> out = new HashMap<>();
-    Set<String> missing = new HashSet<>();
-    for (String term : terms) {
-      TermDirectory known = writtenThisRun.get(term);
-      if (known != null) {
-        if (!known.isEmpty()) {
-          out.put(term, known);
-        }
-      } else {
-        missing.add(term);
-      }
-    }
-    out.putAll(postings.directories(missing, true, deadline));
-    return out;
-  }
-
-  private void remember(Map<String, TermDirectory> written) {
-    if (writtenThisRun.size() + written.size() > DIRECTORY_CACHE_ENTRIES) {
-      writtenThisRun.clear();
-    }
-    writtenThisRun.putAll(written);
   }
 
   private static Duration min(Duration a, Duration b) {

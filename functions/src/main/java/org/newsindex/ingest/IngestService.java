@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.corpus.CorpusFile;

@@ -302,32 +302,9 @@ public final class Searcher {
 
     private SearchResult result(Set<Long> matches, Map<Long, Candidate> candidates, boolean exact, List<Long> page,
         Map<Long, Float> scores, Optional<String> next, Set<String> highlight) {
-      Map<DocKind, Long> kinds = new LinkedHashMap<>();
-      Map<Integer, Long> files = new HashMap<>();
-      long total = 0;
-      for (long ord : matches) {
-        Candidate c = candidates.get(ord);
-        boolean kindOk = passes(c, true, false);
-        boolean sourceOk = passes(c, false, true);
-        if (sourceOk) {
-          kinds.merge(c.kind, 1L, Long::sum);
-        }
-        if (kindOk) {
-          for (int f : c.sources) {
-            files.merge(f, 1L, Long::sum);
-          }
-        }
-        if (kindOk && sourceOk) {
-          total++;
-        }
-      }
-      List<FacetCount> kindFacet = new ArrayList<>();
-      for (DocKind kind : DocKind.values()) {
-        kindFacet.add(new FacetCount(kind.label(), kinds.getOrDefault(kind, 0L)));
-      }
-      List<Map.Entry<Integer, Long>> topFiles = files.entrySet().stream()
-          .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(SOURCE_FACET_SIZE).toList();
+      FacetCounter facets = new FacetCounter(matches.stream().map(candidates::get).toList(),
+          c -> passes(c, true, false), c -> passes(c, false, true));
+      List<Map.Entry<Integer, Long>> topFiles = facets.topFiles(SOURCE_FACET_SIZE);
       // The page's documents and the facet's file keys are independent reads: issue them together.
       CompletableFuture<Map<Long, StoredDocument>> pageDocs =
           CompletableFuture.supplyAsync(() -> documents.documents(page, false, deadline));
@@ -340,16 +317,14 @@ public final class Searcher {
       List<SearchHit> hits = new ArrayList<>();
       for (long ord : page) {
         StoredDocument doc = docs.get(ord);
-        if (doc == null) {
-          continue;
+        if (doc != null) {
+          hits.add(new SearchHit(doc.id(), ord, doc.kind(), doc.title(), highlighter.snippet(doc.text(), highlight),
+              doc.sources(), scores.getOrDefault(ord, 0f), doc.ingestedAt()));
         }
-        String snippet = highlighter.snippet(doc.text(), highlight);
-        hits.add(new SearchHit(doc.id(), ord, doc.kind(), doc.title(), snippet, doc.sources(), scores.getOrDefault(ord, 0f),
-            doc.ingestedAt()));
       }
-      boolean totalExact = exact && total <= TRACK_TOTAL_LIMIT;
-      return new SearchResult(Math.min(total, TRACK_TOTAL_LIMIT), totalExact, hits, kindFacet, sourceFacet, next, notes,
-          meter.items(), meter.capacityUnits());
+      long total = facets.total();
+      return new SearchResult(Math.min(total, TRACK_TOTAL_LIMIT), exact && total <= TRACK_TOTAL_LIMIT, hits,
+          facets.kinds(), sourceFacet, next, notes, meter.items(), meter.capacityUnits());
     }
 
     private boolean passes(Candidate c, boolean checkKind, boolean checkSource) {

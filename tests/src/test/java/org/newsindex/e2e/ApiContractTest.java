@@ -16,9 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The OpenAPI contract: it is a valid OpenAPI 3.1 document, the function serves its YAML source as
@@ -28,17 +27,8 @@ import org.junit.jupiter.api.Test;
 class ApiContractTest {
   private static final String JSON_TYPE = "application/json; charset=utf-8";
 
-  private static TestCloud cloud;
-
-  @BeforeAll
-  static void start() {
-    cloud = TestCloud.start(true);
-  }
-
-  @AfterAll
-  static void stop() {
-    cloud.close();
-  }
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.seeded();
 
   @Test
   void servedContractIsTheYamlSourceAsJson() {

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsindex.local.lambda.InvocationResult;
 
 /**
@@ -18,17 +17,8 @@ import org.newsindex.local.lambda.InvocationResult;
  * the ingest function never fails (and so never crash-loops) on a bad file.
  */
 class BadInputTest {
-  private static TestCloud cloud;
-
-  @BeforeAll
-  static void start() {
-    cloud = TestCloud.start(false);
-  }
-
-  @AfterAll
-  static void stop() {
-    cloud.close();
-  }
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.empty();
 
   @AfterEach
   void noInvocationFailedAndTheIndexIsConsistent() {

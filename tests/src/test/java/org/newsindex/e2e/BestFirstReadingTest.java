@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.index.Deadline;
@@ -43,7 +44,8 @@ class BestFirstReadingTest {
   private static final int CHUNK_BYTES = 512;
   private static final int HORIZON = 40;
 
-  private static TestCloud cloud;
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.empty();
   private static IsolatedIngest ingest;
   private static LuceneIndex lucene;
   private static Map<Long, StoredDocument> documents;
@@ -51,7 +53,6 @@ class BestFirstReadingTest {
 
   @BeforeAll
   static void ingestInBulk() throws Exception {
-    cloud = TestCloud.start(false);
     ingest = new IsolatedIngest(cloud);
     List<String> seeds = new ArrayList<>();
     for (Path p : Files.list(TestCloud.projectDir().resolve("seeds")).sorted().toList()) {
@@ -84,7 +85,6 @@ class BestFirstReadingTest {
     if (lucene != null) {
       lucene.close();
     }
-    cloud.close();
   }
 
   /** The most common terms: their lists span many chunks. */

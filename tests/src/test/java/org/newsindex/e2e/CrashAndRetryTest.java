@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.SourceEvent;
 
@@ -20,17 +19,8 @@ import org.newsindex.ingest.SourceEvent;
  * drift. Every point of the scenario at which it can die is tried.
  */
 class CrashAndRetryTest {
-  private static TestCloud cloud;
-
-  @BeforeAll
-  static void start() {
-    cloud = TestCloud.start(false);
-  }
-
-  @AfterAll
-  static void stop() {
-    cloud.close();
-  }
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.empty();
 
   private static final String FIRST = Corpora.article("Lavrov and Rubio discussed the war in Ukraine by phone.",
       "Ukraine Talks Resume In Istanbul", "Markets Rally As Inflation Cools", "Shared Headline About Peace Talks");

@@ -13,9 +13,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.local.lambda.InvocationRecord;
 import org.newsindex.local.lambda.InvocationResult;
@@ -25,17 +24,8 @@ import org.newsindex.local.lambda.InvocationResult;
  * at once: through the local cloud's real S3 events and ingest function, the index stays exact.
  */
 class EventDeliveryTest {
-  private static TestCloud cloud;
-
-  @BeforeAll
-  static void start() {
-    cloud = TestCloud.start(false);
-  }
-
-  @AfterAll
-  static void stop() {
-    cloud.close();
-  }
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.empty();
 
   private static IndexContent content() {
     return IndexContent.of(IndexSnapshot.load(cloud.dynamoDb, cloud.cloud.table()));

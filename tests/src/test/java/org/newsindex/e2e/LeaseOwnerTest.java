@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.corpus.CorpusParser;
 import org.newsindex.index.IndexTable;
@@ -25,19 +25,15 @@ import org.newsindex.ingest.S3CorpusObjects;
  * a random name, and Lambda reseeds randomness on restore).
  */
 class LeaseOwnerTest {
-  private static TestCloud cloud;
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.empty();
   private static IsolatedIngest ingest;
 
   @BeforeAll
   static void start() {
-    cloud = TestCloud.start(false);
     ingest = new IsolatedIngest(cloud);
   }
 
-  @AfterAll
-  static void stop() {
-    cloud.close();
-  }
 
   private static IngestService service(List<String> drawn) {
     return new IngestService(new IndexTable(cloud.dynamoDb, ingest.table), new S3CorpusObjects(cloud.s3, ingest.bucket),

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.index.IndexSnapshot;
@@ -36,14 +37,14 @@ class LuceneAgreementTest {
   static final int GENERATED_ARTICLES = 1_000;
   static final int QUERIES_PER_KIND = 50;
 
-  private static TestCloud cloud;
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.seeded();
   private static LuceneIndex lucene;
   private static Map<Long, StoredDocument> documents;
   private static Map<String, Long> ordsById;
 
   @BeforeAll
   static void ingest() throws Exception {
-    cloud = TestCloud.start(true);
     List<String> seeds = new ArrayList<>();
     for (Path p : Files.list(TestCloud.projectDir().resolve("seeds")).sorted().toList()) {
       seeds.add(Files.readString(p));
@@ -76,7 +77,6 @@ class LuceneAgreementTest {
     if (lucene != null) {
       lucene.close();
     }
-    cloud.close();
   }
 
   @Test

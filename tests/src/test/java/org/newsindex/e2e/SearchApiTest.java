@@ -10,17 +10,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The search API over HTTP: query syntax, filters, facets, pagination, highlighting and suggestions. */
 class SearchApiTest {
-  private static TestCloud cloud;
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.seeded();
 
   @BeforeAll
   static void start() {
-    cloud = TestCloud.start(true);
     cloud.upload("desk/politics/a.txt", Corpora.article(
         "Parliament debated the budget late into the night. The finance minister defended new taxes on fuel.",
         "Budget Vote Delayed Again", "Fuel Taxes Spark Protests", "Harbour Strike Enters Third Week"));
@@ -43,10 +43,6 @@ class SearchApiTest {
     cloud.settle();
   }
 
-  @AfterAll
-  static void stop() {
-    cloud.close();
-  }
 
   private static List<String> titles(JsonNode response) {
     List<String> titles = new ArrayList<>();

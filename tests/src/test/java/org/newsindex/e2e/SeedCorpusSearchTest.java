@@ -6,23 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The README's promise: start the local cloud on the seeds and search them over HTTP. */
 class SeedCorpusSearchTest {
-  private static TestCloud cloud;
-
-  @BeforeAll
-  static void start() {
-    cloud = TestCloud.start(true);
-  }
-
-  @AfterAll
-  static void stop() {
-    cloud.close();
-  }
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.seeded();
 
   private static List<String> titles(JsonNode response) {
     List<String> titles = new ArrayList<>();

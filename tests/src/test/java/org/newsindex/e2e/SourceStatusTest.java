@@ -7,17 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every file's fate is readable over the API: ingested with counts, rejected with a reason, or deleted. */
 class SourceStatusTest {
-  private static TestCloud cloud;
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.empty();
 
   @BeforeAll
   static void start() {
-    cloud = TestCloud.start(false);
     cloud.upload("status/good.txt", Corpora.article("Bison herds return to the prairie.", "Bison Return", "Prairie Restored"));
     cloud.upload("status/bad.txt", new byte[] {0, 1, 2});
     cloud.upload("status/gone.txt", Corpora.article("This file will be deleted.", "Soon Deleted"));
@@ -29,10 +29,6 @@ class SourceStatusTest {
     cloud.settle();
   }
 
-  @AfterAll
-  static void stop() {
-    cloud.close();
-  }
 
   @Test
   void anIngestedFileShowsItsCountsETagAndWhenItWasProcessed() {

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsindex.index.Attributes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -15,17 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * compactor to fold the file in. If that compactor dies, the scheduled sweep folds the file in.
  */
 class SweepTest {
-  private static TestCloud cloud;
-
-  @BeforeAll
-  static void start() {
-    cloud = TestCloud.start(false);
-  }
-
-  @AfterAll
-  static void stop() {
-    cloud.close();
-  }
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.empty();
 
   @Test
   void aFileLeftPendingByADeadCompactorIsFoldedInByTheSweep() {

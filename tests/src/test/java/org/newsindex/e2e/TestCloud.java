@@ -20,6 +20,9 @@ import org.newsindex.local.LocalClients;
 import org.newsindex.local.LocalCloud;
 import org.newsindex.verify.IndexVerifier;
 import org.newsindex.verify.VerificationReport;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -27,31 +30,60 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A local cloud for one test class, on ephemeral ports, with the clients a test needs: S3 and
  * DynamoDB through the real SDK, and the HTTP API through java.net.http. Every API response is
- * checked against the OpenAPI contract before a test sees it.
+ * checked against the OpenAPI contract before a test sees it. A test class registers one as a JUnit
+ * extension ({@code @RegisterExtension static final TestCloud cloud = TestCloud.seeded();}): it
+ * starts before the class's tests and stops after them.
  */
-final class TestCloud implements AutoCloseable {
+final class TestCloud implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   static final ObjectMapper JSON = new ObjectMapper();
   static final ApiContract CONTRACT = ApiContract.load(ApiContract.source(projectDir()));
 
-  final LocalCloud cloud;
-  final S3Client s3;
-  final DynamoDbClient dynamoDb;
+  private final boolean seed;
+  LocalCloud cloud;
+  S3Client s3;
+  DynamoDbClient dynamoDb;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private TestCloud(LocalCloud cloud) {
-    this.cloud = cloud;
-    this.s3 = LocalClients.s3(cloud);
-    this.dynamoDb = LocalClients.dynamoDb(cloud);
+  private TestCloud(boolean seed) {
+    this.seed = seed;
+  }
+
+  /** A cloud loaded with the seed corpus. */
+  static TestCloud seeded() {
+    return new TestCloud(true);
+  }
+
+  /** An empty cloud. */
+  static TestCloud empty() {
+    return new TestCloud(false);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   static Path projectDir() {
     return Path.of(System.getProperty("newsindex.projectDir", "..")).toAbsolutePath().normalize();
   }
 
+  /** Starts the cloud (the extension does this before a class's tests). */
+  TestCloud start() {
+    cloud = LocalCloud.builder().projectDir(projectDir()).apiPort(0).seed(seed).concurrency(4).runSchedules(false)
+        .retryDelays(List.of(Duration.ofMillis(200), Duration.ofMillis(400))).start();
+    s3 = LocalClients.s3(cloud);
+    dynamoDb = LocalClients.dynamoDb(cloud);
+    return this;
+  }
+
+  /** A started cloud, for a test that manages it itself (try-with-resources). */
   static TestCloud start(boolean seed) {
-    return new TestCloud(LocalCloud.builder().projectDir(projectDir()).apiPort(0).seed(seed).concurrency(4)
-        .runSchedules(false)
-        .retryDelays(List.of(Duration.ofMillis(200), Duration.ofMillis(400))).start());
+    return new TestCloud(seed).start();
   }
 
   /**

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.SourceEvent;
 
@@ -19,17 +18,8 @@ import org.newsindex.ingest.SourceEvent;
  * the invocation fails rather than dropping anything, and its retry completes the work.
  */
 class ThrottlingTest {
-  private static TestCloud cloud;
-
-  @BeforeAll
-  static void start() {
-    cloud = TestCloud.start(false);
-  }
-
-  @AfterAll
-  static void stop() {
-    cloud.close();
-  }
+  @RegisterExtension
+  static final TestCloud cloud = TestCloud.empty();
 
   private static List<SourceEvent> events(IsolatedIngest ingest) {
     return List.of(
