@@ -14,6 +14,7 @@ public record BenchReport(
     Benchmark.Options options,
     IngestMeasurement.Result ingest,
     List<QueryMeasurement.Result> queries,
+    FloorMeasurement.Result floor,
     List<ColdStartMeasurement.Result> coldStarts,
     long jarBytes,
     Map<String, Object> costs) {
@@ -54,6 +55,8 @@ public record BenchReport(
       q.put(r.name(), c);
     }
     json.put("queries", q);
+    json.put("floor", Map.of("dynamodb_get_item_p50_ms", round(floor.getItemP50Ms()),
+        "api_call_p50_ms", round(floor.apiCallP50Ms())));
     Map<String, Object> cold = new LinkedHashMap<>();
     for (ColdStartMeasurement.Result r : coldStarts) {
       Map<String, Object> c = new LinkedHashMap<>();
@@ -90,6 +93,8 @@ public record BenchReport(
       out.printf("%-17s %8.1f %8.1f %7.0f %9.1f %9.0fx %9.3f %8.0fx%n", r.name(), r.p50Ms(), r.p99Ms(), r.itemsRead(),
           r.scanP50Ms(), r.speedupVsScan(), r.luceneP50Ms(), r.ratioToLucene());
     }
+    out.printf("Floor: one DynamoDB GetItem %.1f ms, one API call that reads nothing (GET /openapi.json) %.1f ms"
+        + " (p50)%n", floor.getItemP50Ms(), floor.apiCallP50Ms());
     if (!coldStarts.isEmpty()) {
       out.printf("%nCold start (fresh JVM, deployable jar %.1f MB)%n", jarBytes / 1e6);
       for (ColdStartMeasurement.Result r : coldStarts) {

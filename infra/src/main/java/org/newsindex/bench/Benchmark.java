@@ -66,6 +66,7 @@ public final class Benchmark {
         log.accept("timing " + classes.size() + " query classes ...");
         queries = QueryMeasurement.measureAll(new QueryMeasurement(cloud.apiUri(), scan, lucene, options.repeat()), classes);
       }
+      FloorMeasurement.Result floor = FloorMeasurement.measure(dynamoDb, cloud.table(), cloud.apiUri(), 200);
       Latencies queryLambda = new Latencies();
       for (InvocationRecord r : cloud.invocations()) {
         if (r.functionLogicalId().equals("QueryFunction") && !before.contains(r.result().requestId())) {
@@ -93,7 +94,7 @@ public final class Benchmark {
       costs.put("inputs", Map.of("query_read_units", readUnits, "query_lambda_ms_p50", queryLambda.p50(),
           "query_memory_mb", query.memoryMb(), "ingest_memory_mb", ingestFunction.memoryMb(),
           "prices", PriceTable.US_EAST_1));
-      return new BenchReport(options, ingest, queries, coldStarts, Files.size(jar), costs);
+      return new BenchReport(options, ingest, queries, floor, coldStarts, Files.size(jar), costs);
     }
   }
 

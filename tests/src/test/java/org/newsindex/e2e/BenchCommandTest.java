@@ -41,6 +41,7 @@ class BenchCommandTest {
       }
     }
     assertTrue(json.path("cold_start").path("QueryFunction").path("first_response_since_jvm_start_ms").asDouble() > 0);
+    assertTrue(json.path("floor").path("api_call_p50_ms").asDouble() > 0, json.path("floor").toString());
     assertTrue(json.path("jar_bytes").asLong() > 1_000_000);
     assertTrue(json.path("cost").path("per_million_queries").path("total_usd").asDouble() > 0);
   }
