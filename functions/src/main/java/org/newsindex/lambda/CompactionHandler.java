@@ -3,7 +3,6 @@ package org.newsindex.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.time.Duration;
 import java.util.Map;
 import org.newsindex.api.Json;
 import org.newsindex.config.Settings;
@@ -16,8 +15,6 @@ import org.newsindex.ingest.IngestService;
  * compactor that was folding it died. Does nothing while another compactor is at work.
  */
 public final class CompactionHandler implements RequestHandler<ScheduledEvent, String> {
-  private static final Duration SAFETY_MARGIN = Duration.ofSeconds(2);
-
   private final DynamoDbUsage usage = new DynamoDbUsage();
   private final IngestService service;
 
@@ -33,8 +30,7 @@ public final class CompactionHandler implements RequestHandler<ScheduledEvent, S
   public String handleRequest(ScheduledEvent event, Context context) {
     long started = System.nanoTime();
     usage.reset();
-    Deadline deadline = Deadline.after(Duration.ofMillis(
-        Math.max(1000, (context == null ? 60_000 : context.getRemainingTimeInMillis()) - SAFETY_MARGIN.toMillis())));
+    Deadline deadline = InvocationDeadline.of(context);
     // Nearly always nothing waits: then one read, and no write to take the lease.
     Compactor.Outcome outcome = service.anyPending() ? service.compactIfFree(deadline) : Compactor.Outcome.NONE;
     Map<String, Object> details = Map.of("rounds", outcome.rounds(), "files_folded", outcome.folded(),

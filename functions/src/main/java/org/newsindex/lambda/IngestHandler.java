@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,6 @@ import org.newsindex.ingest.SourceEvent;
  * it; a bad file is never a failure but a recorded rejection.
  */
 public final class IngestHandler implements RequestHandler<S3Event, String>, Resource {
-  private static final Duration SAFETY_MARGIN = Duration.ofSeconds(2);
-
   private final DynamoDbUsage usage = new DynamoDbUsage();
   private final IngestService service;
 
@@ -58,8 +55,7 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
   public String handleRequest(S3Event event, Context context) {
     long started = System.nanoTime();
     usage.reset();
-    Deadline deadline = Deadline.after(Duration.ofMillis(
-        Math.max(1000, (context == null ? 60_000 : context.getRemainingTimeInMillis()) - SAFETY_MARGIN.toMillis())));
+    Deadline deadline = InvocationDeadline.of(context);
     List<Map<String, Object>> records = new ArrayList<>();
     try {
       for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
