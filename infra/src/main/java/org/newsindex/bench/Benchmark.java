@@ -3,9 +3,11 @@ package org.newsindex.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.generate.CorpusGenerator;
@@ -13,6 +15,7 @@ import org.newsindex.index.IndexSnapshot;
 import org.newsindex.index.StoredDocument;
 import org.newsindex.local.LocalClients;
 import org.newsindex.local.LocalCloud;
+import org.newsindex.local.ProjectLayout;
 import org.newsindex.local.lambda.InvocationRecord;
 import org.newsindex.local.template.FunctionSpec;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -38,33 +41,29 @@ public final class Benchmark {
   }
 
   public BenchReport run() throws Exception {
-    List<String> seeds = new ArrayList<>();
-    try (var files = Files.list(options.projectDir().resolve("seeds"))) {
-      for (Path p : files.sorted().toList()) {
-        seeds.add(Files.readString(p));
-      }
-    }
+    List<String> seeds = new ProjectLayout(options.projectDir()).seedTexts();
     CorpusGenerator generator = new CorpusGenerator(seeds, options.articles(), options.seed());
     try (LocalCloud cloud = LocalCloud.builder().projectDir(options.projectDir()).apiPort(0).seed(false)
-        .runSchedules(false).concurrency(options.concurrency()).start()) {
+        .runSchedules(false).concurrency(options.concurrency()).start();
+         S3Client s3 = LocalClients.s3(cloud);
+         DynamoDbClient dynamoDb = LocalClients.dynamoDb(cloud)) {
       log.accept(String.format("ingesting %,d generated articles through S3 ...", options.articles()));
-      IngestMeasurement.Result ingest = IngestMeasurement.run(cloud, generator, options.articles(), 8, () -> { });
+      IngestMeasurement.Result ingest = IngestMeasurement.run(cloud, s3, dynamoDb, generator, options.articles(), 8, () -> { });
       log.accept(String.format("  %.1f articles/s; raw writes of the final %,d items took %.1f s (ratio %.2f)",
           ingest.articlesPerSecond(), ingest.finalItems(), ingest.rawSeconds(), ingest.ratioToRaw()));
 
-      DynamoDbClient dynamoDb = LocalClients.dynamoDb(cloud);
       IndexSnapshot snapshot = IndexSnapshot.load(dynamoDb, cloud.table());
       List<StoredDocument> documents = new ArrayList<>(snapshot.documents().values());
       List<QueryClass> classes = QueryClasses.draw(snapshot, options.queriesPerClass(), options.seed());
       List<QueryMeasurement.Result> queries;
-      java.util.Set<String> before = new java.util.HashSet<>();
+      Set<String> before = new HashSet<>();
       cloud.invocations().forEach(r -> before.add(r.result().requestId()));
       try (LuceneIndex lucene = new LuceneIndex(new TextAnalyzer().luceneAnalyzer());
            ScanBaseline scan = new ScanBaseline(dynamoDb, cloud.table() + "-naive", documents)) {
         documents.forEach(d -> lucene.add(d.ord(), d.kind().label(),
             d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(), d.text()));
         log.accept("timing " + classes.size() + " query classes ...");
-        queries = QueryMeasurement.measureAll(new QueryMeasurement(cloud.apiUri(), scan, lucene, options.repeat()), classes);
+        queries = new QueryMeasurement(cloud.apiUri(), scan, lucene, options.repeat()).measureAll(classes);
       }
       FloorMeasurement.Result floor = FloorMeasurement.measure(dynamoDb, cloud.table(), cloud.apiUri(), 200);
       Latencies queryLambda = new Latencies();
@@ -79,7 +78,7 @@ public final class Benchmark {
       if (options.coldStartRuns() > 0) {
         log.accept("measuring cold starts ...");
         coldStarts.add(queryColdStart(cloud, jar, queries));
-        coldStarts.add(ingestColdStart(cloud, jar, generator));
+        coldStarts.add(ingestColdStart(cloud, s3, jar, generator));
       }
 
       FunctionSpec query = cloud.stack().function("QueryFunction").orElseThrow();
@@ -107,9 +106,8 @@ public final class Benchmark {
         options.coldStartRuns());
   }
 
-  private ColdStartMeasurement.Result ingestColdStart(LocalCloud cloud, Path jar, CorpusGenerator generator)
-      throws Exception {
-    S3Client s3 = LocalClients.s3(cloud);
+  private ColdStartMeasurement.Result ingestColdStart(LocalCloud cloud, S3Client s3, Path jar,
+      CorpusGenerator generator) throws Exception {
     String bucket = "newsindex-cold-start-probe";
     s3.createBucket(b -> b.bucket(bucket));
     String key = "probe/cold-start.txt";
@@ -128,7 +126,6 @@ public final class Benchmark {
   }
 
   private static String handlerClass(LocalCloud cloud, String function) {
-    String handler = cloud.stack().function(function).orElseThrow().handler();
-    return handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+    return cloud.stack().function(function).orElseThrow().handlerClass();
   }
 }

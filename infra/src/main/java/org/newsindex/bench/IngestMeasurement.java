@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.newsindex.generate.CorpusGenerator;
-import org.newsindex.local.LocalClients;
 import org.newsindex.local.LocalCloud;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,9 +45,8 @@ final class IngestMeasurement {
 
   private IngestMeasurement() {}
 
-  static Result run(LocalCloud cloud, CorpusGenerator generator, int articles, int uploaders, Runnable progress)
-      throws Exception {
-    S3Client s3 = LocalClients.s3(cloud);
+  static Result run(LocalCloud cloud, S3Client s3, DynamoDbClient dynamoDb, CorpusGenerator generator, int articles,
+      int uploaders, Runnable progress) throws Exception {
     InvocationTally tally = new InvocationTally();
     ExecutorService pool = Executors.newFixedThreadPool(uploaders);
     long started = System.nanoTime();
@@ -72,7 +70,6 @@ final class IngestMeasurement {
     double seconds = (System.nanoTime() - started) / 1e9;
     tally.collect(cloud);
 
-    DynamoDbClient dynamoDb = LocalClients.dynamoDb(cloud);
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     dynamoDb.scanPaginator(b -> b.tableName(cloud.table())).items().forEach(items::add);
     String copy = cloud.table() + "-raw";

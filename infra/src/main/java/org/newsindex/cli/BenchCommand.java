@@ -53,8 +53,7 @@ final class BenchCommand implements Callable<Integer> {
     if (articles < 10) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--articles must be at least 10");
     }
-    Path root = projectDir != null ? projectDir : ProjectLayout.find().map(ProjectLayout::root)
-        .orElseThrow(() -> new IllegalStateException("cannot find the project (template.yaml); pass --project-dir"));
+    Path root = ProjectLayout.require(projectDir).root();
     BenchReport report = new Benchmark(new Benchmark.Options(root, articles, seed, queries, repeat, concurrency, coldStarts),
         line -> System.err.println(line)).run();
     report.print(System.out);

@@ -1,10 +1,7 @@
 package org.newsindex.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.local.ProjectLayout;
@@ -42,24 +39,11 @@ final class GenerateCommand implements Callable<Integer> {
     if (articles < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--articles must be at least 1");
     }
-    CorpusGenerator generator = new CorpusGenerator(seedTexts(projectDir), articles, seed);
+    CorpusGenerator generator = new CorpusGenerator(ProjectLayout.require(projectDir).seedTexts(), articles, seed);
     long started = System.nanoTime();
     generator.write(out, articles);
     spec.commandLine().getOut().printf("wrote %,d files to %s in %.1f s%n", articles, out,
         (System.nanoTime() - started) / 1e9);
     return 0;
-  }
-
-  static List<String> seedTexts(Path projectDir) throws IOException {
-    Path root = projectDir != null ? projectDir : ProjectLayout.find().map(ProjectLayout::root)
-        .orElseThrow(() -> new IllegalStateException("cannot find the project (template.yaml, seeds/); pass --project-dir"));
-    Path seeds = root.resolve("seeds");
-    List<String> texts = new ArrayList<>();
-    try (var files = Files.list(seeds)) {
-      for (Path p : files.sorted().toList()) {
-        texts.add(Files.readString(p));
-      }
-    }
-    return texts;
   }
 }

@@ -325,9 +325,7 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   private List<ScheduleSpec> schedulesOf(String functionLogicalId) {
-    return stack.schedules().stream()
-        .filter(s -> s.functionLogicalId().equals(functionLogicalId))
-        .toList();
+    return stack.function(functionLogicalId).map(FunctionSpec::schedules).orElse(List.of());
   }
 
   private String fire(ScheduleSpec schedule) {

@@ -171,15 +171,7 @@ public record LocalCloudSettings(
     }
 
     public LocalCloudSettings build() {
-      ProjectLayout project =
-          projectDirectory != null
-              ? new ProjectLayout(projectDirectory)
-              : ProjectLayout.find()
-                  .orElseThrow(
-                      () ->
-                          new IllegalStateException(
-                              "cannot find the project: no template.yaml above this jar or the"
-                                  + " working directory (pass --project-dir)"));
+      ProjectLayout project = ProjectLayout.require(projectDirectory);
       return new LocalCloudSettings(
           project,
           template != null ? template : project.template(),

@@ -1,8 +1,11 @@
 package org.newsindex.local;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,17 @@ public record ProjectLayout(Path root) {
     return root.resolve("seeds");
   }
 
+  /** The text of every seed file, in file name order. */
+  public List<String> seedTexts() throws IOException {
+    List<String> texts = new ArrayList<>();
+    try (var files = Files.list(seeds())) {
+      for (Path p : files.sorted().toList()) {
+        texts.add(Files.readString(p));
+      }
+    }
+    return texts;
+  }
+
   /** The directory with package.json, node_modules/ and the dynalite launcher. */
   public Path nodeDirectory() {
     return root.resolve("infra");
@@ -35,6 +49,15 @@ public record ProjectLayout(Path root) {
    */
   public static Optional<ProjectLayout> find() {
     return aroundCode().or(() -> above(Path.of("").toAbsolutePath()));
+  }
+
+  /** The given directory's project, or (given none) the one {@link #find()} finds, or a clear error. */
+  public static ProjectLayout require(Path directoryOrNull) {
+    if (directoryOrNull != null) {
+      return new ProjectLayout(directoryOrNull);
+    }
+    return find().orElseThrow(() -> new IllegalStateException(
+        "cannot find the project: no template.yaml above this jar or the working directory (pass --project-dir)"));
   }
 
   private static Optional<ProjectLayout> aroundCode() {

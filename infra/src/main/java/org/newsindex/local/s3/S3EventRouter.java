@@ -1,6 +1,7 @@
 package org.newsindex.local.s3;
 
 import java.util.List;
+import org.newsindex.local.lambda.AsyncEventTarget;
 import org.newsindex.local.template.S3EventSpec;
 
 /**
@@ -10,10 +11,10 @@ import org.newsindex.local.template.S3EventSpec;
 public final class S3EventRouter implements ObjectChangeListener {
   private final List<S3EventSpec> sources;
   private final String region;
-  private final S3EventTarget target;
+  private final AsyncEventTarget target;
   private final Sequencer sequencer = new Sequencer();
 
-  public S3EventRouter(List<S3EventSpec> sources, String region, S3EventTarget target) {
+  public S3EventRouter(List<S3EventSpec> sources, String region, AsyncEventTarget target) {
     this.sources = List.copyOf(sources);
     this.region = region;
     this.target = target;

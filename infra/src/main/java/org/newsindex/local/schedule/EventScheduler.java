@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.newsindex.local.lambda.AsyncEventTarget;
 import org.newsindex.local.template.ScheduleSpec;
 import org.newsindex.local.template.StackIdentity;
 import org.slf4j.Logger;
@@ -21,7 +22,7 @@ public final class EventScheduler implements AutoCloseable {
   private static final Duration SHORTEST_PERIOD = Duration.ofMillis(1);
 
   private final StackIdentity stack;
-  private final ScheduledEventTarget target;
+  private final AsyncEventTarget target;
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -30,7 +31,7 @@ public final class EventScheduler implements AutoCloseable {
             return thread;
           });
 
-  public EventScheduler(StackIdentity stack, ScheduledEventTarget target) {
+  public EventScheduler(StackIdentity stack, AsyncEventTarget target) {
     this.stack = stack;
     this.target = target;
   }
