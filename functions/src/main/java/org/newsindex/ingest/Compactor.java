@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.corpus.CorpusFile;
 import org.newsindex.corpus.CorpusParser;
@@ -22,7 +23,6 @@ import org.newsindex.index.DocumentStore;
 import org.newsindex.index.IndexTable;
 import org.newsindex.index.Lease;
 import org.newsindex.index.PostingListEditor;
-import org.newsindex.index.PostingStore;
 import org.newsindex.index.SourceManifest;
 import org.newsindex.index.SourceStatus;
 import org.newsindex.index.SourceStore;
@@ -48,7 +48,6 @@ public final class Compactor {
   private final IndexTable table;
   private final SourceStore sources;
   private final DocumentStore documents;
-  private final PostingStore postings;
   private final CorpusObjects objects;
   private final CorpusParser parser;
   private final TextAnalyzer analyzer;
@@ -63,7 +62,6 @@ public final class Compactor {
     this.table = table;
     this.sources = new SourceStore(table);
     this.documents = new DocumentStore(table);
-    this.postings = new PostingStore(table);
     this.objects = objects;
     this.parser = parser;
     this.analyzer = analyzer;
@@ -210,11 +208,12 @@ public final class Compactor {
     Set<Long> removedArticleOrds = new LinkedHashSet<>();
     List<DesiredFile> needOrds = files.stream().filter(f -> f.article().isPresent() && !f.keepsArticle()).toList();
     long first = needOrds.isEmpty() ? 0 : sources.allocate(DOCUMENT_COUNTER, needOrds.size());
-    Map<String, Long> candidates = new HashMap<>();
+    List<Long> claims = table.inParallel(IntStream.range(0, needOrds.size()).boxed().toList(),
+        i -> sources.claimArticleOrd(needOrds.get(i).manifest(), first + i));
+    Map<String, Long> claimed = new HashMap<>();
     for (int i = 0; i < needOrds.size(); i++) {
-      candidates.put(needOrds.get(i).key(), first + i);
+      claimed.put(needOrds.get(i).key(), claims.get(i));
     }
-    List<Long> claimed = table.inParallel(needOrds, f -> sources.claimArticleOrd(f.manifest(), candidates.get(f.key())));
     for (DesiredFile f : files) {
       SourceManifest m = f.manifest();
       if (m.hasArticle() && !f.keepsArticle()) {
@@ -228,7 +227,7 @@ public final class Compactor {
       if (f.keepsArticle()) {
         articleOrds.put(f.key(), m.articleOrd());
       } else if (f.article().isPresent()) {
-        long ord = claimed.get(needOrds.indexOf(f));
+        long ord = claimed.get(f.key());
         articleOrds.put(f.key(), ord);
         removedArticleOrds.remove(ord);
       }

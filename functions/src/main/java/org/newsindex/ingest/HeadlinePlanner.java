@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.DocumentStore;
 import org.newsindex.index.IndexTable;
@@ -114,11 +115,7 @@ final class HeadlinePlanner {
       return out;
     }
     long first = sources.allocate(Compactor.DOCUMENT_COUNTER, ids.size());
-    List<Integer> indexes = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) {
-      indexes.add(i);
-    }
-    List<Long> ords = table.inParallel(indexes,
+    List<Long> ords = table.inParallel(IntStream.range(0, ids.size()).boxed().toList(),
         i -> documents.claimPointer(ids.get(i), first + i, texts.getOrDefault(ids.get(i), "")));
     for (int i = 0; i < ids.size(); i++) {
       out.put(ids.get(i), ords.get(i));

@@ -13,7 +13,6 @@ import org.newsindex.corpus.RejectedFileException;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.IndexTable;
 import org.newsindex.index.Lease;
-import org.newsindex.index.PostingListEditor;
 import org.newsindex.index.Sequencers;
 import org.newsindex.index.SourceManifest;
 import org.newsindex.index.SourceStatus;
@@ -43,12 +42,10 @@ public final class IngestService {
   private final Duration leaseTtl;
   private final Clock clock;
 
-  public IngestService(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
-      long maxFileBytes, Duration leaseTtl, String owner, Clock clock) {
-    this(table, objects, parser, analyzer, maxFileBytes, PostingListEditor.MAX_CHUNK_BYTES, leaseTtl, owner, clock);
-  }
-
-  /** As above, with posting chunks split at {@code chunkBytes} (smaller chunks: finer best-first reads). */
+  /**
+   * An ingest service whose compactor always takes its lease under one name, with posting chunks
+   * split at {@code chunkBytes} (smaller chunks: finer best-first reads).
+   */
   public IngestService(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
       long maxFileBytes, int chunkBytes, Duration leaseTtl, String owner, Clock clock) {
     this(table, objects, parser, analyzer, maxFileBytes, chunkBytes, leaseTtl, () -> owner, clock);
@@ -131,8 +128,9 @@ public final class IngestService {
     }
     sources.markPending(event.key(), seq);
     Compactor.Outcome compaction = compactIfFree(deadline);
-    boolean stillPending = sources.manifest(event.key()).map(SourceManifest::isPending).orElse(false);
-    return result(event.key(), stillPending ? IngestResult.Outcome.RECORDED : switch (status) {
+    Optional<SourceManifest> after = sources.manifest(event.key());
+    boolean stillPending = after.map(SourceManifest::isPending).orElse(false);
+    return result(event.key(), after, stillPending ? IngestResult.Outcome.RECORDED : switch (status) {
       case REJECTED -> IngestResult.Outcome.REJECTED;
       case DELETED -> IngestResult.Outcome.DELETED;
       default -> IngestResult.Outcome.INDEXED;
@@ -194,7 +192,12 @@ public final class IngestService {
   }
 
   private IngestResult result(String key, IngestResult.Outcome outcome, Compactor.Outcome compaction) {
-    Optional<SourceManifest> found = sources.manifest(key);
+    return result(key, sources.manifest(key), outcome, compaction);
+  }
+
+  /** The result for a file, from its manifest as it stands now (already read). */
+  private static IngestResult result(String key, Optional<SourceManifest> found, IngestResult.Outcome outcome,
+      Compactor.Outcome compaction) {
     if (found.isEmpty()) {
       return new IngestResult(key, outcome, SourceStatus.PENDING, Optional.empty(), List.of(), 0, 0, compaction);
     }

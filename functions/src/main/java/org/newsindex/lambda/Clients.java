@@ -26,17 +26,21 @@ public final class Clients {
   private Clients() {}
 
   public static DynamoDbClient dynamoDb(Settings settings) {
-    return dynamoDb(settings, new DynamoDbUsage());
+    return dynamoDbBuilder(settings).build();
   }
 
+  /** A client whose every request {@code usage} counts. */
   static DynamoDbClient dynamoDb(Settings settings, DynamoDbUsage usage) {
+    return dynamoDbBuilder(settings).overrideConfiguration(c -> c.addExecutionInterceptor(usage)).build();
+  }
+
+  private static DynamoDbClientBuilder dynamoDbBuilder(Settings settings) {
     DynamoDbClientBuilder builder = DynamoDbClient.builder()
         .httpClient(http())
         .region(Region.of(settings.region()))
-        .credentialsProvider(credentials(settings))
-        .overrideConfiguration(c -> c.addExecutionInterceptor(usage));
+        .credentialsProvider(credentials(settings));
     settings.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
-    return builder.build();
+    return builder;
   }
 
   public static S3Client s3(Settings settings) {

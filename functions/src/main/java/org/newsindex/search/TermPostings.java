@@ -14,6 +14,9 @@ final class TermPostings {
   private final TermDirectory directory;
   private final List<PostingEntry> entries = new ArrayList<>();
   private int chunksRead;
+  /** The last unread bound and the average length it was computed for (NaN: none since the last read). */
+  private double unreadBound;
+  private double unreadBoundAvgLength = Double.NaN;
 
   TermPostings(TermDirectory directory) {
     this.directory = directory;
@@ -38,15 +41,20 @@ final class TermPostings {
 
   /** An upper bound of the BM25 term-frequency part of every posting not yet read (0 when complete). */
   double unreadBound(double avgLength) {
-    double bound = 0;
-    for (int i = chunksRead; i < directory.chunks().size(); i++) {
-      bound = Math.max(bound, directory.chunks().get(i).bound(avgLength));
+    if (avgLength != unreadBoundAvgLength) {
+      double bound = 0;
+      for (int i = chunksRead; i < directory.chunks().size(); i++) {
+        bound = Math.max(bound, directory.chunks().get(i).bound(avgLength));
+      }
+      unreadBound = bound;
+      unreadBoundAvgLength = avgLength;
     }
-    return bound;
+    return unreadBound;
   }
 
   void append(List<PostingEntry> chunk) {
     entries.addAll(chunk);
     chunksRead++;
+    unreadBoundAvgLength = Double.NaN;
   }
 }
