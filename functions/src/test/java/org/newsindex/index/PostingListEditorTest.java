@@ -1,6 +1,7 @@
 package org.newsindex.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -116,11 +117,12 @@ class PostingListEditorTest {
   void reapplyingTheSameChangesChangesNothing() {
     Map<Integer, List<PostingEntry>> store = new HashMap<>();
     List<PostingChange> adds = new ArrayList<>();
-    for (long ord = 1; ord <= 500; ord++) {
-      adds.add(upsert(ord, 2, "talk"));
+    for (long ord = 1; ord <= 20_000; ord++) {
+      adds.add(upsert(ord, 1 + (int) (ord % 4), "talk"));
     }
     TermDirectory once = apply(TermDirectory.empty("talk"), store, adds);
     Map<Integer, List<PostingEntry>> snapshot = new HashMap<>(store);
+    assertFalse(snapshot.isEmpty(), "the list spills into chunk items");
     TermDirectory twice = apply(once, store, adds);
     assertEquals(once, twice);
     assertEquals(snapshot, store);

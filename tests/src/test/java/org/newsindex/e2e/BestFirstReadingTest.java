@@ -77,7 +77,7 @@ class BestFirstReadingTest {
     documents.values().forEach(d -> lucene.add(d.ord(), d.kind().label(),
         d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(), d.text()));
     searcher = new Searcher(table, new TextAnalyzer(), "k".getBytes(StandardCharsets.UTF_8), HORIZON);
-    assertTrue(ingest.verify().consistent(), ingest.verify().drift().toString());
+    ingest.assertConsistent("");
   }
 
   @AfterAll

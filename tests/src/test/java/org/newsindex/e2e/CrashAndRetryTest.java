@@ -28,7 +28,7 @@ class CrashAndRetryTest {
       "Zebra Census Completed", "Shared Headline About Peace Talks");
 
   /** The scenario: two files sharing a headline, then the first overwritten. */
-  private static void scenario(IsolatedIngest ingest, IngestService service, List<SourceEvent> events) {
+  private static void scenario(IngestService service, List<SourceEvent> events) {
     for (SourceEvent e : events) {
       IsolatedIngest.handle(service, e);
     }
@@ -47,10 +47,10 @@ class CrashAndRetryTest {
     FaultInjector counter = FaultInjector.crashAfter(Integer.MAX_VALUE);
     IngestService counting = clean.service(Optional.of(counter), Duration.ofSeconds(30));
     List<SourceEvent> cleanEvents = events(clean);
-    scenario(clean, counting, cleanEvents);
+    scenario(counting, cleanEvents);
     int totalRequests = counter.requests();
     IndexContent expected = clean.content();
-    assertTrue(clean.verify().consistent(), clean.verify().drift().toString());
+    clean.assertConsistent("");
     assertTrue(counter.batchWrites() >= 5, "the scenario should take several batch writes, took " + counter.batchWrites());
 
     for (int crashAt = 1; crashAt < totalRequests; crashAt++) {
@@ -69,12 +69,9 @@ class CrashAndRetryTest {
       }
       assertTrue(died, "the fault at request " + crashAt + " should have killed the ingest");
       TestCloud.sleep(120);
-      IngestService retry = crashed.service();
-      for (SourceEvent e : events) {
-        IsolatedIngest.handle(retry, e);
-      }
+      scenario(crashed.service(), events);
       assertEquals(expected, crashed.content(), "after a crash at request " + crashAt + " and a retry");
-      assertTrue(crashed.verify().consistent(), "crash at " + crashAt + ": " + crashed.verify().drift());
+      crashed.assertConsistent("crash at " + crashAt + ": ");
     }
   }
 

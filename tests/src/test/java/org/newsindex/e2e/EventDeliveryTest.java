@@ -53,11 +53,6 @@ class EventDeliveryTest {
     }
   }
 
-  private static void assertConsistent() {
-    var report = cloud.verify();
-    assertTrue(report.consistent(), report.drift().toString());
-  }
-
   @Test
   void theSameEventDeliveredTwiceLeavesTheIndexAsOneDeliveryDid() {
     cloud.upload("dup/file.txt", Corpora.article("Wildfires spread across the southern hills overnight.",
@@ -67,7 +62,7 @@ class EventDeliveryTest {
     JsonNode second = deliver(lastEventFor("dup/file.txt"));
     assertEquals("duplicate", second.get("records").get(0).get("outcome").asText(), second.toString());
     assertEquals(once, content());
-    assertConsistent();
+    cloud.assertConsistent();
   }
 
   @Test
@@ -99,7 +94,7 @@ class EventDeliveryTest {
     assertEquals(newest, content());
     assertEquals(0, cloud.search("glaciers").get("total").get("value").asInt());
     assertEquals(2, cloud.search("volcano").get("total").get("value").asInt());
-    assertConsistent();
+    cloud.assertConsistent();
   }
 
   @Test
@@ -116,7 +111,7 @@ class EventDeliveryTest {
     assertEquals(1, shared.size());
     assertEquals("[\"over/b.txt\"]", shared.get(0).get("sources").toString());
     assertEquals(1, cloud.search("marathon", "kind=article").get("total").get("value").asInt());
-    assertConsistent();
+    cloud.assertConsistent();
   }
 
   @Test
@@ -130,7 +125,7 @@ class EventDeliveryTest {
     JsonNode grid = cloud.search("\"grid upgrade approved\"").get("results");
     assertEquals("[\"del/b.txt\"]", grid.get(0).get("sources").toString());
     assertEquals("deleted", cloud.get("/sources/del/a.txt").body().get("status").asText());
-    assertConsistent();
+    cloud.assertConsistent();
   }
 
   @Test
@@ -165,6 +160,6 @@ class EventDeliveryTest {
       assertEquals(e.getValue(), sources, e.getKey());
     }
     assertTrue(cloud.cloud.failures().isEmpty(), cloud.cloud.failures().toString());
-    assertConsistent();
+    cloud.assertConsistent();
   }
 }

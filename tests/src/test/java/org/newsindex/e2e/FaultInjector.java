@@ -29,7 +29,6 @@ final class FaultInjector implements ExecutionInterceptor {
   private final int throttledCalls;
   private final int partialBatches;
   private final AtomicInteger batchWrites = new AtomicInteger();
-  private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger partial = new AtomicInteger();
   final AtomicInteger throttled = new AtomicInteger();
   final AtomicInteger withheldItems = new AtomicInteger();
@@ -76,8 +75,7 @@ final class FaultInjector implements ExecutionInterceptor {
     if (!(context.request() instanceof BatchWriteItemRequest)) {
       return;
     }
-    batchWrites.incrementAndGet();
-    if (calls.incrementAndGet() <= throttledCalls) {
+    if (batchWrites.incrementAndGet() <= throttledCalls) {
       throttled.incrementAndGet();
       throw ProvisionedThroughputExceededException.builder().message("injected throttling").statusCode(400).build();
     }

@@ -1,10 +1,13 @@
 package org.newsindex.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.corpus.CorpusParser;
 import org.newsindex.index.Deadline;
@@ -16,6 +19,7 @@ import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.S3CorpusObjects;
 import org.newsindex.ingest.SourceEvent;
 import org.newsindex.local.LocalClients;
+import org.newsindex.local.s3.S3KeyEncoding;
 import org.newsindex.verify.IndexVerifier;
 import org.newsindex.verify.VerificationReport;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -75,15 +79,28 @@ final class IsolatedIngest {
 
   /** An ingest service that splits posting chunks at {@code chunkBytes}. */
   IngestService service(Optional<ExecutionInterceptor> faults, Duration leaseTtl, int chunkBytes) {
-    DynamoDbClient client = DynamoDbClient.builder()
+    return new IngestService(new IndexTable(client(faults), table), new S3CorpusObjects(s3, bucket), new CorpusParser(200_000),
+        new TextAnalyzer(), 10L * 1024 * 1024, chunkBytes, leaseTtl, "test-" + NAMES.incrementAndGet(), Clock.systemUTC());
+  }
+
+  /**
+   * An ingest service whose compactor takes its lease under a name drawn from {@code owners} for
+   * each attempt, as the functions' is; {@code observer} sees its DynamoDB requests.
+   */
+  IngestService service(Supplier<String> owners, ExecutionInterceptor observer) {
+    return new IngestService(new IndexTable(client(Optional.of(observer)), table), new S3CorpusObjects(s3, bucket),
+        new CorpusParser(200_000), new TextAnalyzer(), 10L * 1024 * 1024, PostingListEditor.MAX_CHUNK_BYTES,
+        Duration.ofSeconds(30), owners, Clock.systemUTC());
+  }
+
+  private DynamoDbClient client(Optional<ExecutionInterceptor> interceptor) {
+    return DynamoDbClient.builder()
         .endpointOverride(cloud.cloud.dynamoDbEndpoint())
         .region(Region.of(cloud.cloud.region()))
         .credentialsProvider(LocalClients.credentials())
         .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> faults.ifPresent(c::addExecutionInterceptor))
+        .overrideConfiguration(c -> interceptor.ifPresent(c::addExecutionInterceptor))
         .build();
-    return new IngestService(new IndexTable(client, table), new S3CorpusObjects(s3, bucket), new CorpusParser(200_000),
-        new TextAnalyzer(), 10L * 1024 * 1024, chunkBytes, leaseTtl, "test-" + NAMES.incrementAndGet(), Clock.systemUTC());
   }
 
   IngestService service() {
@@ -94,13 +111,7 @@ final class IsolatedIngest {
   SourceEvent put(String key, String content) {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     String etag = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes)).eTag();
-    return SourceEvent.of("ObjectCreated:Put", encode(key), etag, (long) bytes.length, nextSequencer());
-  }
-
-  /** Deletes an object and returns the event S3 would send for it. */
-  SourceEvent delete(String key) {
-    s3.deleteObject(b -> b.bucket(bucket).key(key));
-    return SourceEvent.of("ObjectRemoved:Delete", encode(key), null, null, nextSequencer());
+    return SourceEvent.of("ObjectCreated:Put", S3KeyEncoding.encode(key), etag, (long) bytes.length, nextSequencer());
   }
 
   static IngestResult handle(IngestService service, SourceEvent event) {
@@ -119,15 +130,13 @@ final class IsolatedIngest {
     return IndexContent.of(snapshot());
   }
 
-  VerificationReport verify() {
-    return new IndexVerifier(new TextAnalyzer()).verify(snapshot());
+  /** Fails with the drift (after {@code context}) unless the consistency check finds none. */
+  void assertConsistent(String context) {
+    VerificationReport report = new IndexVerifier(new TextAnalyzer()).verify(snapshot());
+    assertTrue(report.consistent(), context + report.drift());
   }
 
   private static String nextSequencer() {
     return String.format("%018X", SEQUENCER.addAndGet(0x10));
-  }
-
-  private static String encode(String key) {
-    return java.net.URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
   }
 }

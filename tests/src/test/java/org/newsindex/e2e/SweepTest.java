@@ -1,7 +1,6 @@
 package org.newsindex.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +33,6 @@ class SweepTest {
     cloud.settle();
     assertEquals("ingested", cloud.get("/sources/sweep/orphan.txt").body().get("status").asText());
     assertEquals(2, cloud.search("puffins").get("total").get("value").asInt());
-    assertTrue(cloud.verify().consistent(), cloud.verify().drift().toString());
+    cloud.assertConsistent();
   }
 }

@@ -1,5 +1,7 @@
 package org.newsindex.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -169,8 +171,10 @@ final class TestCloud implements AutoCloseable, BeforeAllCallback, AfterAllCallb
     throw new AssertionError("search '" + q + "' did not reach the expected state in " + timeout + "; last: " + last);
   }
 
-  VerificationReport verify() {
-    return new IndexVerifier(new TextAnalyzer()).verify(IndexSnapshot.load(dynamoDb, cloud.table()));
+  /** Fails with the drift unless the consistency check finds none in the local cloud's table. */
+  void assertConsistent() {
+    VerificationReport report = new IndexVerifier(new TextAnalyzer()).verify(IndexSnapshot.load(dynamoDb, cloud.table()));
+    assertTrue(report.consistent(), report.drift().toString());
   }
 
   static void sleep(long millis) {

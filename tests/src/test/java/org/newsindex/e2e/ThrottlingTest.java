@@ -46,7 +46,7 @@ class ThrottlingTest {
     assertEquals(6, faults.throttled.get());
     assertTrue(faults.withheldItems.get() > 0, "some items should have come back unprocessed");
     assertEquals(expected, ingest.content());
-    assertTrue(ingest.verify().consistent(), ingest.verify().drift().toString());
+    ingest.assertConsistent("");
   }
 
   @Test
@@ -62,6 +62,6 @@ class ThrottlingTest {
     IngestService retry = ingest.service();
     events.forEach(e -> IsolatedIngest.handle(retry, e));
     assertEquals(expected, ingest.content());
-    assertTrue(ingest.verify().consistent(), ingest.verify().drift().toString());
+    ingest.assertConsistent("");
   }
 }

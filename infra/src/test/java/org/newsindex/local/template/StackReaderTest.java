@@ -4,23 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.newsindex.local.ProjectLayout;
 
 class StackReaderTest {
   private static Path projectTemplate() {
-    for (Path directory = Path.of("").toAbsolutePath();
-        directory != null;
-        directory = directory.getParent()) {
-      if (Files.isRegularFile(directory.resolve("template.yaml"))) {
-        return directory.resolve("template.yaml");
-      }
-    }
-    throw new IllegalStateException("no template.yaml found");
+    return ProjectLayout.find().orElseThrow().template();
   }
 
   private static StackSpec projectStack(Map<String, String> overrides) {
