@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A build step, not part of the jar: turns the OpenAPI contract (YAML, the source of truth) into the
- * JSON the query function serves, so the function needs no YAML parser at run time. It refuses a
- * document that is not OpenAPI 3.1 or has a {@code $ref} that points nowhere.
+ * A build step, not part of the jar: turns the OpenAPI contract (YAML, the source of truth) into
+ * the JSON the query function serves, so the function needs no YAML parser at run time. It refuses
+ * a document that is not OpenAPI 3.1 or has a {@code $ref} that points nowhere.
  *
  * <p>Run by Maven with the JDK's source launcher: {@code java -cp <jackson jars> OpenApiJson.java
  * openapi.yaml openapi.json}.

@@ -27,13 +27,18 @@ public record AnalyzedText(int length, Map<String, Occurrences> terms) {
       surfaces.computeIfAbsent(t.term(), k -> new HashMap<>()).merge(t.surface(), 1, Integer::sum);
     }
     Map<String, Occurrences> terms = new LinkedHashMap<>();
-    positions.forEach((term, list) -> {
-      int[] array = list.stream().mapToInt(Integer::intValue).toArray();
-      String surface = surfaces.get(term).entrySet().stream()
-          .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey((a, b) -> b.compareTo(a))))
-          .map(Map.Entry::getKey).orElse(term);
-      terms.put(term, new Occurrences(array, surface));
-    });
+    positions.forEach(
+        (term, list) -> {
+          int[] array = list.stream().mapToInt(Integer::intValue).toArray();
+          String surface =
+              surfaces.get(term).entrySet().stream()
+                  .max(
+                      Map.Entry.<String, Integer>comparingByValue()
+                          .thenComparing(Map.Entry.comparingByKey((a, b) -> b.compareTo(a))))
+                  .map(Map.Entry::getKey)
+                  .orElse(term);
+          terms.put(term, new Occurrences(array, surface));
+        });
     return new AnalyzedText(tokens.size(), terms);
   }
 }

@@ -57,7 +57,9 @@ public final class TextAnalyzer implements AutoCloseable {
       while (stream.incrementToken()) {
         position += increment.getPositionIncrement();
         String surfaceForm = i < surfaces.size() ? surfaces.get(i) : term.toString();
-        tokens.add(new Token(term.toString(), surfaceForm, position, offset.startOffset(), offset.endOffset()));
+        tokens.add(
+            new Token(
+                term.toString(), surfaceForm, position, offset.startOffset(), offset.endOffset()));
         i++;
       }
       stream.end();

@@ -32,14 +32,16 @@ public record ApiRequest(String method, String path, Map<String, List<String>> p
       }
     }
     String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
-    return new ApiRequest(method == null ? "GET" : method.toUpperCase(java.util.Locale.ROOT), path, parameters);
+    return new ApiRequest(
+        method == null ? "GET" : method.toUpperCase(java.util.Locale.ROOT), path, parameters);
   }
 
   private static String decode(String s) {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(400, "bad_request", "the query string is not valid URL encoding: '" + s + "'");
+      throw new ApiException(
+          400, "bad_request", "the query string is not valid URL encoding: '" + s + "'");
     }
   }
 
@@ -47,8 +49,10 @@ public record ApiRequest(String method, String path, Map<String, List<String>> p
   public Optional<String> single(String name) {
     List<String> values = parameters.getOrDefault(name, List.of());
     if (values.size() > 1) {
-      throw new ApiException(400, "bad_request", "parameter '" + name + "' is given " + values.size()
-          + " times; give it once");
+      throw new ApiException(
+          400,
+          "bad_request",
+          "parameter '" + name + "' is given " + values.size() + " times; give it once");
     }
     return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
@@ -61,8 +65,13 @@ public record ApiRequest(String method, String path, Map<String, List<String>> p
   public void allowOnly(List<String> known) {
     for (String name : parameters.keySet()) {
       if (!known.contains(name)) {
-        throw new ApiException(400, "bad_request", "unknown parameter '" + name + "'; this endpoint takes "
-            + (known.isEmpty() ? "no parameters" : String.join(", ", known)));
+        throw new ApiException(
+            400,
+            "bad_request",
+            "unknown parameter '"
+                + name
+                + "'; this endpoint takes "
+                + (known.isEmpty() ? "no parameters" : String.join(", ", known)));
       }
     }
   }
@@ -75,7 +84,10 @@ public record ApiRequest(String method, String path, Map<String, List<String>> p
     try {
       return Integer.parseInt(value.get().trim());
     } catch (NumberFormatException e) {
-      throw new ApiException(400, "bad_request", "parameter '" + name + "' must be a whole number, got '" + value.get() + "'");
+      throw new ApiException(
+          400,
+          "bad_request",
+          "parameter '" + name + "' must be a whole number, got '" + value.get() + "'");
     }
   }
 }

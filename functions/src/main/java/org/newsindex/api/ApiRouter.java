@@ -26,7 +26,8 @@ public final class ApiRouter {
   private final SearchPageEndpoint searchPage;
   private final Consumer<Throwable> onUnexpected;
 
-  public ApiRouter(IndexTable table, TextAnalyzer analyzer, byte[] cursorKey, Consumer<Throwable> onUnexpected) {
+  public ApiRouter(
+      IndexTable table, TextAnalyzer analyzer, byte[] cursorKey, Consumer<Throwable> onUnexpected) {
     this.search = new SearchEndpoint(new Searcher(table, analyzer, cursorKey));
     this.documents = new DocumentEndpoint(new DocumentStore(table));
     this.sources = new SourceEndpoint(new SourceStore(table));
@@ -46,15 +47,22 @@ public final class ApiRouter {
       return ApiResponse.error(new ApiException(400, "bad_request", e.getMessage()));
     } catch (RuntimeException e) {
       onUnexpected.accept(e);
-      return ApiResponse.error(new ApiException(500, "internal_error",
-          "the request failed unexpectedly; it was logged. Try again, and report it if it persists"));
+      return ApiResponse.error(
+          new ApiException(
+              500,
+              "internal_error",
+              "the request failed unexpectedly; it was logged. Try again, and report it if it"
+                  + " persists"));
     }
   }
 
   private ApiResponse route(ApiRequest request) {
     String path = request.path();
     if (!"GET".equals(request.method()) && !"HEAD".equals(request.method())) {
-      throw new ApiException(405, "method_not_allowed", request.method() + " is not supported; the API is read-only (GET)");
+      throw new ApiException(
+          405,
+          "method_not_allowed",
+          request.method() + " is not supported; the API is read-only (GET)");
     }
     if (path.equals("/search")) {
       return search.handle(request);
@@ -83,9 +91,13 @@ public final class ApiRouter {
     if (path.equals("/openapi.json")) {
       return openApi.handle(request);
     }
-    throw ApiException.notFound("no route " + request.method() + " " + path
-        + "; the API has /search, /suggest, /documents/{id}, /sources, /sources/{key}, /health and /openapi.json"
-        + " (described there), and the search page at /");
+    throw ApiException.notFound(
+        "no route "
+            + request.method()
+            + " "
+            + path
+            + "; the API has /search, /suggest, /documents/{id}, /sources, /sources/{key}, /health"
+            + " and /openapi.json (described there), and the search page at /");
   }
 
   private static String decode(String segment) {

@@ -18,10 +18,13 @@ final class DocumentEndpoint {
   ApiResponse handle(ApiRequest request, String id) {
     request.allowOnly(List.of());
     if (!DocumentIds.isValid(id)) {
-      throw ApiException.notFound("no document has the id '" + id + "'; ids come from search results");
+      throw ApiException.notFound(
+          "no document has the id '" + id + "'; ids come from search results");
     }
-    StoredDocument doc = documents.byId(id)
-        .orElseThrow(() -> ApiException.notFound("no document has the id '" + id + "'"));
+    StoredDocument doc =
+        documents
+            .byId(id)
+            .orElseThrow(() -> ApiException.notFound("no document has the id '" + id + "'"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", doc.id());
     body.put("kind", doc.kind().label());

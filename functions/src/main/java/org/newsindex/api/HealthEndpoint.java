@@ -11,7 +11,10 @@ import org.newsindex.index.PostingStore;
 import org.newsindex.index.SourceStore;
 import org.newsindex.index.TermDirectory;
 
-/** {@code GET /health}: whether the index answers, how many documents of each kind it holds, and how many files wait. */
+/**
+ * {@code GET /health}: whether the index answers, how many documents of each kind it holds, and how
+ * many files wait.
+ */
 final class HealthEndpoint {
   private static final int PENDING_COUNT_LIMIT = 1000;
 
@@ -25,8 +28,12 @@ final class HealthEndpoint {
 
   ApiResponse handle(ApiRequest request) {
     request.allowOnly(List.of());
-    TermDirectory all = postings.directories(Set.of(TermDirectory.ALL_DOCUMENTS), false, Deadline.after(Duration.ofSeconds(10)))
-        .getOrDefault(TermDirectory.ALL_DOCUMENTS, TermDirectory.empty(TermDirectory.ALL_DOCUMENTS));
+    TermDirectory all =
+        postings
+            .directories(
+                Set.of(TermDirectory.ALL_DOCUMENTS), false, Deadline.after(Duration.ofSeconds(10)))
+            .getOrDefault(
+                TermDirectory.ALL_DOCUMENTS, TermDirectory.empty(TermDirectory.ALL_DOCUMENTS));
     Map<String, Object> documents = new LinkedHashMap<>();
     documents.put("article", all.docFreq(DocKind.ARTICLE));
     documents.put("headline", all.docFreq(DocKind.HEADLINE));

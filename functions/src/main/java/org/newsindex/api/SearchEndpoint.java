@@ -30,12 +30,26 @@ final class SearchEndpoint {
     long started = System.nanoTime();
     Optional<String> q = request.single("q").map(String::strip).filter(s -> !s.isEmpty());
     Optional<String> sortText = request.single("sort").map(String::strip).filter(s -> !s.isEmpty());
-    SortOrder sort = sortText.map(s -> SortOrder.parse(s).orElseThrow(() ->
-            new ApiException(400, "bad_request", "sort must be 'relevance' or 'newest', got '" + s + "'")))
-        .orElse(q.isPresent() ? SortOrder.RELEVANCE : SortOrder.NEWEST);
-    SearchRequest search = new SearchRequest(q, kinds(request), request.single("source").filter(s -> !s.isEmpty()),
-        request.integer("limit", SearchRequest.DEFAULT_LIMIT), sort,
-        request.single("cursor").filter(s -> !s.isEmpty()));
+    SortOrder sort =
+        sortText
+            .map(
+                s ->
+                    SortOrder.parse(s)
+                        .orElseThrow(
+                            () ->
+                                new ApiException(
+                                    400,
+                                    "bad_request",
+                                    "sort must be 'relevance' or 'newest', got '" + s + "'")))
+            .orElse(q.isPresent() ? SortOrder.RELEVANCE : SortOrder.NEWEST);
+    SearchRequest search =
+        new SearchRequest(
+            q,
+            kinds(request),
+            request.single("source").filter(s -> !s.isEmpty()),
+            request.integer("limit", SearchRequest.DEFAULT_LIMIT),
+            sort,
+            request.single("cursor").filter(s -> !s.isEmpty()));
     SearchResult result = searcher.search(search);
     return ApiResponse.json(200, body(q, result, (System.nanoTime() - started) / 1_000_000))
         .withCost(result.itemsRead(), result.readUnits());
@@ -49,8 +63,14 @@ final class SearchEndpoint {
         if (label.isEmpty()) {
           continue;
         }
-        kinds.add(DocKind.parse(label).orElseThrow(() ->
-            new ApiException(400, "bad_request", "kind must be 'article' or 'headline', got '" + label + "'")));
+        kinds.add(
+            DocKind.parse(label)
+                .orElseThrow(
+                    () ->
+                        new ApiException(
+                            400,
+                            "bad_request",
+                            "kind must be 'article' or 'headline', got '" + label + "'")));
       }
     }
     return kinds;
@@ -59,7 +79,8 @@ final class SearchEndpoint {
   private static Map<String, Object> body(Optional<String> q, SearchResult result, long tookMs) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", q.orElse(null));
-    body.put("total", Map.of("value", result.total(), "relation", result.totalExact() ? "eq" : "gte"));
+    body.put(
+        "total", Map.of("value", result.total(), "relation", result.totalExact() ? "eq" : "gte"));
     List<Map<String, Object>> results = new ArrayList<>();
     for (SearchHit hit : result.hits()) {
       Map<String, Object> r = new LinkedHashMap<>();
@@ -87,6 +108,8 @@ final class SearchEndpoint {
   }
 
   private static List<Map<String, Object>> buckets(List<FacetCount> counts) {
-    return counts.stream().map(c -> Map.<String, Object>of("value", c.value(), "count", c.count())).toList();
+    return counts.stream()
+        .map(c -> Map.<String, Object>of("value", c.value(), "count", c.count()))
+        .toList();
   }
 }

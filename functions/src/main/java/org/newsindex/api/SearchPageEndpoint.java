@@ -10,14 +10,24 @@ import java.util.TreeSet;
  * own origin, so even a snippet that slipped through unescaped could not run a script.
  */
 final class SearchPageEndpoint {
-  private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-      + "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  private static final String POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+          + "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-  private final StaticFile page = StaticFile.load("web/index.html", "text/html; charset=utf-8", "no-cache",
-      Map.of("content-security-policy", POLICY, "referrer-policy", "same-origin"));
-  private final Map<String, StaticFile> assets = Map.of(
-      "search.css", StaticFile.load("web/assets/search.css", "text/css; charset=utf-8", "no-cache", Map.of()),
-      "search.js", StaticFile.load("web/assets/search.js", "text/javascript; charset=utf-8", "no-cache", Map.of()));
+  private final StaticFile page =
+      StaticFile.load(
+          "web/index.html",
+          "text/html; charset=utf-8",
+          "no-cache",
+          Map.of("content-security-policy", POLICY, "referrer-policy", "same-origin"));
+  private final Map<String, StaticFile> assets =
+      Map.of(
+          "search.css",
+              StaticFile.load(
+                  "web/assets/search.css", "text/css; charset=utf-8", "no-cache", Map.of()),
+          "search.js",
+              StaticFile.load(
+                  "web/assets/search.js", "text/javascript; charset=utf-8", "no-cache", Map.of()));
 
   /** The page reads its own query parameters (q, kind, source, doc); the server ignores them. */
   ApiResponse page() {
@@ -28,7 +38,11 @@ final class SearchPageEndpoint {
     request.allowOnly(List.of());
     StaticFile file = assets.get(name);
     if (file == null) {
-      throw ApiException.notFound("no asset '" + name + "'; the search page has " + String.join(", ", new TreeSet<>(assets.keySet())));
+      throw ApiException.notFound(
+          "no asset '"
+              + name
+              + "'; the search page has "
+              + String.join(", ", new TreeSet<>(assets.keySet())));
     }
     return file.response();
   }

@@ -21,8 +21,12 @@ final class SourceEndpoint {
 
   ApiResponse one(ApiRequest request, String key) {
     request.allowOnly(List.of());
-    SourceManifest m = sources.manifest(key)
-        .orElseThrow(() -> ApiException.notFound("no file with the key '" + key + "' has been uploaded"));
+    SourceManifest m =
+        sources
+            .manifest(key)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound("no file with the key '" + key + "' has been uploaded"));
     return ApiResponse.json(200, describe(m));
   }
 
@@ -31,19 +35,29 @@ final class SourceEndpoint {
     String prefix = request.single("prefix").orElse("");
     int limit = request.integer("limit", 100);
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new ApiException(400, "bad_request", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+      throw new ApiException(
+          400, "bad_request", "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
-    Optional<String> after = request.single("cursor").filter(c -> !c.isEmpty()).map(SourceEndpoint::decodeCursor);
-    after.filter(a -> !a.startsWith(prefix)).ifPresent(a -> {
-      throw new ApiException(400, "bad_request", "cursor belongs to a listing with another prefix");
-    });
+    Optional<String> after =
+        request.single("cursor").filter(c -> !c.isEmpty()).map(SourceEndpoint::decodeCursor);
+    after
+        .filter(a -> !a.startsWith(prefix))
+        .ifPresent(
+            a -> {
+              throw new ApiException(
+                  400, "bad_request", "cursor belongs to a listing with another prefix");
+            });
     List<SourceManifest> page = sources.list(prefix, limit + 1, after);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prefix", prefix);
     body.put("sources", page.stream().limit(limit).map(SourceEndpoint::describe).toList());
     if (page.size() > limit) {
       String last = page.get(limit - 1).key();
-      body.put("next_cursor", Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8)));
+      body.put(
+          "next_cursor",
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(last.getBytes(StandardCharsets.UTF_8)));
     }
     return ApiResponse.json(200, body);
   }
@@ -52,7 +66,10 @@ final class SourceEndpoint {
     try {
       return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(400, "bad_request", "cursor is not valid: pass next_cursor as a previous response gave it");
+      throw new ApiException(
+          400,
+          "bad_request",
+          "cursor is not valid: pass next_cursor as a previous response gave it");
     }
   }
 

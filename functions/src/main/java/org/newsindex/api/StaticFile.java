@@ -18,10 +18,12 @@ record StaticFile(String body, Map<String, String> headers) {
    * Reads a resource of the jar; a missing one is a broken build, so it fails the container's start
    * rather than a request.
    */
-  static StaticFile load(String resource, String contentType, String cacheControl, Map<String, String> extraHeaders) {
+  static StaticFile load(
+      String resource, String contentType, String cacheControl, Map<String, String> extraHeaders) {
     try (InputStream in = StaticFile.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("resource '" + resource + "' is missing from the jar; build it with Maven");
+        throw new IllegalStateException(
+            "resource '" + resource + "' is missing from the jar; build it with Maven");
       }
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put("content-type", contentType);

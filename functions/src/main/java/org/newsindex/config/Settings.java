@@ -24,7 +24,8 @@ public record Settings(
     int postingChunkBytes) {
 
   /** Access keys given in the environment (the local cloud, or Lambda's own session keys). */
-  public record StaticCredentials(String accessKeyId, String secretAccessKey, Optional<String> sessionToken) {}
+  public record StaticCredentials(
+      String accessKeyId, String secretAccessKey, Optional<String> sessionToken) {}
 
   public static final long DEFAULT_MAX_FILE_BYTES = 10L * 1024 * 1024;
   public static final int DEFAULT_MAX_ARTICLE_BYTES = 200_000;
@@ -34,8 +35,13 @@ public record Settings(
     String region = first(env, "AWS_REGION", "AWS_DEFAULT_REGION").orElse("us-east-1");
     Optional<StaticCredentials> credentials =
         value(env, "AWS_ACCESS_KEY_ID")
-            .flatMap(id -> value(env, "AWS_SECRET_ACCESS_KEY")
-                .map(secret -> new StaticCredentials(id, secret, value(env, "AWS_SESSION_TOKEN"))));
+            .flatMap(
+                id ->
+                    value(env, "AWS_SECRET_ACCESS_KEY")
+                        .map(
+                            secret ->
+                                new StaticCredentials(
+                                    id, secret, value(env, "AWS_SESSION_TOKEN"))));
     return new Settings(
         table,
         value(env, "BUCKET_NAME"),
@@ -52,7 +58,8 @@ public record Settings(
 
   private static String required(Map<String, String> env, String name) {
     return value(env, name)
-        .orElseThrow(() -> new IllegalStateException("environment variable " + name + " is not set"));
+        .orElseThrow(
+            () -> new IllegalStateException("environment variable " + name + " is not set"));
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {
@@ -77,7 +84,8 @@ public record Settings(
     try {
       return Long.parseLong(v.get());
     } catch (NumberFormatException e) {
-      throw new IllegalStateException("environment variable " + name + " must be a whole number, got '" + v.get() + "'");
+      throw new IllegalStateException(
+          "environment variable " + name + " must be a whole number, got '" + v.get() + "'");
     }
   }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One corpus file, parsed: its article (absent when the file lists headlines only), the headlines it
- * lists, and warnings about what the parser had to assume.
+ * One corpus file, parsed: its article (absent when the file lists headlines only), the headlines
+ * it lists, and warnings about what the parser had to assume.
  */
 public record CorpusFile(Optional<Article> article, List<String> headlines, List<String> warnings) {
 

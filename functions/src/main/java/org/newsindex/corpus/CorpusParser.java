@@ -40,13 +40,15 @@ public final class CorpusParser {
 
     if (blocks.size() == 1) {
       splitSingleBlock(blocks.get(0), paragraphs, headlines, warnings);
-    } else if (blocks.stream().allMatch(b -> b.stream().allMatch(HeadlineShape::looksLikeHeadline))) {
+    } else if (blocks.stream()
+        .allMatch(b -> b.stream().allMatch(HeadlineShape::looksLikeHeadline))) {
       blocks.forEach(headlines::addAll);
       warnings.add("the file has no article: every line looks like a headline");
     } else {
       paragraphs.addAll(blocks.get(0));
       int next = 1;
-      while (next < blocks.size() - 1 && blocks.get(next).stream().noneMatch(HeadlineShape::looksLikeHeadline)) {
+      while (next < blocks.size() - 1
+          && blocks.get(next).stream().noneMatch(HeadlineShape::looksLikeHeadline)) {
         paragraphs.addAll(blocks.get(next++));
       }
       if (next > 1) {
@@ -59,16 +61,20 @@ public final class CorpusParser {
     return new CorpusFile(article(paragraphs), checkedHeadlines(headlines, warnings), warnings);
   }
 
-  private Optional<CorpusFile.Article> article(List<String> paragraphs) throws RejectedFileException {
+  private Optional<CorpusFile.Article> article(List<String> paragraphs)
+      throws RejectedFileException {
     if (paragraphs.isEmpty()) {
       return Optional.empty();
     }
-    CorpusFile.Article article = new CorpusFile.Article(FirstSentence.of(paragraphs.get(0)), paragraphs);
+    CorpusFile.Article article =
+        new CorpusFile.Article(FirstSentence.of(paragraphs.get(0)), paragraphs);
     long size = utf8Length(article.text());
     if (size > maxArticleBytes) {
-      throw new RejectedFileException(String.format(
-          "the article is %,d bytes of text; articles are limited to %,d bytes (MAX_ARTICLE_BYTES)",
-          size, maxArticleBytes));
+      throw new RejectedFileException(
+          String.format(
+              "the article is %,d bytes of text; articles are limited to %,d bytes"
+                  + " (MAX_ARTICLE_BYTES)",
+              size, maxArticleBytes));
     }
     return Optional.of(article);
   }
@@ -76,16 +82,20 @@ public final class CorpusParser {
   private static List<String> checkedHeadlines(List<String> headlines, List<String> warnings)
       throws RejectedFileException {
     if (headlines.size() > MAX_HEADLINES) {
-      throw new RejectedFileException(String.format(
-          "the file lists %,d headlines; a file may list at most %,d", headlines.size(), MAX_HEADLINES));
+      throw new RejectedFileException(
+          String.format(
+              "the file lists %,d headlines; a file may list at most %,d",
+              headlines.size(), MAX_HEADLINES));
     }
     Set<String> seen = new LinkedHashSet<>();
     List<String> unique = new ArrayList<>();
     for (String headline : headlines) {
       if (headline.length() > MAX_HEADLINE_CHARS) {
-        throw new RejectedFileException(String.format(
-            "a headline is %,d characters long (it starts \"%s…\"); headlines are limited to %,d characters",
-            headline.length(), headline.substring(0, 40), MAX_HEADLINE_CHARS));
+        throw new RejectedFileException(
+            String.format(
+                "a headline is %,d characters long (it starts \"%s…\"); headlines are limited to"
+                    + " %,d characters",
+                headline.length(), headline.substring(0, 40), MAX_HEADLINE_CHARS));
       }
       if (seen.add(HeadlineText.normalize(headline))) {
         unique.add(headline);
@@ -97,7 +107,10 @@ public final class CorpusParser {
     return unique;
   }
 
-  /** One block of lines with no blank line: an article, headlines, or an article run into its headlines. */
+  /**
+   * One block of lines with no blank line: an article, headlines, or an article run into its
+   * headlines.
+   */
   private static void splitSingleBlock(
       List<String> block, List<String> paragraphs, List<String> headlines, List<String> warnings) {
     int firstHeadline = block.size();
@@ -111,8 +124,10 @@ public final class CorpusParser {
     } else if (trailing >= 2) {
       paragraphs.addAll(block.subList(0, firstHeadline));
       headlines.addAll(block.subList(firstHeadline, block.size()));
-      warnings.add("no blank line separates the article from its headlines; the last " + trailing
-          + " lines look like headlines and were read as headlines");
+      warnings.add(
+          "no blank line separates the article from its headlines; the last "
+              + trailing
+              + " lines look like headlines and were read as headlines");
     } else {
       paragraphs.addAll(block);
       warnings.add("the file lists no headlines");

@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
 final class FirstSentence {
   static final int MAX_TITLE_CHARS = 300;
 
-  private static final Set<String> ABBREVIATIONS = Set.of(
-      "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
-      "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul",
-      "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres", "rev", "hon", "est", "approx", "dept");
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+          "cmdr", "adm", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb",
+          "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres",
+          "rev", "hon", "est", "approx", "dept");
+
   /** "U.S.", "U.K.", "e.g.", "a.m." and single initials such as "J.". */
   private static final Pattern DOTTED = Pattern.compile("(?:\\p{L}\\.)+");
 
@@ -27,13 +30,17 @@ final class FirstSentence {
     BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
     sentences.setText(text);
     int end = sentences.next();
-    while (end != BreakIterator.DONE && end < text.length() && endsWithAbbreviation(text.substring(0, end))) {
+    while (end != BreakIterator.DONE
+        && end < text.length()
+        && endsWithAbbreviation(text.substring(0, end))) {
       end = sentences.next();
     }
     String sentence = (end == BreakIterator.DONE ? text : text.substring(0, end)).strip();
     if (sentence.length() > MAX_TITLE_CHARS) {
       int cut = sentence.lastIndexOf(' ', MAX_TITLE_CHARS - 1);
-      sentence = sentence.substring(0, cut > MAX_TITLE_CHARS / 2 ? cut : MAX_TITLE_CHARS - 1).strip() + "…";
+      sentence =
+          sentence.substring(0, cut > MAX_TITLE_CHARS / 2 ? cut : MAX_TITLE_CHARS - 1).strip()
+              + "…";
     }
     return sentence;
   }

@@ -11,10 +11,17 @@ public final class HeadlineText {
   private HeadlineText() {}
 
   public static String normalize(String headline) {
-    String s = Normalizer.normalize(headline, Normalizer.Form.NFKC)
-        .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201B', '\'').replace('\u2032', '\'')
-        .replace('\u201C', '"').replace('\u201D', '"')
-        .replace('\u2013', '-').replace('\u2014', '-').replace('\u2212', '-');
+    String s =
+        Normalizer.normalize(headline, Normalizer.Form.NFKC)
+            .replace('\u2018', '\'')
+            .replace('\u2019', '\'')
+            .replace('\u201B', '\'')
+            .replace('\u2032', '\'')
+            .replace('\u201C', '"')
+            .replace('\u201D', '"')
+            .replace('\u2013', '-')
+            .replace('\u2014', '-')
+            .replace('\u2212', '-');
     return s.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
   }
 }

@@ -24,13 +24,15 @@ public final class TextDecoder {
 
   public static String decode(byte[] bytes) throws RejectedFileException {
     if (startsWith(bytes, PDF)) {
-      throw new RejectedFileException("the file is a PDF document, not text; upload its text as UTF-8");
+      throw new RejectedFileException(
+          "the file is a PDF document, not text; upload its text as UTF-8");
     }
     if (startsWith(bytes, PNG)) {
       throw new RejectedFileException("the file is a PNG image, not text");
     }
     if (startsWith(bytes, ZIP) || startsWith(bytes, GZIP)) {
-      throw new RejectedFileException("the file is a compressed archive, not text; upload the files inside it");
+      throw new RejectedFileException(
+          "the file is a compressed archive, not text; upload the files inside it");
     }
     if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
       return strict(bytes, 2, StandardCharsets.UTF_16BE, "UTF-16 (big-endian)");
@@ -39,27 +41,39 @@ public final class TextDecoder {
       return strict(bytes, 2, StandardCharsets.UTF_16LE, "UTF-16 (little-endian)");
     }
     int start = 0;
-    if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
       start = 3;
     }
     for (int i = start; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw new RejectedFileException("the file is binary, not text (a NUL byte at offset " + i + ")");
+        throw new RejectedFileException(
+            "the file is binary, not text (a NUL byte at offset " + i + ")");
       }
     }
     return strict(bytes, start, StandardCharsets.UTF_8, "UTF-8");
   }
 
-  private static String strict(byte[] bytes, int start, Charset charset, String name) throws RejectedFileException {
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private static String strict(byte[] bytes, int start, Charset charset, String name)
+      throws RejectedFileException {
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) bytes.length + 16));
+    CharBuffer out =
+        CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, (long) bytes.length + 16));
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
-      throw new RejectedFileException("the file is not valid " + name + " text (an invalid byte sequence at offset "
-          + in.position() + "); save it as UTF-8");
+      throw new RejectedFileException(
+          "the file is not valid "
+              + name
+              + " text (an invalid byte sequence at offset "
+              + in.position()
+              + "); save it as UTF-8");
     }
     try {
       result = decoder.flush(out);
@@ -67,7 +81,8 @@ public final class TextDecoder {
         result.throwException();
       }
     } catch (CharacterCodingException e) {
-      throw new RejectedFileException("the file is not valid " + name + " text (it ends inside a character)");
+      throw new RejectedFileException(
+          "the file is not valid " + name + " text (it ends inside a character)");
     }
     out.flip();
     return out.toString();

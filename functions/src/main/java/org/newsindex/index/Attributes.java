@@ -44,7 +44,8 @@ public final class Attributes {
   }
 
   public static String requiredString(Map<String, AttributeValue> item, String name) {
-    return string(item, name).orElseThrow(() -> new IllegalStateException("item lacks " + name + ": " + item.get("pk")));
+    return string(item, name)
+        .orElseThrow(() -> new IllegalStateException("item lacks " + name + ": " + item.get("pk")));
   }
 
   public static Optional<Long> number(Map<String, AttributeValue> item, String name) {

@@ -3,7 +3,9 @@ package org.newsindex.index;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Exponential backoff with full jitter, as AWS recommends for throttled and unprocessed requests. */
+/**
+ * Exponential backoff with full jitter, as AWS recommends for throttled and unprocessed requests.
+ */
 public record Backoff(Duration base, Duration cap) {
 
   public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(25), Duration.ofSeconds(2));

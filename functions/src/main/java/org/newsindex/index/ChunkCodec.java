@@ -48,7 +48,8 @@ public final class ChunkCodec {
     Varints.Reader in = new Varints.Reader(bytes);
     int format = in.raw();
     if (format != FORMAT) {
-      throw new IllegalStateException("unknown posting chunk format " + format + " for term '" + term + "'");
+      throw new IllegalStateException(
+          "unknown posting chunk format " + format + " for term '" + term + "'");
     }
     boolean byOrdinal = TermDirectory.ALL_DOCUMENTS.equals(term);
     int n = (int) in.next();

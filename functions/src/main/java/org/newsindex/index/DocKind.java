@@ -3,7 +3,10 @@ package org.newsindex.index;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The two kinds of document: an article (one per file) and a headline (shared by the files that list it). */
+/**
+ * The two kinds of document: an article (one per file) and a headline (shared by the files that
+ * list it).
+ */
 public enum DocKind {
   ARTICLE,
   HEADLINE;

@@ -24,7 +24,8 @@ public final class DocumentIds {
   /** A short hex digest of the text, also used to tell whether an article's content changed. */
   public static String digest(String text) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -32,7 +33,9 @@ public final class DocumentIds {
   }
 
   public static boolean isValid(String id) {
-    return id != null && id.length() == 17 && (id.charAt(0) == 'a' || id.charAt(0) == 'h')
+    return id != null
+        && id.length() == 17
+        && (id.charAt(0) == 'a' || id.charAt(0) == 'h')
         && id.substring(1).chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
   }
 }

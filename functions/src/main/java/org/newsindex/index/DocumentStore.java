@@ -4,8 +4,8 @@ import static org.newsindex.index.Attributes.n;
 import static org.newsindex.index.Attributes.s;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Reads and writes documents, the pointers from document ids to ordinals, and file ordinals' keys. */
+/**
+ * Reads and writes documents, the pointers from document ids to ordinals, and file ordinals' keys.
+ */
 public final class DocumentStore {
   private static final int FILE_KEY_CACHE_SIZE = 200_000;
   private static final Map<Integer, String> FILE_KEYS = new ConcurrentHashMap<>();
@@ -26,14 +28,18 @@ public final class DocumentStore {
     this.table = table;
   }
 
-  public Map<Long, StoredDocument> documents(Collection<Long> ords, boolean consistent, Deadline deadline) {
+  public Map<Long, StoredDocument> documents(
+      Collection<Long> ords, boolean consistent, Deadline deadline) {
     Map<ItemKey, Map<String, AttributeValue>> items =
         table.getAll(ords.stream().map(TableKeys::document).toList(), consistent, deadline);
     Map<Long, StoredDocument> out = new HashMap<>();
-    items.values().forEach(item -> {
-      StoredDocument doc = decode(item);
-      out.put(doc.ord(), doc);
-    });
+    items
+        .values()
+        .forEach(
+            item -> {
+              StoredDocument doc = decode(item);
+              out.put(doc.ord(), doc);
+            });
     return out;
   }
 
@@ -42,13 +48,21 @@ public final class DocumentStore {
   }
 
   /** The current ordinal of each document id that has one. */
-  public Map<String, DocumentPointer> pointers(Collection<String> ids, boolean consistent, Deadline deadline) {
+  public Map<String, DocumentPointer> pointers(
+      Collection<String> ids, boolean consistent, Deadline deadline) {
     Map<String, DocumentPointer> out = new HashMap<>();
-    table.getAll(ids.stream().map(TableKeys::pointer).toList(), consistent, deadline).values().forEach(item -> {
-      DocumentPointer p = new DocumentPointer(Attributes.requiredString(item, "id"), Attributes.number(item, "ord", 0),
-          Attributes.string(item, "text").orElse(""));
-      out.put(p.id(), p);
-    });
+    table
+        .getAll(ids.stream().map(TableKeys::pointer).toList(), consistent, deadline)
+        .values()
+        .forEach(
+            item -> {
+              DocumentPointer p =
+                  new DocumentPointer(
+                      Attributes.requiredString(item, "id"),
+                      Attributes.number(item, "ord", 0),
+                      Attributes.string(item, "text").orElse(""));
+              out.put(p.id(), p);
+            });
     return out;
   }
 
@@ -58,16 +72,25 @@ public final class DocumentStore {
    */
   public long claimPointer(String id, long ord, String text) {
     try {
-      table.client().putItem(b -> b.tableName(table.name()).item(putPointer(id, ord, text).putRequest().item())
-          .conditionExpression("attribute_not_exists(pk)"));
+      table
+          .client()
+          .putItem(
+              b ->
+                  b.tableName(table.name())
+                      .item(putPointer(id, ord, text).putRequest().item())
+                      .conditionExpression("attribute_not_exists(pk)"));
       return ord;
     } catch (ConditionalCheckFailedException exists) {
-      return table.get(TableKeys.pointer(id), true).map(item -> Attributes.number(item, "ord", ord)).orElse(ord);
+      return table
+          .get(TableKeys.pointer(id), true)
+          .map(item -> Attributes.number(item, "ord", ord))
+          .orElse(ord);
     }
   }
 
   public Optional<StoredDocument> byId(String id) {
-    return table.get(TableKeys.pointer(id), false)
+    return table
+        .get(TableKeys.pointer(id), false)
         .flatMap(item -> document(Attributes.number(item, "ord", 0), false));
   }
 
@@ -86,14 +109,18 @@ public final class DocumentStore {
         missing.add(TableKeys.file(ord));
       }
     }
-    table.getAll(missing, false, deadline).values().forEach(item -> {
-      int ord = (int) Attributes.number(item, "ord", 0);
-      String key = Attributes.requiredString(item, "key");
-      out.put(ord, key);
-      if (FILE_KEYS.size() < FILE_KEY_CACHE_SIZE) {
-        FILE_KEYS.put(ord, key);
-      }
-    });
+    table
+        .getAll(missing, false, deadline)
+        .values()
+        .forEach(
+            item -> {
+              int ord = (int) Attributes.number(item, "ord", 0);
+              String key = Attributes.requiredString(item, "key");
+              out.put(ord, key);
+              if (FILE_KEYS.size() < FILE_KEY_CACHE_SIZE) {
+                FILE_KEYS.put(ord, key);
+              }
+            });
     return out;
   }
 
@@ -143,6 +170,9 @@ public final class DocumentStore {
         Attributes.string(item, "hash").orElse(""));
   }
 
-  /** Where a document id points: its current ordinal, and (for headlines) the text it was created from. */
+  /**
+   * Where a document id points: its current ordinal, and (for headlines) the text it was created
+   * from.
+   */
   public record DocumentPointer(String id, long ord, String text) {}
 }

@@ -27,7 +27,8 @@ public record IndexSnapshot(
     Map<String, Map<Integer, byte[]>> chunks = new TreeMap<>();
     Map<String, Long> headlines = new HashMap<>();
     List<String> pending = new ArrayList<>();
-    for (Map<String, AttributeValue> item : client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()) {
+    for (Map<String, AttributeValue> item :
+        client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()) {
       String pk = item.get("pk").s();
       String sk = item.get("sk").s();
       if (pk.equals(TableKeys.SOURCE)) {
@@ -43,14 +44,19 @@ public record IndexSnapshot(
         TermDirectory directory = PostingStore.decodeDirectory(item);
         directories.put(sk, directory);
         if (directory.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE)) {
-          chunks.computeIfAbsent(sk, t -> new TreeMap<>()).put(TermDirectory.INLINE, ChunkCodec.encode(directory.inline()));
+          chunks
+              .computeIfAbsent(sk, t -> new TreeMap<>())
+              .put(TermDirectory.INLINE, ChunkCodec.encode(directory.inline()));
         }
       } else if (pk.startsWith("POST#")) {
-        chunks.computeIfAbsent(pk.substring(5), t -> new TreeMap<>()).put(Integer.parseInt(sk), Attributes.bytes(item, "b"));
+        chunks
+            .computeIfAbsent(pk.substring(5), t -> new TreeMap<>())
+            .put(Integer.parseInt(sk), Attributes.bytes(item, "b"));
       } else if (pk.startsWith("SUG#")) {
         headlines.put(Attributes.requiredString(item, "id"), Attributes.number(item, "count", 0));
       }
     }
-    return new IndexSnapshot(manifests, documents, pointers, directories, chunks, headlines, pending);
+    return new IndexSnapshot(
+        manifests, documents, pointers, directories, chunks, headlines, pending);
   }
 }

@@ -22,13 +22,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -40,11 +40,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class IndexTable {
   private static final int WRITE_BATCH = 25;
   private static final int READ_BATCH = 100;
-  private static final ExecutorService POOL = Executors.newFixedThreadPool(8, r -> {
-    Thread t = new Thread(r, "index-io");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService POOL =
+      Executors.newFixedThreadPool(
+          8,
+          r -> {
+            Thread t = new Thread(r, "index-io");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final DynamoDbClient client;
   private final String name;
@@ -80,26 +83,36 @@ public final class IndexTable {
   }
 
   public Optional<Map<String, AttributeValue>> get(ItemKey key, boolean consistent) {
-    GetItemResponse response = client.getItem(b -> b.tableName(name).key(key.toMap()).consistentRead(consistent)
-        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+    GetItemResponse response =
+        client.getItem(
+            b ->
+                b.tableName(name)
+                    .key(key.toMap())
+                    .consistentRead(consistent)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
     meter.record(response.hasItem() ? 1 : 0, capacity(response.consumedCapacity()));
-    return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    return response.hasItem() && !response.item().isEmpty()
+        ? Optional.of(response.item())
+        : Optional.empty();
   }
 
   /** Reads many items; the result holds those that exist, by key. */
-  public Map<ItemKey, Map<String, AttributeValue>> getAll(Collection<ItemKey> keys, boolean consistent, Deadline deadline) {
+  public Map<ItemKey, Map<String, AttributeValue>> getAll(
+      Collection<ItemKey> keys, boolean consistent, Deadline deadline) {
     List<ItemKey> unique = new ArrayList<>(new LinkedHashSet<>(keys));
     List<CompletableFuture<Map<ItemKey, Map<String, AttributeValue>>>> futures = new ArrayList<>();
     for (int i = 0; i < unique.size(); i += READ_BATCH) {
       List<ItemKey> slice = unique.subList(i, Math.min(unique.size(), i + READ_BATCH));
-      futures.add(CompletableFuture.supplyAsync(() -> readBatch(slice, consistent, deadline), POOL));
+      futures.add(
+          CompletableFuture.supplyAsync(() -> readBatch(slice, consistent, deadline), POOL));
     }
     Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
     join(futures).forEach(found::putAll);
     return found;
   }
 
-  private Map<ItemKey, Map<String, AttributeValue>> readBatch(List<ItemKey> keys, boolean consistent, Deadline deadline) {
+  private Map<ItemKey, Map<String, AttributeValue>> readBatch(
+      List<ItemKey> keys, boolean consistent, Deadline deadline) {
     Map<ItemKey, Map<String, AttributeValue>> found = new HashMap<>();
     List<Map<String, AttributeValue>> remaining = keys.stream().map(ItemKey::toMap).toList();
     int attempt = 0;
@@ -107,22 +120,36 @@ public final class IndexTable {
       List<Map<String, AttributeValue>> request = remaining;
       BatchGetItemResponse response;
       try {
-        response = client.batchGetItem(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-            .requestItems(Map.of(name, KeysAndAttributes.builder().keys(request).consistentRead(consistent).build())));
+        response =
+            client.batchGetItem(
+                b ->
+                    b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                        .requestItems(
+                            Map.of(
+                                name,
+                                KeysAndAttributes.builder()
+                                    .keys(request)
+                                    .consistentRead(consistent)
+                                    .build())));
       } catch (RuntimeException e) {
         retryOrThrow(e, ++attempt, deadline, "reading " + request.size() + " items");
         continue;
       }
       List<Map<String, AttributeValue>> items = response.responses().getOrDefault(name, List.of());
-      meter.record(items.size(), response.hasConsumedCapacity()
-          ? response.consumedCapacity().stream().mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum()
-          : null);
+      meter.record(
+          items.size(),
+          response.hasConsumedCapacity()
+              ? response.consumedCapacity().stream()
+                  .mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits())
+                  .sum()
+              : null);
       items.forEach(item -> found.put(ItemKey.of(item), item));
       KeysAndAttributes unprocessed = response.unprocessedKeys().get(name);
       remaining = unprocessed == null ? List.of() : unprocessed.keys();
       if (!remaining.isEmpty()) {
         if (deadline.passed()) {
-          throw new IndexWriteException("DynamoDB left " + remaining.size() + " keys unread before the deadline", null);
+          throw new IndexWriteException(
+              "DynamoDB left " + remaining.size() + " keys unread before the deadline", null);
         }
         backoff.pause(++attempt, deadline);
       }
@@ -136,7 +163,10 @@ public final class IndexTable {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> exclusiveStart = start;
-      QueryRequest.Builder builder = QueryRequest.builder().tableName(name).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+      QueryRequest.Builder builder =
+          QueryRequest.builder()
+              .tableName(name)
+              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
       spec.accept(builder);
       builder.limit(Math.min(1000, limit - items.size()));
       if (exclusiveStart != null) {
@@ -145,12 +175,17 @@ public final class IndexTable {
       QueryResponse response = client.query(builder.build());
       meter.record(response.count(), capacity(response.consumedCapacity()));
       items.addAll(response.items());
-      start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+      start =
+          response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+              ? response.lastEvaluatedKey()
+              : null;
     } while (start != null && items.size() < limit);
     return items;
   }
 
-  /** Runs one request per input on the table's I/O threads and returns the results in input order. */
+  /**
+   * Runs one request per input on the table's I/O threads and returns the results in input order.
+   */
   public <T, R> List<R> inParallel(List<T> inputs, java.util.function.Function<T, R> request) {
     List<CompletableFuture<R>> futures = new ArrayList<>(inputs.size());
     for (T input : inputs) {
@@ -164,7 +199,9 @@ public final class IndexTable {
   }
 
   public static WriteRequest delete(ItemKey key) {
-    return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key.toMap()).build()).build();
+    return WriteRequest.builder()
+        .deleteRequest(DeleteRequest.builder().key(key.toMap()).build())
+        .build();
   }
 
   /**
@@ -175,9 +212,10 @@ public final class IndexTable {
   public void write(List<WriteRequest> requests, Deadline deadline) {
     Map<ItemKey, WriteRequest> byKey = new LinkedHashMap<>();
     for (WriteRequest request : requests) {
-      ItemKey key = request.putRequest() != null
-          ? ItemKey.of(request.putRequest().item())
-          : ItemKey.of(request.deleteRequest().key());
+      ItemKey key =
+          request.putRequest() != null
+              ? ItemKey.of(request.putRequest().item())
+              : ItemKey.of(request.deleteRequest().key());
       byKey.remove(key);
       byKey.put(key, request);
     }
@@ -205,8 +243,12 @@ public final class IndexTable {
       remaining = response.unprocessedItems().getOrDefault(name, List.of());
       if (!remaining.isEmpty()) {
         if (deadline.passed()) {
-          throw new IndexWriteException("DynamoDB left " + remaining.size()
-              + " items unprocessed until the deadline; the invocation fails so that it is retried", null);
+          throw new IndexWriteException(
+              "DynamoDB left "
+                  + remaining.size()
+                  + " items unprocessed until the deadline; the invocation fails so that it is"
+                  + " retried",
+              null);
         }
         backoff.pause(++attempt, deadline);
       }
@@ -218,20 +260,28 @@ public final class IndexTable {
       throw e;
     }
     if (deadline.passed()) {
-      throw new IndexWriteException("DynamoDB kept failing (" + e.getMessage() + ") while " + what
-          + " until the deadline; the invocation fails so that it is retried", e);
+      throw new IndexWriteException(
+          "DynamoDB kept failing ("
+              + e.getMessage()
+              + ") while "
+              + what
+              + " until the deadline; the invocation fails so that it is retried",
+          e);
     }
     backoff.pause(attempt, deadline);
   }
 
   static boolean isRetryable(RuntimeException e) {
-    if (e instanceof SdkClientException || e instanceof ProvisionedThroughputExceededException
-        || e instanceof RequestLimitExceededException || e instanceof InternalServerErrorException) {
+    if (e instanceof SdkClientException
+        || e instanceof ProvisionedThroughputExceededException
+        || e instanceof RequestLimitExceededException
+        || e instanceof InternalServerErrorException) {
       return true;
     }
     if (e instanceof DynamoDbException d) {
       String code = d.awsErrorDetails() == null ? "" : d.awsErrorDetails().errorCode();
-      return d.isThrottlingException() || d.statusCode() >= 500
+      return d.isThrottlingException()
+          || d.statusCode() >= 500
           || "ProvisionedThroughputExceededException".equals(code)
           || "RequestLimitExceeded".equals(code)
           || "ThrottlingException".equals(code);

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * A named lease in the table that at most one invocation holds at a time: the compactor's, so that
- * posting lists, directories and shared headlines have a single writer. A lease that is not released
- * (the holder crashed) lapses at its expiry; the expiry never exceeds the holder's own deadline.
+ * posting lists, directories and shared headlines have a single writer. A lease that is not
+ * released (the holder crashed) lapses at its expiry; the expiry never exceeds the holder's own
+ * deadline.
  */
 public final class Lease {
   private final IndexTable table;
@@ -34,10 +35,16 @@ public final class Lease {
     item.put("owner", s(owner));
     item.put("until", n(now + ttl.toMillis()));
     try {
-      table.client().putItem(b -> b.tableName(table.name()).item(item)
-          .conditionExpression("attribute_not_exists(pk) OR #until < :now OR #owner = :me")
-          .expressionAttributeNames(Map.of("#until", "until", "#owner", "owner"))
-          .expressionAttributeValues(Map.of(":now", n(now), ":me", s(owner))));
+      table
+          .client()
+          .putItem(
+              b ->
+                  b.tableName(table.name())
+                      .item(item)
+                      .conditionExpression(
+                          "attribute_not_exists(pk) OR #until < :now OR #owner = :me")
+                      .expressionAttributeNames(Map.of("#until", "until", "#owner", "owner"))
+                      .expressionAttributeValues(Map.of(":now", n(now), ":me", s(owner))));
       return true;
     } catch (ConditionalCheckFailedException held) {
       return false;
@@ -47,10 +54,17 @@ public final class Lease {
   /** Extends the lease; false if it was lost (it lapsed and another invocation took it). */
   public boolean renew(Duration ttl) {
     try {
-      table.client().updateItem(b -> b.tableName(table.name()).key(TableKeys.lease(name).toMap())
-          .updateExpression("SET #until = :until").conditionExpression("#owner = :me")
-          .expressionAttributeNames(Map.of("#until", "until", "#owner", "owner"))
-          .expressionAttributeValues(Map.of(":until", n(clock.millis() + ttl.toMillis()), ":me", s(owner))));
+      table
+          .client()
+          .updateItem(
+              b ->
+                  b.tableName(table.name())
+                      .key(TableKeys.lease(name).toMap())
+                      .updateExpression("SET #until = :until")
+                      .conditionExpression("#owner = :me")
+                      .expressionAttributeNames(Map.of("#until", "until", "#owner", "owner"))
+                      .expressionAttributeValues(
+                          Map.of(":until", n(clock.millis() + ttl.toMillis()), ":me", s(owner))));
       return true;
     } catch (ConditionalCheckFailedException lost) {
       return false;
@@ -59,9 +73,15 @@ public final class Lease {
 
   public void release() {
     try {
-      table.client().deleteItem(b -> b.tableName(table.name()).key(TableKeys.lease(name).toMap())
-          .conditionExpression("#owner = :me").expressionAttributeNames(Map.of("#owner", "owner"))
-          .expressionAttributeValues(Map.of(":me", s(owner))));
+      table
+          .client()
+          .deleteItem(
+              b ->
+                  b.tableName(table.name())
+                      .key(TableKeys.lease(name).toMap())
+                      .conditionExpression("#owner = :me")
+                      .expressionAttributeNames(Map.of("#owner", "owner"))
+                      .expressionAttributeValues(Map.of(":me", s(owner))));
     } catch (ConditionalCheckFailedException alreadyLost) {
       // The lease lapsed and another holder has it; nothing of ours to release.
     }

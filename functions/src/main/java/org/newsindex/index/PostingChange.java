@@ -9,7 +9,10 @@ public sealed interface PostingChange {
   /** Removes the entry of document {@code ord}, which sits at {@code key} in the list's order. */
   record Removal(long ord, long key) implements PostingChange {}
 
-  /** Adds or replaces an entry; {@code form} is the surface form the document uses (null in the all-documents list). */
+  /**
+   * Adds or replaces an entry; {@code form} is the surface form the document uses (null in the
+   * all-documents list).
+   */
   record Upsert(PostingEntry entry, String form) implements PostingChange {
     @Override
     public long ord() {

@@ -4,11 +4,18 @@ import java.util.Arrays;
 
 /**
  * One document in one term's posting list: the document's ordinal, kind, norm byte and source files
- * (their ordinals), the term's frequency and positions in it, and which surface form of the term the
- * document uses most. In the list of all documents, {@code tf} holds the document's length.
+ * (their ordinals), the term's frequency and positions in it, and which surface form of the term
+ * the document uses most. In the list of all documents, {@code tf} holds the document's length.
  */
 public record PostingEntry(
-    long ord, DocKind kind, int tf, int normByte, int form, int[] positions, int[] sources, long key) {
+    long ord,
+    DocKind kind,
+    int tf,
+    int normByte,
+    int form,
+    int[] positions,
+    int[] sources,
+    long key) {
 
   /** Orders entries best first: higher key, then lower ordinal. */
   public static int compare(long keyA, long ordA, long keyB, long ordB) {
@@ -22,8 +29,15 @@ public record PostingEntry(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof PostingEntry e && ord == e.ord && kind == e.kind && tf == e.tf && normByte == e.normByte
-        && form == e.form && key == e.key && Arrays.equals(positions, e.positions) && Arrays.equals(sources, e.sources);
+    return o instanceof PostingEntry e
+        && ord == e.ord
+        && kind == e.kind
+        && tf == e.tf
+        && normByte == e.normByte
+        && form == e.form
+        && key == e.key
+        && Arrays.equals(positions, e.positions)
+        && Arrays.equals(sources, e.sources);
   }
 
   @Override
@@ -33,7 +47,22 @@ public record PostingEntry(
 
   @Override
   public String toString() {
-    return "PostingEntry[ord=" + ord + ", kind=" + kind + ", tf=" + tf + ", nb=" + normByte + ", form=" + form
-        + ", positions=" + Arrays.toString(positions) + ", sources=" + Arrays.toString(sources) + ", key=" + key + "]";
+    return "PostingEntry[ord="
+        + ord
+        + ", kind="
+        + kind
+        + ", tf="
+        + tf
+        + ", nb="
+        + normByte
+        + ", form="
+        + form
+        + ", positions="
+        + Arrays.toString(positions)
+        + ", sources="
+        + Arrays.toString(sources)
+        + ", key="
+        + key
+        + "]";
   }
 }

@@ -16,12 +16,17 @@ import java.util.Set;
 public final class PostingListEditor {
   /** By default a chunk is split when its encoding passes this size. */
   public static final int MAX_CHUNK_BYTES = 64 * 1024;
+
   private static final int NEW_CHUNK = -1;
 
   private PostingListEditor() {}
 
-  /** The outcome: the term's new directory, the chunks to write (id → entries) and the chunks to delete. */
-  public record Edit(TermDirectory directory, Map<Integer, List<PostingEntry>> writes, Set<Integer> deletes) {}
+  /**
+   * The outcome: the term's new directory, the chunks to write (id → entries) and the chunks to
+   * delete.
+   */
+  public record Edit(
+      TermDirectory directory, Map<Integer, List<PostingEntry>> writes, Set<Integer> deletes) {}
 
   /** The chunks that must be read before {@link #apply}. */
   public static Set<Integer> chunksToRead(TermDirectory directory, List<PostingChange> changes) {
@@ -35,12 +40,20 @@ public final class PostingListEditor {
     return ids;
   }
 
-  public static Edit apply(TermDirectory directory, Map<Integer, List<PostingEntry>> stored, List<PostingChange> changes) {
+  public static Edit apply(
+      TermDirectory directory,
+      Map<Integer, List<PostingEntry>> stored,
+      List<PostingChange> changes) {
     return apply(directory, stored, changes, MAX_CHUNK_BYTES);
   }
 
-  /** As {@link #apply(TermDirectory, Map, List)}, splitting chunks that pass {@code maxChunkBytes}. */
-  public static Edit apply(TermDirectory directory, Map<Integer, List<PostingEntry>> stored, List<PostingChange> changes,
+  /**
+   * As {@link #apply(TermDirectory, Map, List)}, splitting chunks that pass {@code maxChunkBytes}.
+   */
+  public static Edit apply(
+      TermDirectory directory,
+      Map<Integer, List<PostingEntry>> stored,
+      List<PostingChange> changes,
       int maxChunkBytes) {
     Map<Integer, List<PostingEntry>> loaded = new HashMap<>(stored);
     loaded.put(TermDirectory.INLINE, directory.inline());
@@ -48,11 +61,14 @@ public final class PostingListEditor {
     Map<Integer, Map<Long, PostingEntry>> touched = new LinkedHashMap<>();
     for (PostingChange change : changes) {
       int id = locate(directory.chunks(), change.key(), change.ord());
-      Map<Long, PostingEntry> entries = touched.computeIfAbsent(id, k -> {
-        Map<Long, PostingEntry> byOrd = new HashMap<>();
-        loaded.getOrDefault(k, List.of()).forEach(e -> byOrd.put(e.ord(), e));
-        return byOrd;
-      });
+      Map<Long, PostingEntry> entries =
+          touched.computeIfAbsent(
+              id,
+              k -> {
+                Map<Long, PostingEntry> byOrd = new HashMap<>();
+                loaded.getOrDefault(k, List.of()).forEach(e -> byOrd.put(e.ord(), e));
+                return byOrd;
+              });
       if (change instanceof PostingChange.Removal) {
         entries.remove(change.ord());
       } else if (change instanceof PostingChange.Upsert upsert) {
@@ -65,7 +81,17 @@ public final class PostingListEditor {
             form = forms.size() - 1;
           }
         }
-        entries.put(e.ord(), new PostingEntry(e.ord(), e.kind(), e.tf(), e.normByte(), form, e.positions(), e.sources(), e.key()));
+        entries.put(
+            e.ord(),
+            new PostingEntry(
+                e.ord(),
+                e.kind(),
+                e.tf(),
+                e.normByte(),
+                form,
+                e.positions(),
+                e.sources(),
+                e.key()));
       }
     }
 
@@ -87,9 +113,13 @@ public final class PostingListEditor {
         continue;
       }
       byte[] encoded = ChunkCodec.encode(entries);
-      int parts = encoded.length <= maxChunkBytes ? 1 : (int) Math.ceil(encoded.length / (maxChunkBytes / 2.0));
+      int parts =
+          encoded.length <= maxChunkBytes
+              ? 1
+              : (int) Math.ceil(encoded.length / (maxChunkBytes / 2.0));
       for (int p = 0; p < parts; p++) {
-        List<PostingEntry> part = entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);
+        List<PostingEntry> part =
+            entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);
         int partId = p == 0 ? id : nextId++;
         writes.put(partId, List.copyOf(part));
         summaries.put(partId, summarize(partId, part, forms.size(), countForms));
@@ -99,13 +129,15 @@ public final class PostingListEditor {
     List<PostingEntry> inline = List.of();
     if (summaries.size() == 1) {
       ChunkSummary only = summaries.values().iterator().next();
-      List<PostingEntry> entries = only.id() == TermDirectory.INLINE ? directory.inline() : writes.get(only.id());
+      List<PostingEntry> entries =
+          only.id() == TermDirectory.INLINE ? directory.inline() : writes.get(only.id());
       if (writes.containsKey(only.id())) {
         entries = writes.get(only.id());
       }
       if (entries != null && only.bytes() <= maxChunkBytes) {
         writes.remove(only.id());
-        if (only.id() != TermDirectory.INLINE && directory.chunks().stream().anyMatch(c -> c.id() == only.id())) {
+        if (only.id() != TermDirectory.INLINE
+            && directory.chunks().stream().anyMatch(c -> c.id() == only.id())) {
           deletes.add(only.id());
         }
         summaries.clear();
@@ -114,23 +146,40 @@ public final class PostingListEditor {
       }
     } else if (summaries.containsKey(TermDirectory.INLINE)) {
       ChunkSummary chunk = summaries.remove(TermDirectory.INLINE);
-      List<PostingEntry> entries = writes.containsKey(TermDirectory.INLINE) ? writes.remove(TermDirectory.INLINE) : directory.inline();
+      List<PostingEntry> entries =
+          writes.containsKey(TermDirectory.INLINE)
+              ? writes.remove(TermDirectory.INLINE)
+              : directory.inline();
       int id = nextId++;
       writes.put(id, entries);
       summaries.put(id, withId(chunk, id));
     }
     writes.remove(TermDirectory.INLINE);
     deletes.remove(TermDirectory.INLINE);
-    TermDirectory updated = new TermDirectory(directory.term(), new ArrayList<>(summaries.values()), forms, nextId, inline);
+    TermDirectory updated =
+        new TermDirectory(
+            directory.term(), new ArrayList<>(summaries.values()), forms, nextId, inline);
     return new Edit(updated, writes, deletes);
   }
 
   private static ChunkSummary withId(ChunkSummary c, int id) {
-    return new ChunkSummary(id, c.hiKey(), c.hiOrd(), c.loKey(), c.loOrd(), c.articles(), c.headlines(), c.tfSum(),
-        c.bytes(), c.formCounts(), c.maxTf(), c.minNormByte());
+    return new ChunkSummary(
+        id,
+        c.hiKey(),
+        c.hiOrd(),
+        c.loKey(),
+        c.loOrd(),
+        c.articles(),
+        c.headlines(),
+        c.tfSum(),
+        c.bytes(),
+        c.formCounts(),
+        c.maxTf(),
+        c.minNormByte());
   }
 
-  static ChunkSummary summarize(int id, List<PostingEntry> entries, int formCount, boolean countForms) {
+  static ChunkSummary summarize(
+      int id, List<PostingEntry> entries, int formCount, boolean countForms) {
     PostingEntry first = entries.get(0);
     PostingEntry last = entries.get(entries.size() - 1);
     int articles = 0;
@@ -152,11 +201,25 @@ public final class PostingListEditor {
         formCounts.set(e.form(), formCounts.get(e.form()) + 1);
       }
     }
-    return new ChunkSummary(id, first.key(), first.ord(), last.key(), last.ord(), articles, entries.size() - articles,
-        tfSum, ChunkCodec.encode(entries).length, formCounts, maxTf, minNorm);
+    return new ChunkSummary(
+        id,
+        first.key(),
+        first.ord(),
+        last.key(),
+        last.ord(),
+        articles,
+        entries.size() - articles,
+        tfSum,
+        ChunkCodec.encode(entries).length,
+        formCounts,
+        maxTf,
+        minNorm);
   }
 
-  /** The chunk an entry belongs in: the first whose last entry does not come before it, else the last chunk. */
+  /**
+   * The chunk an entry belongs in: the first whose last entry does not come before it, else the
+   * last chunk.
+   */
   static int locate(List<ChunkSummary> chunks, long key, long ord) {
     if (chunks.isEmpty()) {
       return NEW_CHUNK;

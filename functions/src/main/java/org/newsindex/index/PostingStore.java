@@ -21,31 +21,53 @@ public final class PostingStore {
   }
 
   /** The directories of the terms that are indexed; absent terms are left out. */
-  public Map<String, TermDirectory> directories(Collection<String> terms, boolean consistent, Deadline deadline) {
+  public Map<String, TermDirectory> directories(
+      Collection<String> terms, boolean consistent, Deadline deadline) {
     Map<String, TermDirectory> out = new HashMap<>();
-    table.getAll(terms.stream().map(TableKeys::directory).toList(), consistent, deadline).values().forEach(item -> {
-      TermDirectory d = decodeDirectory(item);
-      out.put(d.term(), d);
-    });
+    table
+        .getAll(terms.stream().map(TableKeys::directory).toList(), consistent, deadline)
+        .values()
+        .forEach(
+            item -> {
+              TermDirectory d = decodeDirectory(item);
+              out.put(d.term(), d);
+            });
     return out;
   }
 
-  /** Indexed terms that start with the prefix (which must be two or more characters), in term order. */
+  /**
+   * Indexed terms that start with the prefix (which must be two or more characters), in term order.
+   */
   public List<String> termsWithPrefix(String prefix, int limit) {
-    return table.query(q -> q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-            .projectionExpression("sk")
-            .expressionAttributeValues(Map.of(":pk", s(TableKeys.directoryPartition(prefix)), ":prefix", s(prefix))),
-        limit).stream().map(item -> item.get("sk").s()).toList();
+    return table
+        .query(
+            q ->
+                q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .projectionExpression("sk")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":pk", s(TableKeys.directoryPartition(prefix)), ":prefix", s(prefix))),
+            limit)
+        .stream()
+        .map(item -> item.get("sk").s())
+        .toList();
   }
 
   /** Chunks stored as items of their own (the inline chunk comes with its directory). */
-  public Map<ChunkRef, List<PostingEntry>> chunks(Collection<ChunkRef> refs, boolean consistent, Deadline deadline) {
+  public Map<ChunkRef, List<PostingEntry>> chunks(
+      Collection<ChunkRef> refs, boolean consistent, Deadline deadline) {
     Map<ItemKey, ChunkRef> byKey = new HashMap<>();
-    refs.stream().filter(r -> r.chunkId() != TermDirectory.INLINE)
+    refs.stream()
+        .filter(r -> r.chunkId() != TermDirectory.INLINE)
         .forEach(r -> byKey.put(TableKeys.chunk(r.term(), r.chunkId()), r));
     Map<ChunkRef, List<PostingEntry>> out = new HashMap<>();
-    table.getAll(byKey.keySet(), consistent, deadline)
-        .forEach((key, item) -> out.put(byKey.get(key), ChunkCodec.decode(Attributes.bytes(item, "b"), byKey.get(key).term())));
+    table
+        .getAll(byKey.keySet(), consistent, deadline)
+        .forEach(
+            (key, item) ->
+                out.put(
+                    byKey.get(key),
+                    ChunkCodec.decode(Attributes.bytes(item, "b"), byKey.get(key).term())));
     return out;
   }
 
@@ -86,8 +108,11 @@ public final class PostingStore {
   static TermDirectory decodeDirectory(Map<String, AttributeValue> item) {
     String term = item.get("sk").s();
     byte[] inline = Attributes.bytes(item, "inline");
-    return new TermDirectory(term, decodeSummaries(Attributes.bytes(item, "chunks")),
-        Attributes.stringList(item, "forms"), (int) Attributes.number(item, "next", 1),
+    return new TermDirectory(
+        term,
+        decodeSummaries(Attributes.bytes(item, "chunks")),
+        Attributes.stringList(item, "forms"),
+        (int) Attributes.number(item, "next", 1),
         inline.length == 0 ? List.of() : ChunkCodec.decode(inline, term));
   }
 
@@ -136,7 +161,10 @@ public final class PostingStore {
       }
       int maxTf = (int) in.next();
       int minNorm = (int) in.next();
-      chunks.add(new ChunkSummary(id, hiKey, hiOrd, loKey, loOrd, articles, headlines, tfSum, size, counts, maxTf, minNorm));
+      chunks.add(
+          new ChunkSummary(
+              id, hiKey, hiOrd, loKey, loOrd, articles, headlines, tfSum, size, counts, maxTf,
+              minNorm));
     }
     return chunks;
   }

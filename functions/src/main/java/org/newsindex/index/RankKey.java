@@ -11,8 +11,10 @@ import org.apache.lucene.util.SmallFloat;
 public final class RankKey {
   public static final float K1 = 1.2f;
   public static final float B = 0.75f;
+
   /** The reference average document length the keys are computed with. */
   public static final float REFERENCE_AVG_LENGTH = 40f;
+
   private static final double SCALE = 1 << 24;
   private static final float[] LENGTH_TABLE = new float[256];
 

@@ -14,7 +14,8 @@ public final class Sequencers {
 
   public static String normalize(String sequencer) {
     String s = sequencer == null ? "" : sequencer.trim().toUpperCase(Locale.ROOT);
-    if (s.length() > WIDTH || !s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'))) {
+    if (s.length() > WIDTH
+        || !s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'))) {
       throw new IllegalArgumentException("not an S3 sequencer: '" + sequencer + "'");
     }
     return s + "0".repeat(WIDTH - s.length());

@@ -20,7 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class SuggestionStore {
   private static final String HEADLINE_TYPE = "h";
-  /** A stem is at most this many characters shorter than the words it comes from (Porter's longest suffix). */
+
+  /**
+   * A stem is at most this many characters shorter than the words it comes from (Porter's longest
+   * suffix).
+   */
   private static final int STEM_SLACK = 4;
 
   private final IndexTable table;
@@ -29,42 +33,67 @@ public final class SuggestionStore {
     this.table = table;
   }
 
-  /** Words and headline titles whose text starts with the prefix, at most {@code scan} of each kind read. */
+  /**
+   * Words and headline titles whose text starts with the prefix, at most {@code scan} of each kind
+   * read.
+   */
   public List<Suggestion> startingWith(String prefix, int scan) {
     String normalized = HeadlineText.normalize(prefix);
     List<Suggestion> out = new ArrayList<>(words(normalized, scan));
-    table.query(q -> q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-            .expressionAttributeValues(Map.of(":pk", s(TableKeys.suggestionPartition(normalized)), ":prefix", s(normalized))),
-        scan).forEach(item -> out.add(decode(item)));
+    table
+        .query(
+            q ->
+                q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":pk",
+                            s(TableKeys.suggestionPartition(normalized)),
+                            ":prefix",
+                            s(normalized))),
+            scan)
+        .forEach(item -> out.add(decode(item)));
     return out;
   }
 
   /**
    * Surface forms starting with the prefix, from the directories of stems that could produce them:
-   * stems starting with the prefix less a few characters are read (their forms and counts only)
-   * and their forms filtered, so "negotiat" finds "negotiations" under the stem "negoti".
+   * stems starting with the prefix less a few characters are read (their forms and counts only) and
+   * their forms filtered, so "negotiat" finds "negotiations" under the stem "negoti".
    */
   private List<Suggestion> words(String prefix, int scan) {
     int keep = Math.max(2, prefix.codePointCount(0, prefix.length()) - STEM_SLACK);
     String stemPrefix = prefix.substring(0, prefix.offsetByCodePoints(0, keep));
     List<Suggestion> out = new ArrayList<>();
-    table.query(q -> q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-            .projectionExpression("sk, forms, formDf")
-            .expressionAttributeValues(Map.of(":pk", s(TableKeys.directoryPartition(stemPrefix)), ":prefix", s(stemPrefix))),
-        scan).forEach(item -> {
-          List<String> forms = Attributes.stringList(item, "forms");
-          List<Long> counts = Attributes.numberList(item, "formDf");
-          for (int i = 0; i < forms.size() && i < counts.size(); i++) {
-            if (counts.get(i) > 0 && forms.get(i).startsWith(prefix)) {
-              out.add(new Suggestion(forms.get(i), Suggestion.WORD, counts.get(i), Optional.empty()));
-            }
-          }
-        });
+    table
+        .query(
+            q ->
+                q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .projectionExpression("sk, forms, formDf")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":pk",
+                            s(TableKeys.directoryPartition(stemPrefix)),
+                            ":prefix",
+                            s(stemPrefix))),
+            scan)
+        .forEach(
+            item -> {
+              List<String> forms = Attributes.stringList(item, "forms");
+              List<Long> counts = Attributes.numberList(item, "formDf");
+              for (int i = 0; i < forms.size() && i < counts.size(); i++) {
+                if (counts.get(i) > 0 && forms.get(i).startsWith(prefix)) {
+                  out.add(
+                      new Suggestion(
+                          forms.get(i), Suggestion.WORD, counts.get(i), Optional.empty()));
+                }
+              }
+            });
     return out;
   }
 
   public static WriteRequest putHeadline(String title, String documentId, long count) {
-    Map<String, AttributeValue> item = new HashMap<>(TableKeys.suggestion(key(title), HEADLINE_TYPE).toMap());
+    Map<String, AttributeValue> item =
+        new HashMap<>(TableKeys.suggestion(key(title), HEADLINE_TYPE).toMap());
     item.put("display", s(title));
     item.put("id", s(documentId));
     item.put("count", n(count));
@@ -80,7 +109,10 @@ public final class SuggestionStore {
   }
 
   private static Suggestion decode(Map<String, AttributeValue> item) {
-    return new Suggestion(Attributes.requiredString(item, "display"), Suggestion.HEADLINE,
-        Attributes.number(item, "count", 0), Attributes.string(item, "id"));
+    return new Suggestion(
+        Attributes.requiredString(item, "display"),
+        Suggestion.HEADLINE,
+        Attributes.number(item, "count", 0),
+        Attributes.string(item, "id"));
   }
 }

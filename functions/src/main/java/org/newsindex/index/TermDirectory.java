@@ -12,7 +12,11 @@ import java.util.List;
  * item to read and one to write per term.
  */
 public record TermDirectory(
-    String term, List<ChunkSummary> chunks, List<String> forms, int nextChunkId, List<PostingEntry> inline) {
+    String term,
+    List<ChunkSummary> chunks,
+    List<String> forms,
+    int nextChunkId,
+    List<PostingEntry> inline) {
 
   /** The id of the chunk stored inside the directory. */
   public static final int INLINE = 0;
@@ -21,9 +25,13 @@ public record TermDirectory(
   public static final String ALL_DOCUMENTS = "*";
 
   public TermDirectory {
-    chunks = chunks.stream()
-        .sorted(Comparator.comparing((ChunkSummary c) -> c, (a, b) -> PostingEntry.compare(a.hiKey(), a.hiOrd(), b.hiKey(), b.hiOrd())))
-        .toList();
+    chunks =
+        chunks.stream()
+            .sorted(
+                Comparator.comparing(
+                    (ChunkSummary c) -> c,
+                    (a, b) -> PostingEntry.compare(a.hiKey(), a.hiOrd(), b.hiKey(), b.hiOrd())))
+            .toList();
     forms = List.copyOf(forms);
     inline = List.copyOf(inline);
   }
@@ -37,7 +45,9 @@ public record TermDirectory(
   }
 
   public int docFreq(DocKind kind) {
-    return chunks.stream().mapToInt(c -> kind == DocKind.ARTICLE ? c.articles() : c.headlines()).sum();
+    return chunks.stream()
+        .mapToInt(c -> kind == DocKind.ARTICLE ? c.articles() : c.headlines())
+        .sum();
   }
 
   public long tfSum() {

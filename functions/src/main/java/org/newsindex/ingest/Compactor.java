@@ -57,8 +57,14 @@ public final class Compactor {
   private final PostingWriter postingWriter;
   private final HeadlinePlanner headlines;
 
-  public Compactor(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
-      long maxFileBytes, int chunkBytes, Clock clock) {
+  public Compactor(
+      IndexTable table,
+      CorpusObjects objects,
+      CorpusParser parser,
+      TextAnalyzer analyzer,
+      long maxFileBytes,
+      int chunkBytes,
+      Clock clock) {
     this.table = table;
     this.sources = new SourceStore(table);
     this.documents = new DocumentStore(table);
@@ -75,8 +81,13 @@ public final class Compactor {
   /** Exercises the analysis and posting-list code paths without writing anything. */
   void warmUp() {
     PostingChanges changes = new PostingChanges(analyzer);
-    changes.add(1, DocKind.ARTICLE, "Warm-up text for the analyzer and the posting lists.", new int[] {1});
-    changes.byTerm().forEach((term, list) -> PostingListEditor.apply(TermDirectory.empty(term), Map.of(), list, chunkBytes));
+    changes.add(
+        1, DocKind.ARTICLE, "Warm-up text for the analyzer and the posting lists.", new int[] {1});
+    changes
+        .byTerm()
+        .forEach(
+            (term, list) ->
+                PostingListEditor.apply(TermDirectory.empty(term), Map.of(), list, chunkBytes));
   }
 
   /**
@@ -130,15 +141,16 @@ public final class Compactor {
       long started = System.nanoTime();
       round(round, waiting, deadline, stats);
       double perFile = (System.nanoTime() - started) / 1e9 / round.size();
-      secondsPerFile = secondsPerFile == 0 ? perFile : Math.max(perFile, (secondsPerFile + perFile) / 2);
+      secondsPerFile =
+          secondsPerFile == 0 ? perFile : Math.max(perFile, (secondsPerFile + perFile) / 2);
     }
     postingWriter.newRun();
     return new Outcome(stats.rounds, stats.files, stats.terms, stats.items, waiting);
   }
 
   /**
-   * How many files the next round may take: as many as fit in a third of the time left at the
-   * pace of the rounds so far (bigger rounds rewrite each common term's list fewer times), at most
+   * How many files the next round may take: as many as fit in a third of the time left at the pace
+   * of the rounds so far (bigger rounds rewrite each common term's list fewer times), at most
    * {@value #FILES_PER_ROUND}; a modest first round measures the pace.
    */
   static int roundSize(double secondsPerFile, Duration remaining) {
@@ -175,7 +187,10 @@ public final class Compactor {
     }
   }
 
-  /** What the file should contribute; empty if its object changed since the event (a newer event follows). */
+  /**
+   * What the file should contribute; empty if its object changed since the event (a newer event
+   * follows).
+   */
   private Optional<DesiredFile> desired(SourceManifest m) {
     if (m.status() != SourceStatus.PENDING) {
       return Optional.of(DesiredFile.nothing(m, m.status(), m.reason()));
@@ -190,8 +205,11 @@ public final class Compactor {
       }
     }
     if (read instanceof ObjectRead.TooLarge tooLarge) {
-      return Optional.of(DesiredFile.nothing(m, SourceStatus.REJECTED,
-          Optional.of(IngestService.tooLargeReason(tooLarge.size(), maxFileBytes))));
+      return Optional.of(
+          DesiredFile.nothing(
+              m,
+              SourceStatus.REJECTED,
+              Optional.of(IngestService.tooLargeReason(tooLarge.size(), maxFileBytes))));
     }
     return Optional.empty();
   }
@@ -203,13 +221,17 @@ public final class Compactor {
     List<WriteRequest> pointersAndDocs = new ArrayList<>();
     List<WriteRequest> removals = new ArrayList<>();
 
-    // Articles: a fresh ordinal for each new or changed article, recorded before anything is written.
+    // Articles: a fresh ordinal for each new or changed article, recorded before anything is
+    // written.
     Map<String, Long> articleOrds = new HashMap<>();
     Set<Long> removedArticleOrds = new LinkedHashSet<>();
-    List<DesiredFile> needOrds = files.stream().filter(f -> f.article().isPresent() && !f.keepsArticle()).toList();
+    List<DesiredFile> needOrds =
+        files.stream().filter(f -> f.article().isPresent() && !f.keepsArticle()).toList();
     long first = needOrds.isEmpty() ? 0 : sources.allocate(DOCUMENT_COUNTER, needOrds.size());
-    List<Long> claims = table.inParallel(IntStream.range(0, needOrds.size()).boxed().toList(),
-        i -> sources.claimArticleOrd(needOrds.get(i).manifest(), first + i));
+    List<Long> claims =
+        table.inParallel(
+            IntStream.range(0, needOrds.size()).boxed().toList(),
+            i -> sources.claimArticleOrd(needOrds.get(i).manifest(), first + i));
     Map<String, Long> claimed = new HashMap<>();
     for (int i = 0; i < needOrds.size(); i++) {
       claimed.put(needOrds.get(i).key(), claims.get(i));
@@ -220,7 +242,8 @@ public final class Compactor {
         removedArticleOrds.add(m.articleOrd());
       }
       removedArticleOrds.addAll(m.staleOrds());
-      if (m.allocatedFor().isPresent() && !m.allocatedFor().get().equals(m.sequencer())
+      if (m.allocatedFor().isPresent()
+          && !m.allocatedFor().get().equals(m.sequencer())
           && m.allocatedOrd() != m.articleOrd()) {
         removedArticleOrds.add(m.allocatedOrd());
       }
@@ -249,8 +272,19 @@ public final class Compactor {
       int fileOrd = f.manifest().fileOrd();
       int length = changes.add(ord, DocKind.ARTICLE, article.text(), new int[] {fileOrd});
       String id = DocumentIds.article(f.key());
-      newDocuments.add(DocumentStore.put(new StoredDocument(ord, id, DocKind.ARTICLE, article.title(), article.text(),
-          List.of(f.key()), List.of(fileOrd), length, now, f.articleHash())));
+      newDocuments.add(
+          DocumentStore.put(
+              new StoredDocument(
+                  ord,
+                  id,
+                  DocKind.ARTICLE,
+                  article.title(),
+                  article.text(),
+                  List.of(f.key()),
+                  List.of(fileOrd),
+                  length,
+                  now,
+                  f.articleHash())));
       pointersAndDocs.add(DocumentStore.putPointer(id, ord, ""));
     }
     for (DesiredFile f : files) {
@@ -267,13 +301,25 @@ public final class Compactor {
         removals.add(SuggestionStore.deleteHeadline(h.text()));
         continue;
       }
-      int[] sourceOrds = h.sources().values().stream().mapToInt(Integer::intValue).sorted().toArray();
+      int[] sourceOrds =
+          h.sources().values().stream().mapToInt(Integer::intValue).sorted().toArray();
       int length = changes.add(h.ord(), DocKind.HEADLINE, h.text(), sourceOrds);
       List<String> keys = new ArrayList<>(h.sources().keySet());
       List<Integer> ords = keys.stream().map(h.sources()::get).toList();
       Instant ingestedAt = h.ingestedAt().orElse(now);
-      pointersAndDocs.add(DocumentStore.put(new StoredDocument(h.ord(), h.id(), DocKind.HEADLINE, h.text(), h.text(),
-          keys, ords, length, ingestedAt, "")));
+      pointersAndDocs.add(
+          DocumentStore.put(
+              new StoredDocument(
+                  h.ord(),
+                  h.id(),
+                  DocKind.HEADLINE,
+                  h.text(),
+                  h.text(),
+                  keys,
+                  ords,
+                  length,
+                  ingestedAt,
+                  "")));
       pointersAndDocs.add(DocumentStore.putPointer(h.id(), h.ord(), h.text()));
       pointersAndDocs.add(SuggestionStore.putHeadline(h.text(), h.id(), keys.size()));
     }
@@ -282,18 +328,27 @@ public final class Compactor {
     int postingWrites = postingWriter.apply(changes.byTerm(), deadline);
     table.write(pointersAndDocs, deadline);
     table.write(removals, deadline);
-    stats.add(files.size(), changes.byTerm().size(),
+    stats.add(
+        files.size(),
+        changes.byTerm().size(),
         newDocuments.size() + postingWrites + pointersAndDocs.size() + removals.size());
 
     Instant finished = clock.instant();
-    table.inParallel(files, f -> {
-      long ord = articleOrds.getOrDefault(f.key(), 0L);
-      String hash = ord > 0 ? f.articleHash() : "";
-      sources.recordIndexed(f.key(), f.manifest().sequencer(),
-          new SourceStore.IndexedState(ord, hash, f.headlines().keySet()), f.finalStatus(), f.reason(), finished);
-      sources.clearPending(f.key(), f.manifest().sequencer());
-      return f;
-    });
+    table.inParallel(
+        files,
+        f -> {
+          long ord = articleOrds.getOrDefault(f.key(), 0L);
+          String hash = ord > 0 ? f.articleHash() : "";
+          sources.recordIndexed(
+              f.key(),
+              f.manifest().sequencer(),
+              new SourceStore.IndexedState(ord, hash, f.headlines().keySet()),
+              f.finalStatus(),
+              f.reason(),
+              finished);
+          sources.clearPending(f.key(), f.manifest().sequencer());
+          return f;
+        });
   }
 
   private static Duration min(Duration a, Duration b) {

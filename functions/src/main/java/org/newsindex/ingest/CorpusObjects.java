@@ -2,6 +2,9 @@ package org.newsindex.ingest;
 
 /** Where corpus files are read from: the bucket, in production. */
 public interface CorpusObjects {
-  /** Reads the object under {@code key} if its eTag is still {@code etag} and it is at most {@code maxBytes}. */
+  /**
+   * Reads the object under {@code key} if its eTag is still {@code etag} and it is at most {@code
+   * maxBytes}.
+   */
   ObjectRead read(String key, String etag, long maxBytes);
 }

@@ -19,14 +19,16 @@ record DesiredFile(
     SourceStatus finalStatus,
     Optional<String> reason) {
 
-  static DesiredFile nothing(SourceManifest manifest, SourceStatus status, Optional<String> reason) {
+  static DesiredFile nothing(
+      SourceManifest manifest, SourceStatus status, Optional<String> reason) {
     return new DesiredFile(manifest, Optional.empty(), Map.of(), status, reason);
   }
 
   static DesiredFile of(SourceManifest manifest, CorpusFile file) {
     Map<String, String> headlines = new LinkedHashMap<>();
     file.headlines().forEach(h -> headlines.putIfAbsent(DocumentIds.headline(h), h));
-    return new DesiredFile(manifest, file.article(), headlines, SourceStatus.INGESTED, Optional.empty());
+    return new DesiredFile(
+        manifest, file.article(), headlines, SourceStatus.INGESTED, Optional.empty());
   }
 
   String key() {
@@ -39,6 +41,8 @@ record DesiredFile(
 
   /** Whether the article in the index already is the one wanted. */
   boolean keepsArticle() {
-    return article.isPresent() && manifest.hasArticle() && articleHash().equals(manifest.articleHash());
+    return article.isPresent()
+        && manifest.hasArticle()
+        && articleHash().equals(manifest.articleHash());
   }
 }

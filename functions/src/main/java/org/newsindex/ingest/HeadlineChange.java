@@ -9,6 +9,15 @@ import java.util.SortedMap;
  * and after: it is created, its sources change, or it is deleted with its last source.
  */
 record HeadlineChange(
-    Kind kind, String id, long ord, String text, SortedMap<String, Integer> sources, Optional<Instant> ingestedAt) {
-  enum Kind { CREATE, UPDATE, DELETE }
+    Kind kind,
+    String id,
+    long ord,
+    String text,
+    SortedMap<String, Integer> sources,
+    Optional<Instant> ingestedAt) {
+  enum Kind {
+    CREATE,
+    UPDATE,
+    DELETE
+  }
 }

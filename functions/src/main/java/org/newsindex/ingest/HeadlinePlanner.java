@@ -49,29 +49,37 @@ final class HeadlinePlanner {
       touched.addAll(ids);
       f.headlines().forEach(texts::putIfAbsent);
     }
-    table.inParallel(new ArrayList<>(touchedByFile.entrySet()), e -> {
-      sources.recordIntent(e.getKey(), e.getValue());
-      return e;
-    });
+    table.inParallel(
+        new ArrayList<>(touchedByFile.entrySet()),
+        e -> {
+          sources.recordIntent(e.getKey(), e.getValue());
+          return e;
+        });
     if (touched.isEmpty()) {
       return List.of();
     }
-    Map<String, DocumentStore.DocumentPointer> pointers = documents.pointers(touched, true, deadline);
-    Map<Long, StoredDocument> docs = documents.documents(
-        pointers.values().stream().map(DocumentStore.DocumentPointer::ord).toList(), true, deadline);
+    Map<String, DocumentStore.DocumentPointer> pointers =
+        documents.pointers(touched, true, deadline);
+    Map<Long, StoredDocument> docs =
+        documents.documents(
+            pointers.values().stream().map(DocumentStore.DocumentPointer::ord).toList(),
+            true,
+            deadline);
 
     List<String> needOrds = new ArrayList<>();
     Map<String, SortedMap<String, Integer>> after = new LinkedHashMap<>();
     Map<String, Optional<StoredDocument>> before = new HashMap<>();
     for (String id : touched) {
-      Optional<StoredDocument> doc = Optional.ofNullable(pointers.get(id)).map(p -> docs.get(p.ord()));
+      Optional<StoredDocument> doc =
+          Optional.ofNullable(pointers.get(id)).map(p -> docs.get(p.ord()));
       before.put(id, doc);
       SortedMap<String, Integer> sourcesAfter = new TreeMap<>();
-      doc.ifPresent(d -> {
-        for (int i = 0; i < d.sources().size(); i++) {
-          sourcesAfter.put(d.sources().get(i), d.sourceOrds().get(i));
-        }
-      });
+      doc.ifPresent(
+          d -> {
+            for (int i = 0; i < d.sources().size(); i++) {
+              sourcesAfter.put(d.sources().get(i), d.sourceOrds().get(i));
+            }
+          });
       for (DesiredFile f : files) {
         if (f.headlines().containsKey(id)) {
           sourcesAfter.put(f.key(), f.manifest().fileOrd());
@@ -90,19 +98,35 @@ final class HeadlinePlanner {
       SortedMap<String, Integer> sourcesAfter = after.get(id);
       Optional<StoredDocument> doc = before.get(id);
       DocumentStore.DocumentPointer pointer = pointers.get(id);
-      String text = texts.getOrDefault(id, doc.map(StoredDocument::title).orElse(pointer == null ? "" : pointer.text()));
+      String text =
+          texts.getOrDefault(
+              id, doc.map(StoredDocument::title).orElse(pointer == null ? "" : pointer.text()));
       if (sourcesAfter.isEmpty()) {
         if (pointer != null) {
-          out.add(new HeadlineChange(HeadlineChange.Kind.DELETE, id, pointer.ord(),
-              doc.map(StoredDocument::title).orElse(pointer.text()), sourcesAfter, Optional.empty()));
+          out.add(
+              new HeadlineChange(
+                  HeadlineChange.Kind.DELETE,
+                  id,
+                  pointer.ord(),
+                  doc.map(StoredDocument::title).orElse(pointer.text()),
+                  sourcesAfter,
+                  Optional.empty()));
         }
       } else if (doc.isEmpty()) {
         long ord = pointer != null ? pointer.ord() : newOrds.get(id);
         String createText = pointer != null && !pointer.text().isEmpty() ? pointer.text() : text;
-        out.add(new HeadlineChange(HeadlineChange.Kind.CREATE, id, ord, createText, sourcesAfter, Optional.empty()));
+        out.add(
+            new HeadlineChange(
+                HeadlineChange.Kind.CREATE, id, ord, createText, sourcesAfter, Optional.empty()));
       } else if (!sourcesAfter.keySet().equals(new LinkedHashSet<>(doc.get().sources()))) {
-        out.add(new HeadlineChange(HeadlineChange.Kind.UPDATE, id, doc.get().ord(), doc.get().title(), sourcesAfter,
-            Optional.of(doc.get().ingestedAt())));
+        out.add(
+            new HeadlineChange(
+                HeadlineChange.Kind.UPDATE,
+                id,
+                doc.get().ord(),
+                doc.get().title(),
+                sourcesAfter,
+                Optional.of(doc.get().ingestedAt())));
       }
     }
     return out;
@@ -115,8 +139,10 @@ final class HeadlinePlanner {
       return out;
     }
     long first = sources.allocate(Compactor.DOCUMENT_COUNTER, ids.size());
-    List<Long> ords = table.inParallel(IntStream.range(0, ids.size()).boxed().toList(),
-        i -> documents.claimPointer(ids.get(i), first + i, texts.getOrDefault(ids.get(i), "")));
+    List<Long> ords =
+        table.inParallel(
+            IntStream.range(0, ids.size()).boxed().toList(),
+            i -> documents.claimPointer(ids.get(i), first + i, texts.getOrDefault(ids.get(i), "")));
     for (int i = 0; i < ids.size(); i++) {
       out.put(ids.get(i), ords.get(i));
     }

@@ -9,14 +9,22 @@ import org.newsindex.index.SourceStatus;
  * the compaction this invocation ran (none if another compactor was at work).
  */
 public record IngestResult(
-    String key, Outcome outcome, SourceStatus status, Optional<String> reason, List<String> warnings, long articles,
-    long headlines, Compactor.Outcome compaction) {
+    String key,
+    Outcome outcome,
+    SourceStatus status,
+    Optional<String> reason,
+    List<String> warnings,
+    long articles,
+    long headlines,
+    Compactor.Outcome compaction) {
 
   /** How the event was handled. */
   public enum Outcome {
     /** The file's content is now in the index. */
     INDEXED,
-    /** The change is recorded; the compactor at work (or the next sweep) brings it into the index. */
+    /**
+     * The change is recorded; the compactor at work (or the next sweep) brings it into the index.
+     */
     RECORDED,
     /** The file was refused; the reason is recorded. */
     REJECTED,

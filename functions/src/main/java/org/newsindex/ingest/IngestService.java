@@ -46,8 +46,16 @@ public final class IngestService {
    * An ingest service whose compactor always takes its lease under one name, with posting chunks
    * split at {@code chunkBytes} (smaller chunks: finer best-first reads).
    */
-  public IngestService(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
-      long maxFileBytes, int chunkBytes, Duration leaseTtl, String owner, Clock clock) {
+  public IngestService(
+      IndexTable table,
+      CorpusObjects objects,
+      CorpusParser parser,
+      TextAnalyzer analyzer,
+      long maxFileBytes,
+      int chunkBytes,
+      Duration leaseTtl,
+      String owner,
+      Clock clock) {
     this(table, objects, parser, analyzer, maxFileBytes, chunkBytes, leaseTtl, () -> owner, clock);
   }
 
@@ -57,14 +65,23 @@ public final class IngestService {
    * environment restored from one snapshot shares whatever the constructor made, so a name fixed
    * there would let two environments hold the lease at once.
    */
-  public IngestService(IndexTable table, CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer,
-      long maxFileBytes, int chunkBytes, Duration leaseTtl, Supplier<String> owners, Clock clock) {
+  public IngestService(
+      IndexTable table,
+      CorpusObjects objects,
+      CorpusParser parser,
+      TextAnalyzer analyzer,
+      long maxFileBytes,
+      int chunkBytes,
+      Duration leaseTtl,
+      Supplier<String> owners,
+      Clock clock) {
     this.table = table;
     this.owners = owners;
     this.sources = new SourceStore(table);
     this.objects = objects;
     this.parser = parser;
-    this.compactor = new Compactor(table, objects, parser, analyzer, maxFileBytes, chunkBytes, clock);
+    this.compactor =
+        new Compactor(table, objects, parser, analyzer, maxFileBytes, chunkBytes, clock);
     this.maxFileBytes = maxFileBytes;
     this.leaseTtl = leaseTtl;
     this.clock = clock;
@@ -75,16 +92,20 @@ public final class IngestService {
     Optional<SourceManifest> existing = sources.manifest(event.key());
     if (existing.isPresent() && existing.get().sequencer().compareTo(seq) >= 0) {
       SourceManifest m = existing.get();
-      IngestResult.Outcome outcome = m.sequencer().equals(seq) ? IngestResult.Outcome.DUPLICATE : IngestResult.Outcome.STALE;
+      IngestResult.Outcome outcome =
+          m.sequencer().equals(seq) ? IngestResult.Outcome.DUPLICATE : IngestResult.Outcome.STALE;
       Compactor.Outcome compaction = Compactor.Outcome.NONE;
       if (m.isPending()) {
-        // A retry of an invocation that died after recording: make sure the compactor can find the file.
+        // A retry of an invocation that died after recording: make sure the compactor can find the
+        // file.
         sources.markPending(event.key(), m.pendingSequencer().get());
         compaction = compactIfFree(deadline);
       }
       return result(event.key(), outcome, compaction);
     }
-    if (!event.removed() && existing.isPresent() && isUnchanged(existing.get(), event)
+    if (!event.removed()
+        && existing.isPresent()
+        && isUnchanged(existing.get(), event)
         && sources.recordUnchanged(event.key(), seq, clock.instant())) {
       return result(event.key(), IngestResult.Outcome.UNCHANGED, Compactor.Outcome.NONE);
     }
@@ -119,10 +140,24 @@ public final class IngestService {
       }
     }
 
-    int fileOrd = existing.map(SourceManifest::fileOrd).filter(o -> o > 0)
-        .orElseGet(() -> (int) sources.allocate(FILE_COUNTER, 1));
-    boolean recorded = sources.recordEvent(new SourceStore.ReceivedEvent(event.key(), seq, event.removed(),
-        event.etag(), event.size(), status, reason, warnings, clock.instant(), fileOrd));
+    int fileOrd =
+        existing
+            .map(SourceManifest::fileOrd)
+            .filter(o -> o > 0)
+            .orElseGet(() -> (int) sources.allocate(FILE_COUNTER, 1));
+    boolean recorded =
+        sources.recordEvent(
+            new SourceStore.ReceivedEvent(
+                event.key(),
+                seq,
+                event.removed(),
+                event.etag(),
+                event.size(),
+                status,
+                reason,
+                warnings,
+                clock.instant(),
+                fileOrd));
     if (!recorded) {
       return handle(event, deadline);
     }
@@ -130,11 +165,17 @@ public final class IngestService {
     Compactor.Outcome compaction = compactIfFree(deadline);
     Optional<SourceManifest> after = sources.manifest(event.key());
     boolean stillPending = after.map(SourceManifest::isPending).orElse(false);
-    return result(event.key(), after, stillPending ? IngestResult.Outcome.RECORDED : switch (status) {
-      case REJECTED -> IngestResult.Outcome.REJECTED;
-      case DELETED -> IngestResult.Outcome.DELETED;
-      default -> IngestResult.Outcome.INDEXED;
-    }, compaction);
+    return result(
+        event.key(),
+        after,
+        stillPending
+            ? IngestResult.Outcome.RECORDED
+            : switch (status) {
+              case REJECTED -> IngestResult.Outcome.REJECTED;
+              case DELETED -> IngestResult.Outcome.DELETED;
+              default -> IngestResult.Outcome.INDEXED;
+            },
+        compaction);
   }
 
   /**
@@ -145,7 +186,9 @@ public final class IngestService {
     sources.manifest(WARM_UP_KEY);
     objects.read(WARM_UP_KEY, "", 1);
     try {
-      parser.parse("Warm-up paragraph for the analyzer.\n\nWarm Up Headline\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      parser.parse(
+          "Warm-up paragraph for the analyzer.\n\nWarm Up Headline\n"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (org.newsindex.corpus.RejectedFileException e) {
       throw new IllegalStateException(e);
     }
@@ -153,7 +196,10 @@ public final class IngestService {
   }
 
   private static boolean isUnchanged(SourceManifest m, SourceEvent event) {
-    return m.status() == SourceStatus.INGESTED && !m.isPending() && !m.etag().isEmpty() && m.etag().equals(event.etag());
+    return m.status() == SourceStatus.INGESTED
+        && !m.isPending()
+        && !m.etag().isEmpty()
+        && m.etag().equals(event.etag());
   }
 
   /** Whether any file waits to be folded into the index (one small read). */
@@ -180,8 +226,13 @@ public final class IngestService {
       } finally {
         lease.release();
       }
-      total = new Compactor.Outcome(total.rounds() + outcome.rounds(), total.folded() + outcome.folded(),
-          total.terms() + outcome.terms(), total.itemsWritten() + outcome.itemsWritten(), outcome.waiting());
+      total =
+          new Compactor.Outcome(
+              total.rounds() + outcome.rounds(),
+              total.folded() + outcome.folded(),
+              total.terms() + outcome.terms(),
+              total.itemsWritten() + outcome.itemsWritten(),
+              outcome.waiting());
       List<String> pending = new ArrayList<>(sources.pendingKeys(outcome.waiting().size() + 1));
       pending.removeAll(outcome.waiting());
       if (pending.isEmpty()) {
@@ -191,22 +242,35 @@ public final class IngestService {
     return total;
   }
 
-  private IngestResult result(String key, IngestResult.Outcome outcome, Compactor.Outcome compaction) {
+  private IngestResult result(
+      String key, IngestResult.Outcome outcome, Compactor.Outcome compaction) {
     return result(key, sources.manifest(key), outcome, compaction);
   }
 
   /** The result for a file, from its manifest as it stands now (already read). */
-  private static IngestResult result(String key, Optional<SourceManifest> found, IngestResult.Outcome outcome,
+  private static IngestResult result(
+      String key,
+      Optional<SourceManifest> found,
+      IngestResult.Outcome outcome,
       Compactor.Outcome compaction) {
     if (found.isEmpty()) {
-      return new IngestResult(key, outcome, SourceStatus.PENDING, Optional.empty(), List.of(), 0, 0, compaction);
+      return new IngestResult(
+          key, outcome, SourceStatus.PENDING, Optional.empty(), List.of(), 0, 0, compaction);
     }
     SourceManifest m = found.get();
-    return new IngestResult(key, outcome, m.status(), m.reason(), m.warnings(), m.hasArticle() ? 1 : 0,
-        m.headlineIds().size(), compaction);
+    return new IngestResult(
+        key,
+        outcome,
+        m.status(),
+        m.reason(),
+        m.warnings(),
+        m.hasArticle() ? 1 : 0,
+        m.headlineIds().size(),
+        compaction);
   }
 
   static String tooLargeReason(long size, long max) {
-    return String.format("the file is %,d bytes; files are limited to %,d bytes (MAX_FILE_BYTES)", size, max);
+    return String.format(
+        "the file is %,d bytes; files are limited to %,d bytes (MAX_FILE_BYTES)", size, max);
   }
 }

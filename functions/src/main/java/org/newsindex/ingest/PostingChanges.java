@@ -25,16 +25,34 @@ final class PostingChanges {
     return byTerm;
   }
 
-  /** Adds (or re-adds with new sources) the document's entry to each of its terms and to the list of all documents. */
+  /**
+   * Adds (or re-adds with new sources) the document's entry to each of its terms and to the list of
+   * all documents.
+   */
   int add(long ord, DocKind kind, String text, int[] sources) {
     AnalyzedText analyzed = AnalyzedText.of(analyzer.tokens(text));
     int nb = RankKey.normByte(analyzed.length());
-    analyzed.terms().forEach((term, occurrences) -> change(term, new PostingChange.Upsert(
-        new PostingEntry(ord, kind, occurrences.frequency(), nb, 0, occurrences.positions(), sources,
-            RankKey.of(occurrences.frequency(), nb)),
-        occurrences.surface())));
-    change(TermDirectory.ALL_DOCUMENTS, new PostingChange.Upsert(
-        new PostingEntry(ord, kind, analyzed.length(), nb, 0, new int[0], sources, ord), null));
+    analyzed
+        .terms()
+        .forEach(
+            (term, occurrences) ->
+                change(
+                    term,
+                    new PostingChange.Upsert(
+                        new PostingEntry(
+                            ord,
+                            kind,
+                            occurrences.frequency(),
+                            nb,
+                            0,
+                            occurrences.positions(),
+                            sources,
+                            RankKey.of(occurrences.frequency(), nb)),
+                        occurrences.surface())));
+    change(
+        TermDirectory.ALL_DOCUMENTS,
+        new PostingChange.Upsert(
+            new PostingEntry(ord, kind, analyzed.length(), nb, 0, new int[0], sources, ord), null));
     return analyzed.length();
   }
 
@@ -42,8 +60,12 @@ final class PostingChanges {
   void remove(long ord, String text) {
     AnalyzedText analyzed = AnalyzedText.of(analyzer.tokens(text));
     int nb = RankKey.normByte(analyzed.length());
-    analyzed.terms().forEach((term, occurrences) ->
-        change(term, new PostingChange.Removal(ord, RankKey.of(occurrences.frequency(), nb))));
+    analyzed
+        .terms()
+        .forEach(
+            (term, occurrences) ->
+                change(
+                    term, new PostingChange.Removal(ord, RankKey.of(occurrences.frequency(), nb))));
     change(TermDirectory.ALL_DOCUMENTS, new PostingChange.Removal(ord, ord));
   }
 

@@ -47,26 +47,40 @@ final class PostingWriter {
     }
     Map<String, TermDirectory> directories = directories(byTerm.keySet(), deadline);
     List<PostingStore.ChunkRef> refs = new ArrayList<>();
-    byTerm.forEach((term, list) -> {
-      TermDirectory d = directories.getOrDefault(term, TermDirectory.empty(term));
-      PostingListEditor.chunksToRead(d, list).forEach(id -> refs.add(new PostingStore.ChunkRef(term, id)));
-    });
+    byTerm.forEach(
+        (term, list) -> {
+          TermDirectory d = directories.getOrDefault(term, TermDirectory.empty(term));
+          PostingListEditor.chunksToRead(d, list)
+              .forEach(id -> refs.add(new PostingStore.ChunkRef(term, id)));
+        });
     Map<String, Map<Integer, List<PostingEntry>>> loaded = new HashMap<>();
-    postings.chunks(refs, true, deadline).forEach((ref, entries) ->
-        loaded.computeIfAbsent(ref.term(), t -> new HashMap<>()).put(ref.chunkId(), entries));
+    postings
+        .chunks(refs, true, deadline)
+        .forEach(
+            (ref, entries) ->
+                loaded
+                    .computeIfAbsent(ref.term(), t -> new HashMap<>())
+                    .put(ref.chunkId(), entries));
 
     List<WriteRequest> chunkWrites = new ArrayList<>();
     List<WriteRequest> directoryWrites = new ArrayList<>();
     Map<String, TermDirectory> written = new HashMap<>();
-    byTerm.forEach((term, list) -> {
-      TermDirectory before = directories.getOrDefault(term, TermDirectory.empty(term));
-      PostingListEditor.Edit edit = PostingListEditor.apply(before, loaded.getOrDefault(term, Map.of()), list, chunkBytes);
-      edit.writes().forEach((id, entries) -> chunkWrites.add(PostingStore.putChunk(term, id, entries)));
-      edit.deletes().forEach(id -> chunkWrites.add(PostingStore.deleteChunk(term, id)));
-      TermDirectory after = edit.directory();
-      directoryWrites.add(after.isEmpty() ? PostingStore.deleteDirectory(term) : PostingStore.putDirectory(after));
-      written.put(term, after);
-    });
+    byTerm.forEach(
+        (term, list) -> {
+          TermDirectory before = directories.getOrDefault(term, TermDirectory.empty(term));
+          PostingListEditor.Edit edit =
+              PostingListEditor.apply(
+                  before, loaded.getOrDefault(term, Map.of()), list, chunkBytes);
+          edit.writes()
+              .forEach((id, entries) -> chunkWrites.add(PostingStore.putChunk(term, id, entries)));
+          edit.deletes().forEach(id -> chunkWrites.add(PostingStore.deleteChunk(term, id)));
+          TermDirectory after = edit.directory();
+          directoryWrites.add(
+              after.isEmpty()
+                  ? PostingStore.deleteDirectory(term)
+                  : PostingStore.putDirectory(after));
+          written.put(term, after);
+        });
     // Chunks before directories: a directory never lists a chunk that is not written yet.
     table.write(chunkWrites, deadline);
     table.write(directoryWrites, deadline);

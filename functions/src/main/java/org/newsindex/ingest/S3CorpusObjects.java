@@ -8,7 +8,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Reads corpus files from an S3 bucket, only at the version an event named (If-Match on its eTag). */
+/**
+ * Reads corpus files from an S3 bucket, only at the version an event named (If-Match on its eTag).
+ */
 public final class S3CorpusObjects implements CorpusObjects {
   private final S3Client s3;
   private final String bucket;
@@ -22,12 +24,14 @@ public final class S3CorpusObjects implements CorpusObjects {
   public ObjectRead read(String key, String etag, long maxBytes) {
     ResponseInputStream<GetObjectResponse> body;
     try {
-      body = s3.getObject(b -> {
-        b.bucket(bucket).key(key);
-        if (!etag.isEmpty()) {
-          b.ifMatch('"' + etag + '"');
-        }
-      });
+      body =
+          s3.getObject(
+              b -> {
+                b.bucket(bucket).key(key);
+                if (!etag.isEmpty()) {
+                  b.ifMatch('"' + etag + '"');
+                }
+              });
     } catch (NoSuchKeyException e) {
       return new ObjectRead.Missing();
     } catch (S3Exception e) {

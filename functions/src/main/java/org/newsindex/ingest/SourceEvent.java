@@ -8,16 +8,23 @@ import java.nio.charset.StandardCharsets;
  * a space), whether the object was created or removed, its eTag and size, and the sequencer that
  * orders events on the key.
  */
-public record SourceEvent(String eventName, String key, boolean removed, String etag, long size, String sequencer) {
+public record SourceEvent(
+    String eventName, String key, boolean removed, String etag, long size, String sequencer) {
 
-  public static SourceEvent of(String eventName, String encodedKey, String etag, Long size, String sequencer) {
+  public static SourceEvent of(
+      String eventName, String encodedKey, String etag, Long size, String sequencer) {
     String name = eventName == null ? "" : eventName;
     boolean removed = name.startsWith("ObjectRemoved");
     if (!removed && !name.startsWith("ObjectCreated")) {
       throw new IllegalArgumentException("not an object created or removed event: '" + name + "'");
     }
     String key = URLDecoder.decode(encodedKey, StandardCharsets.UTF_8);
-    return new SourceEvent(name, key, removed, etag == null ? "" : etag.replace("\"", ""), size == null ? 0 : size,
+    return new SourceEvent(
+        name,
+        key,
+        removed,
+        etag == null ? "" : etag.replace("\"", ""),
+        size == null ? 0 : size,
         sequencer == null ? "" : sequencer);
   }
 }

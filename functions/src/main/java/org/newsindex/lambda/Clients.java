@@ -31,27 +31,36 @@ public final class Clients {
 
   /** A client whose every request {@code usage} counts. */
   static DynamoDbClient dynamoDb(Settings settings, DynamoDbUsage usage) {
-    return dynamoDbBuilder(settings).overrideConfiguration(c -> c.addExecutionInterceptor(usage)).build();
+    return dynamoDbBuilder(settings)
+        .overrideConfiguration(c -> c.addExecutionInterceptor(usage))
+        .build();
   }
 
   private static DynamoDbClientBuilder dynamoDbBuilder(Settings settings) {
-    DynamoDbClientBuilder builder = DynamoDbClient.builder()
-        .httpClient(http())
-        .region(Region.of(settings.region()))
-        .credentialsProvider(credentials(settings));
+    DynamoDbClientBuilder builder =
+        DynamoDbClient.builder()
+            .httpClient(http())
+            .region(Region.of(settings.region()))
+            .credentialsProvider(credentials(settings));
     settings.dynamoDbEndpoint().ifPresent(builder::endpointOverride);
     return builder;
   }
 
   public static S3Client s3(Settings settings) {
-    S3ClientBuilder builder = S3Client.builder()
-        .httpClient(http())
-        .region(Region.of(settings.region()))
-        .credentialsProvider(credentials(settings));
-    settings.s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
-        .forcePathStyle(true)
-        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
+    S3ClientBuilder builder =
+        S3Client.builder()
+            .httpClient(http())
+            .region(Region.of(settings.region()))
+            .credentialsProvider(credentials(settings));
+    settings
+        .s3Endpoint()
+        .ifPresent(
+            endpoint ->
+                builder
+                    .endpointOverride(endpoint)
+                    .forcePathStyle(true)
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
     return builder.build();
   }
 
@@ -70,9 +79,11 @@ public final class Clients {
     boolean local = settings.dynamoDbEndpoint().isPresent() || settings.s3Endpoint().isPresent();
     if (local && settings.credentials().isPresent()) {
       Settings.StaticCredentials c = settings.credentials().get();
-      return StaticCredentialsProvider.create(c.sessionToken().isPresent()
-          ? AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken().get())
-          : AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey()));
+      return StaticCredentialsProvider.create(
+          c.sessionToken().isPresent()
+              ? AwsSessionCredentials.create(
+                  c.accessKeyId(), c.secretAccessKey(), c.sessionToken().get())
+              : AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey()));
     }
     return DefaultCredentialsProvider.builder().build();
   }

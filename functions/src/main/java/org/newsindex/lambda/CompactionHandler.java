@@ -32,10 +32,22 @@ public final class CompactionHandler implements RequestHandler<ScheduledEvent, S
     usage.reset();
     Deadline deadline = InvocationDeadline.of(context);
     // Nearly always nothing waits: then one read, and no write to take the lease.
-    Compactor.Outcome outcome = service.anyPending() ? service.compactIfFree(deadline) : Compactor.Outcome.NONE;
-    Map<String, Object> details = Map.of("rounds", outcome.rounds(), "files_folded", outcome.folded(),
-        "terms_changed", outcome.terms(), "items_written", outcome.itemsWritten(), "dynamodb", usage.snapshot());
-    InvocationLog.write(context, "compact", "ok", (System.nanoTime() - started) / 1_000_000, details);
+    Compactor.Outcome outcome =
+        service.anyPending() ? service.compactIfFree(deadline) : Compactor.Outcome.NONE;
+    Map<String, Object> details =
+        Map.of(
+            "rounds",
+            outcome.rounds(),
+            "files_folded",
+            outcome.folded(),
+            "terms_changed",
+            outcome.terms(),
+            "items_written",
+            outcome.itemsWritten(),
+            "dynamodb",
+            usage.snapshot());
+    InvocationLog.write(
+        context, "compact", "ok", (System.nanoTime() - started) / 1_000_000, details);
     return Json.write(details);
   }
 }

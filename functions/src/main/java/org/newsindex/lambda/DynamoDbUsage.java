@@ -22,9 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Counts what an execution environment asks of DynamoDB (requests, items written, write request
  * units as DynamoDB bills them: one per started kilobyte of each item put, and the read units the
- * reads report as consumed), for the
- * invocation's log line and the benchmark's cost model. One invocation runs at a time per
- * environment, so the counts are reset at the start of each.
+ * reads report as consumed), for the invocation's log line and the benchmark's cost model. One
+ * invocation runs at a time per environment, so the counts are reset at the start of each.
  */
 final class DynamoDbUsage implements ExecutionInterceptor {
   private final AtomicLong requests = new AtomicLong();
@@ -84,7 +83,9 @@ final class DynamoDbUsage implements ExecutionInterceptor {
     return m;
   }
 
-  /** DynamoDB's write units for putting an item: its size (names and values) in started kilobytes. */
+  /**
+   * DynamoDB's write units for putting an item: its size (names and values) in started kilobytes.
+   */
   static long units(Map<String, AttributeValue> item) {
     long bytes = 0;
     for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
@@ -113,7 +114,10 @@ final class DynamoDbUsage implements ExecutionInterceptor {
       return v.ns().stream().mapToLong(String::length).sum();
     }
     if (v.hasM()) {
-      return 3 + v.m().entrySet().stream().mapToLong(e -> e.getKey().length() + 1 + size(e.getValue())).sum();
+      return 3
+          + v.m().entrySet().stream()
+              .mapToLong(e -> e.getKey().length() + 1 + size(e.getValue()))
+              .sum();
     }
     return 1;
   }

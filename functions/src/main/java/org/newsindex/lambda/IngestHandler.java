@@ -60,24 +60,48 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
     try {
       for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
         S3EventNotification.S3ObjectEntity object = record.getS3().getObject();
-        SourceEvent change = SourceEvent.of(record.getEventName(), object.getKey(), object.geteTag(),
-            object.getSizeAsLong(), object.getSequencer());
+        SourceEvent change =
+            SourceEvent.of(
+                record.getEventName(),
+                object.getKey(),
+                object.geteTag(),
+                object.getSizeAsLong(),
+                object.getSequencer());
         IngestResult result = service.handle(change, deadline);
         records.add(describe(result));
       }
     } catch (RuntimeException e) {
-      InvocationLog.write(context, "ingest", "error", (System.nanoTime() - started) / 1_000_000, Map.of("records", records,
-          "dynamodb", usage.snapshot(), "error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+      InvocationLog.write(
+          context,
+          "ingest",
+          "error",
+          (System.nanoTime() - started) / 1_000_000,
+          Map.of(
+              "records",
+              records,
+              "dynamodb",
+              usage.snapshot(),
+              "error",
+              e.getClass().getSimpleName() + ": " + e.getMessage()));
       throw e;
     }
     Map<String, Object> details = Map.of("records", records, "dynamodb", usage.snapshot());
-    InvocationLog.write(context, "ingest", "ok", (System.nanoTime() - started) / 1_000_000, details, metrics(records));
+    InvocationLog.write(
+        context,
+        "ingest",
+        "ok",
+        (System.nanoTime() - started) / 1_000_000,
+        details,
+        metrics(records));
     return Json.write(details);
   }
 
   /** Files ingested and rejected, documents folded into the index, items written. */
   private List<InvocationLog.Metric> metrics(List<Map<String, Object>> records) {
-    long ingested = records.stream().filter(r -> "indexed".equals(r.get("outcome")) || "recorded".equals(r.get("outcome"))).count();
+    long ingested =
+        records.stream()
+            .filter(r -> "indexed".equals(r.get("outcome")) || "recorded".equals(r.get("outcome")))
+            .count();
     long rejected = records.stream().filter(r -> "rejected".equals(r.get("outcome"))).count();
     long documents = 0;
     for (Map<String, Object> r : records) {
@@ -85,10 +109,14 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
         documents += files.longValue();
       }
     }
-    return List.of(new InvocationLog.Metric("FilesReceived", "Count", ingested),
+    return List.of(
+        new InvocationLog.Metric("FilesReceived", "Count", ingested),
         new InvocationLog.Metric("FilesRejected", "Count", rejected),
         new InvocationLog.Metric("FilesIndexed", "Count", documents),
-        new InvocationLog.Metric("ItemsWritten", "Count", ((Number) usage.snapshot().get("items_written")).doubleValue()));
+        new InvocationLog.Metric(
+            "ItemsWritten",
+            "Count",
+            ((Number) usage.snapshot().get("items_written")).doubleValue()));
   }
 
   private static Map<String, Object> describe(IngestResult r) {
@@ -103,8 +131,17 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
     m.put("articles", r.articles());
     m.put("headlines", r.headlines());
     if (r.compaction().rounds() > 0) {
-      m.put("compaction", Map.of("rounds", r.compaction().rounds(), "files", r.compaction().folded(),
-          "terms", r.compaction().terms(), "items_written", r.compaction().itemsWritten()));
+      m.put(
+          "compaction",
+          Map.of(
+              "rounds",
+              r.compaction().rounds(),
+              "files",
+              r.compaction().folded(),
+              "terms",
+              r.compaction().terms(),
+              "items_written",
+              r.compaction().itemsWritten()));
     }
     return m;
   }

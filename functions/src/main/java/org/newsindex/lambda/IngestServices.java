@@ -10,19 +10,29 @@ import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.S3CorpusObjects;
 
 /**
- * Builds the ingest core from a function's settings, for the handlers that share it. The compactor's
- * lease owner is named afresh for each attempt, never in the constructor, which SnapStart runs once
- * for every execution environment restored from its snapshot.
+ * Builds the ingest core from a function's settings, for the handlers that share it. The
+ * compactor's lease owner is named afresh for each attempt, never in the constructor, which
+ * SnapStart runs once for every execution environment restored from its snapshot.
  */
 final class IngestServices {
   private IngestServices() {}
 
   static IngestService from(Settings settings, String role, DynamoDbUsage usage) {
-    String bucket = settings.bucketName()
-        .orElseThrow(() -> new IllegalStateException("environment variable BUCKET_NAME is not set"));
+    String bucket =
+        settings
+            .bucketName()
+            .orElseThrow(
+                () -> new IllegalStateException("environment variable BUCKET_NAME is not set"));
     IndexTable table = new IndexTable(Clients.dynamoDb(settings, usage), settings.tableName());
-    return new IngestService(table, new S3CorpusObjects(Clients.s3(settings), bucket),
-        new CorpusParser(settings.maxArticleBytes()), new TextAnalyzer(), settings.maxFileBytes(),
-        settings.postingChunkBytes(), settings.leaseDuration(), () -> role + "-" + UUID.randomUUID(), Clock.systemUTC());
+    return new IngestService(
+        table,
+        new S3CorpusObjects(Clients.s3(settings), bucket),
+        new CorpusParser(settings.maxArticleBytes()),
+        new TextAnalyzer(),
+        settings.maxFileBytes(),
+        settings.postingChunkBytes(),
+        settings.leaseDuration(),
+        () -> role + "-" + UUID.randomUUID(),
+        Clock.systemUTC());
   }
 }

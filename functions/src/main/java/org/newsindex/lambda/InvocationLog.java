@@ -21,11 +21,17 @@ final class InvocationLog {
   /** A metric to publish from the line: its name, unit and value. */
   record Metric(String name, String unit, double value) {}
 
-  static void write(Context context, String function, String outcome, long millis, Map<String, Object> details) {
+  static void write(
+      Context context, String function, String outcome, long millis, Map<String, Object> details) {
     write(context, function, outcome, millis, details, List.of());
   }
 
-  static void write(Context context, String function, String outcome, long millis, Map<String, Object> details,
+  static void write(
+      Context context,
+      String function,
+      String outcome,
+      long millis,
+      Map<String, Object> details,
       List<Metric> metrics) {
     Map<String, Object> line = new LinkedHashMap<>();
     List<Metric> all = new ArrayList<>(metrics);
@@ -35,8 +41,20 @@ final class InvocationLog {
     }
     List<Map<String, String>> definitions = new ArrayList<>();
     all.forEach(m -> definitions.add(Map.of("Name", m.name(), "Unit", m.unit())));
-    line.put("_aws", Map.of("Timestamp", System.currentTimeMillis(), "CloudWatchMetrics", List.of(Map.of(
-        "Namespace", NAMESPACE, "Dimensions", List.of(List.of("Function")), "Metrics", definitions))));
+    line.put(
+        "_aws",
+        Map.of(
+            "Timestamp",
+            System.currentTimeMillis(),
+            "CloudWatchMetrics",
+            List.of(
+                Map.of(
+                    "Namespace",
+                    NAMESPACE,
+                    "Dimensions",
+                    List.of(List.of("Function")),
+                    "Metrics",
+                    definitions))));
     line.put("Function", function);
     line.put("level", outcome.equals("error") ? "ERROR" : "INFO");
     line.put("request_id", context == null ? "" : context.getAwsRequestId());

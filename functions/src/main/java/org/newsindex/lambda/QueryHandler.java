@@ -19,8 +19,8 @@ import org.newsindex.config.Settings;
 import org.newsindex.index.IndexTable;
 
 /**
- * The query function: API Gateway HTTP API (payload 2.0) requests in, the API's JSON (and the search
- * page's files) out.
+ * The query function: API Gateway HTTP API (payload 2.0) requests in, the API's JSON (and the
+ * search page's files) out.
  */
 public final class QueryHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
@@ -32,9 +32,13 @@ public final class QueryHandler
 
   public QueryHandler(Map<String, String> env) {
     Settings settings = Settings.from(env);
-    byte[] cursorKey = settings.cursorSigningKey()
-        .orElseThrow(() -> new IllegalStateException("environment variable CURSOR_SIGNING_KEY is not set"))
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] cursorKey =
+        settings
+            .cursorSigningKey()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("environment variable CURSOR_SIGNING_KEY is not set"))
+            .getBytes(StandardCharsets.UTF_8);
     IndexTable table = new IndexTable(Clients.dynamoDb(settings), settings.tableName());
     this.router = new ApiRouter(table, new TextAnalyzer(), cursorKey, e -> e.printStackTrace());
     Core.getGlobalContext().register(this);
@@ -62,20 +66,38 @@ public final class QueryHandler
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     long started = System.nanoTime();
-    String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
-        ? event.getRequestContext().getHttp().getMethod() : "GET";
-    ApiResponse response = router.handle(ApiRequest.of(method, stripStage(event), event.getRawQueryString()));
+    String method =
+        event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+            ? event.getRequestContext().getHttp().getMethod()
+            : "GET";
+    ApiResponse response =
+        router.handle(ApiRequest.of(method, stripStage(event), event.getRawQueryString()));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("method", method);
     details.put("path", event.getRawPath());
     details.put("status", response.status());
     List<InvocationLog.Metric> metrics = new ArrayList<>();
-    metrics.add(new InvocationLog.Metric(response.status() >= 500 ? "ServerErrors" : response.status() >= 400
-        ? "ClientErrors" : "Requests", "Count", 1));
-    response.cost().forEach((name, value) -> metrics.add(new InvocationLog.Metric(
-        name.equals("items_read") ? "ItemsRead" : "ReadUnits", "Count", value)));
-    InvocationLog.write(context, "query", response.status() >= 500 ? "error" : "ok",
-        (System.nanoTime() - started) / 1_000_000, details, metrics);
+    metrics.add(
+        new InvocationLog.Metric(
+            response.status() >= 500
+                ? "ServerErrors"
+                : response.status() >= 400 ? "ClientErrors" : "Requests",
+            "Count",
+            1));
+    response
+        .cost()
+        .forEach(
+            (name, value) ->
+                metrics.add(
+                    new InvocationLog.Metric(
+                        name.equals("items_read") ? "ItemsRead" : "ReadUnits", "Count", value)));
+    InvocationLog.write(
+        context,
+        "query",
+        response.status() >= 500 ? "error" : "ok",
+        (System.nanoTime() - started) / 1_000_000,
+        details,
+        metrics);
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(response.status())
         .withHeaders(response.headers())
@@ -88,7 +110,10 @@ public final class QueryHandler
   private static String stripStage(APIGatewayV2HTTPEvent event) {
     String path = event.getRawPath() == null ? "/" : event.getRawPath();
     String stage = event.getRequestContext() == null ? null : event.getRequestContext().getStage();
-    if (stage != null && !stage.isEmpty() && !"$default".equals(stage) && path.startsWith("/" + stage + "/")) {
+    if (stage != null
+        && !stage.isEmpty()
+        && !"$default".equals(stage)
+        && path.startsWith("/" + stage + "/")) {
       return path.substring(stage.length() + 1);
     }
     return path;

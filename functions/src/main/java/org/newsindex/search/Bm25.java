@@ -3,9 +3,9 @@ package org.newsindex.search;
 import org.newsindex.index.RankKey;
 
 /**
- * BM25 exactly as Lucene's BM25Similarity computes it (k1 = 1.2, b = 0.75, float arithmetic, lengths
- * decoded from Lucene's one-byte norms), from the index's statistics: the number of documents, the
- * summed document length, and each term's document frequency.
+ * BM25 exactly as Lucene's BM25Similarity computes it (k1 = 1.2, b = 0.75, float arithmetic,
+ * lengths decoded from Lucene's one-byte norms), from the index's statistics: the number of
+ * documents, the summed document length, and each term's document frequency.
  */
 public final class Bm25 {
   private final long docCount;
@@ -16,7 +16,8 @@ public final class Bm25 {
     this.docCount = docCount;
     this.avgLength = docCount == 0 ? 1f : (float) (sumLength / (double) docCount);
     for (int i = 0; i < 256; i++) {
-      normCache[i] = 1f / (RankKey.K1 * ((1 - RankKey.B) + RankKey.B * RankKey.decodedLength(i) / avgLength));
+      normCache[i] =
+          1f / (RankKey.K1 * ((1 - RankKey.B) + RankKey.B * RankKey.decodedLength(i) / avgLength));
     }
   }
 

@@ -18,8 +18,13 @@ final class FacetCounter {
   private final Map<Integer, Long> files = new HashMap<>();
   private long total;
 
-  /** Counts the matching candidates, given which pass the kind filter and which the source filter. */
-  FacetCounter(Iterable<Candidate> matches, Predicate<Candidate> kindFilter, Predicate<Candidate> sourceFilter) {
+  /**
+   * Counts the matching candidates, given which pass the kind filter and which the source filter.
+   */
+  FacetCounter(
+      Iterable<Candidate> matches,
+      Predicate<Candidate> kindFilter,
+      Predicate<Candidate> sourceFilter) {
     for (Candidate c : matches) {
       boolean kindOk = kindFilter.test(c);
       boolean sourceOk = sourceFilter.test(c);
@@ -50,10 +55,17 @@ final class FacetCounter {
     return out;
   }
 
-  /** The file ordinals with the most matches, most first (then lowest ordinal), at most {@code size}. */
+  /**
+   * The file ordinals with the most matches, most first (then lowest ordinal), at most {@code
+   * size}.
+   */
   List<Map.Entry<Integer, Long>> topFiles(int size) {
     return files.entrySet().stream()
-        .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(size).toList();
+        .sorted(
+            Map.Entry.<Integer, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(size)
+        .toList();
   }
 }

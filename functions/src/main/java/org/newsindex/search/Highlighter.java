@@ -35,8 +35,12 @@ public final class Highlighter {
     int start = passage[0];
     int end = passage[1];
     if (end - start > MAX_SNIPPET_CHARS) {
-      int firstMatch = matches.stream().mapToInt(Token::startOffset).filter(o -> o >= passage[0] && o < passage[1])
-          .findFirst().orElse(start);
+      int firstMatch =
+          matches.stream()
+              .mapToInt(Token::startOffset)
+              .filter(o -> o >= passage[0] && o < passage[1])
+              .findFirst()
+              .orElse(start);
       start = Math.max(start, wordStart(text, Math.max(start, firstMatch - LEAD_CHARS)));
       end = Math.min(end, wordEnd(text, Math.min(end, start + MAX_SNIPPET_CHARS)));
     }
@@ -76,7 +80,9 @@ public final class Highlighter {
     int bestDistinct = -1;
     int bestCount = -1;
     int start = sentences.first();
-    for (int end = sentences.next(); end != BreakIterator.DONE; start = end, end = sentences.next()) {
+    for (int end = sentences.next();
+        end != BreakIterator.DONE;
+        start = end, end = sentences.next()) {
       Set<String> distinct = new HashSet<>();
       int count = 0;
       for (Token m : matches) {
@@ -85,7 +91,8 @@ public final class Highlighter {
           count++;
         }
       }
-      if (distinct.size() > bestDistinct || (distinct.size() == bestDistinct && count > bestCount)) {
+      if (distinct.size() > bestDistinct
+          || (distinct.size() == bestDistinct && count > bestCount)) {
         best = new int[] {start, end};
         bestDistinct = distinct.size();
         bestCount = count;

@@ -19,11 +19,13 @@ final class PostingReader {
     this.deadline = deadline;
   }
 
-  /** Reads chunks of each list until it holds at least {@code minEntries} entries or is complete. */
+  /**
+   * Reads chunks of each list until it holds at least {@code minEntries} entries or is complete.
+   */
   void readUntil(Collection<TermPostings> lists, int minEntries) {
     while (true) {
-      List<TermPostings> wanting = lists.stream()
-          .filter(l -> !l.complete() && l.entries().size() < minEntries).toList();
+      List<TermPostings> wanting =
+          lists.stream().filter(l -> !l.complete() && l.entries().size() < minEntries).toList();
       if (wanting.isEmpty()) {
         return;
       }
@@ -45,9 +47,11 @@ final class PostingReader {
         continue;
       }
       int id = l.nextChunk().id();
-      l.append(id == TermDirectory.INLINE
-          ? l.directory().inline()
-          : chunks.getOrDefault(new PostingStore.ChunkRef(l.directory().term(), id), List.of()));
+      l.append(
+          id == TermDirectory.INLINE
+              ? l.directory().inline()
+              : chunks.getOrDefault(
+                  new PostingStore.ChunkRef(l.directory().term(), id), List.of()));
     }
   }
 }

@@ -10,14 +10,18 @@ import java.util.Set;
  * Scores documents against a parsed query the way Lucene does: term and phrase clauses by BM25,
  * prefix clauses with a constant 1, boolean clauses by the sum of their matching scoring clauses;
  * required clauses must match, excluded ones must not, and without required clauses at least one
- * optional clause must. Also gives upper bounds for documents of which some terms are not yet known.
+ * optional clause must. Also gives upper bounds for documents of which some terms are not yet
+ * known.
  */
 final class QueryEvaluator {
   /** What the evaluator needs to know about the posting lists read. */
   interface Lists {
     boolean complete(String term);
 
-    /** Upper bound of tf / (tf + k1 (1 - b + b dl / avgdl)) for unread postings of the term (0 if complete). */
+    /**
+     * Upper bound of tf / (tf + k1 (1 - b + b dl / avgdl)) for unread postings of the term (0 if
+     * complete).
+     */
     double unreadBound(String term);
   }
 
@@ -27,7 +31,11 @@ final class QueryEvaluator {
   private final Map<String, List<String>> expansions;
   private final Lists lists;
 
-  QueryEvaluator(QueryNode.Bool query, Bm25 bm25, Map<String, Long> docFreqs, Map<String, List<String>> expansions,
+  QueryEvaluator(
+      QueryNode.Bool query,
+      Bm25 bm25,
+      Map<String, Long> docFreqs,
+      Map<String, List<String>> expansions,
       Lists lists) {
     this.query = query;
     this.bm25 = bm25;
@@ -50,7 +58,8 @@ final class QueryEvaluator {
     return out;
   }
 
-  private static void collect(QueryNode node, Map<String, List<String>> expansions, Set<String> out, boolean excluded) {
+  private static void collect(
+      QueryNode node, Map<String, List<String>> expansions, Set<String> out, boolean excluded) {
     if (node instanceof QueryNode.Term t) {
       out.add(t.term());
     } else if (node instanceof QueryNode.Phrase p) {

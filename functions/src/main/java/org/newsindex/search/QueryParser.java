@@ -29,20 +29,24 @@ public final class QueryParser {
 
   public Parsed parse(String text) {
     if (text.length() > MAX_QUERY_CHARS) {
-      throw new BadQueryException("q is " + text.length() + " characters long; queries are limited to " + MAX_QUERY_CHARS);
+      throw new BadQueryException(
+          "q is " + text.length() + " characters long; queries are limited to " + MAX_QUERY_CHARS);
     }
     List<String> notes = new ArrayList<>();
     List<Lexeme> lexemes = lex(text, notes);
     Cursor cursor = new Cursor(lexemes);
     QueryNode.Bool query = clauses(cursor, false, notes);
     if (query.clauses().isEmpty()) {
-      throw new BadQueryException("q has no searchable words: only stop words (such as 'the' or 'of'), punctuation or operators");
+      throw new BadQueryException(
+          "q has no searchable words: only stop words (such as 'the' or 'of'), punctuation or"
+              + " operators");
     }
     if (query.clauses().stream().allMatch(c -> c.occur() == Occur.MUST_NOT)) {
       throw new BadQueryException("q only excludes words; add at least one word to search for");
     }
     if (leaves(query) > MAX_LEAVES) {
-      throw new BadQueryException("q has more than " + MAX_LEAVES + " words and phrases; shorten it");
+      throw new BadQueryException(
+          "q has more than " + MAX_LEAVES + " words and phrases; shorten it");
     }
     return new Parsed(query, notes);
   }
@@ -106,8 +110,12 @@ public final class QueryParser {
       case PREFIX -> {
         String prefix = lexeme.text().toLowerCase(Locale.ROOT);
         if (prefix.codePointCount(0, prefix.length()) < MIN_PREFIX_CHARS) {
-          throw new BadQueryException("'" + lexeme.text() + "*' is too short: a prefix needs at least "
-              + MIN_PREFIX_CHARS + " characters before '*'");
+          throw new BadQueryException(
+              "'"
+                  + lexeme.text()
+                  + "*' is too short: a prefix needs at least "
+                  + MIN_PREFIX_CHARS
+                  + " characters before '*'");
         }
         yield new QueryNode.Prefix(prefix);
       }
@@ -124,7 +132,8 @@ public final class QueryParser {
       return new QueryNode.Term(tokens.get(0).term());
     }
     int first = tokens.get(0).position();
-    return new QueryNode.Phrase(tokens.stream().map(Token::term).toList(),
+    return new QueryNode.Phrase(
+        tokens.stream().map(Token::term).toList(),
         tokens.stream().map(t -> t.position() - first).toList());
   }
 
@@ -135,8 +144,10 @@ public final class QueryParser {
     if (tokens.size() == 1) {
       return new QueryNode.Term(tokens.get(0).term());
     }
-    return new QueryNode.Bool(tokens.stream()
-        .map(t -> new QueryNode.Clause(Occur.SHOULD, new QueryNode.Term(t.term()))).toList());
+    return new QueryNode.Bool(
+        tokens.stream()
+            .map(t -> new QueryNode.Clause(Occur.SHOULD, new QueryNode.Term(t.term())))
+            .toList());
   }
 
   static int leaves(QueryNode node) {
@@ -146,11 +157,30 @@ public final class QueryParser {
     return 1;
   }
 
-  private enum Conj { NONE, AND, OR }
+  private enum Conj {
+    NONE,
+    AND,
+    OR
+  }
 
-  private enum Mod { NONE, REQUIRED, NOT }
+  private enum Mod {
+    NONE,
+    REQUIRED,
+    NOT
+  }
 
-  private enum Type { WORD, PHRASE, PREFIX, AND, OR, NOT, REQUIRED, EXCLUDED, OPEN, CLOSE }
+  private enum Type {
+    WORD,
+    PHRASE,
+    PREFIX,
+    AND,
+    OR,
+    NOT,
+    REQUIRED,
+    EXCLUDED,
+    OPEN,
+    CLOSE
+  }
 
   private record Lexeme(Type type, String text) {}
 
@@ -194,7 +224,8 @@ public final class QueryParser {
       } else if (c == ')') {
         out.add(new Lexeme(Type.CLOSE, ")"));
         i++;
-      } else if ((c == '+' || c == '-' || c == '!') && (i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)))) {
+      } else if ((c == '+' || c == '-' || c == '!')
+          && (i + 1 >= n || Character.isWhitespace(text.charAt(i + 1)))) {
         notes.add("a lone '" + c + "' was ignored");
         i++;
       } else if (c == '+') {
@@ -205,7 +236,9 @@ public final class QueryParser {
         i++;
       } else {
         int end = i;
-        while (end < n && !Character.isWhitespace(text.charAt(end)) && "\"()".indexOf(text.charAt(end)) < 0) {
+        while (end < n
+            && !Character.isWhitespace(text.charAt(end))
+            && "\"()".indexOf(text.charAt(end)) < 0) {
           end++;
         }
         String word = text.substring(i, end);

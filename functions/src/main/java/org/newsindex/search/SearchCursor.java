@@ -17,7 +17,13 @@ import javax.crypto.spec.SecretKeySpec;
  * scored with, so that every page of a search scores documents the same way. The HMAC makes a
  * changed or forged cursor detectable.
  */
-public record SearchCursor(String fingerprint, float score, long ord, long docCount, long sumLength, Map<String, Long> docFreqs) {
+public record SearchCursor(
+    String fingerprint,
+    float score,
+    long ord,
+    long docCount,
+    long sumLength,
+    Map<String, Long> docFreqs) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -35,7 +41,8 @@ public record SearchCursor(String fingerprint, float score, long ord, long docCo
 
   public String encode(byte[] key) {
     try {
-      Wire wire = new Wire(1, fingerprint, Float.floatToIntBits(score), ord, docCount, sumLength, docFreqs);
+      Wire wire =
+          new Wire(1, fingerprint, Float.floatToIntBits(score), ord, docCount, sumLength, docFreqs);
       String payload = B64.encodeToString(JSON.writeValueAsBytes(wire));
       return payload + "." + B64.encodeToString(sign(key, payload));
     } catch (IOException e) {
@@ -65,10 +72,12 @@ public record SearchCursor(String fingerprint, float score, long ord, long docCo
       throw invalid();
     }
     if (!wire.f().equals(expectedFingerprint)) {
-      throw new BadQueryException("cursor belongs to a different search; send the same q, kind, source and sort "
-          + "as the request that returned it");
+      throw new BadQueryException(
+          "cursor belongs to a different search; send the same q, kind, source and sort "
+              + "as the request that returned it");
     }
-    return new SearchCursor(wire.f(), Float.intBitsToFloat(wire.s()), wire.o(), wire.n(), wire.l(), wire.d());
+    return new SearchCursor(
+        wire.f(), Float.intBitsToFloat(wire.s()), wire.o(), wire.n(), wire.l(), wire.d());
   }
 
   /** A short digest of what defines a search's result order. */
@@ -99,7 +108,8 @@ public record SearchCursor(String fingerprint, float score, long ord, long docCo
   }
 
   private static BadQueryException invalid() {
-    return new BadQueryException("cursor is not valid: pass next_cursor exactly as a previous response gave it");
+    return new BadQueryException(
+        "cursor is not valid: pass next_cursor exactly as a previous response gave it");
   }
 
   /** The JSON form inside the token; short names keep cursors short. */

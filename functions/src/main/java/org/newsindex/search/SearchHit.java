@@ -4,9 +4,19 @@ import java.time.Instant;
 import java.util.List;
 import org.newsindex.index.DocKind;
 
-/** One result: the document, its highlighted snippet (escaped HTML with {@code <em>} marks) and its score. */
+/**
+ * One result: the document, its highlighted snippet (escaped HTML with {@code <em>} marks) and its
+ * score.
+ */
 public record SearchHit(
-    String id, long ord, DocKind kind, String title, String snippet, List<String> sources, float score, Instant ingestedAt) {
+    String id,
+    long ord,
+    DocKind kind,
+    String title,
+    String snippet,
+    List<String> sources,
+    float score,
+    Instant ingestedAt) {
 
   public SearchHit {
     sources = List.copyOf(sources);

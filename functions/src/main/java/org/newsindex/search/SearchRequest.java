@@ -9,7 +9,12 @@ import org.newsindex.index.DocKind;
  * prefix) to filter by, the page size, the order, and the cursor of the previous page.
  */
 public record SearchRequest(
-    Optional<String> q, Set<DocKind> kinds, Optional<String> source, int limit, SortOrder sort, Optional<String> cursor) {
+    Optional<String> q,
+    Set<DocKind> kinds,
+    Optional<String> source,
+    int limit,
+    SortOrder sort,
+    Optional<String> cursor) {
 
   public static final int MAX_LIMIT = 100;
   public static final int DEFAULT_LIMIT = 10;
@@ -20,12 +25,19 @@ public record SearchRequest(
       throw new BadQueryException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
     if (sort == SortOrder.RELEVANCE && q.isEmpty()) {
-      throw new BadQueryException("sort=relevance needs a q; without q, results are listed newest first");
+      throw new BadQueryException(
+          "sort=relevance needs a q; without q, results are listed newest first");
     }
   }
 
   public static SearchRequest of(String q) {
-    return new SearchRequest(Optional.of(q), Set.of(), Optional.empty(), DEFAULT_LIMIT, SortOrder.RELEVANCE, Optional.empty());
+    return new SearchRequest(
+        Optional.of(q),
+        Set.of(),
+        Optional.empty(),
+        DEFAULT_LIMIT,
+        SortOrder.RELEVANCE,
+        Optional.empty());
   }
 
   /** Whether a document of this kind passes the kind filter. */

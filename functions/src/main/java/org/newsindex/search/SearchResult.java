@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The answer to a search: how many documents match (exactly, or at least, as Elasticsearch reports
- * past its tracking limit), one page of hits, facet counts by kind and by source file, the cursor of
- * the next page, notes about how the query was read, and what the search cost.
+ * past its tracking limit), one page of hits, facet counts by kind and by source file, the cursor
+ * of the next page, notes about how the query was read, and what the search cost.
  */
 public record SearchResult(
     long total,

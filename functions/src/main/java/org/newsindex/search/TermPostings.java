@@ -14,8 +14,13 @@ final class TermPostings {
   private final TermDirectory directory;
   private final List<PostingEntry> entries = new ArrayList<>();
   private int chunksRead;
-  /** The last unread bound and the average length it was computed for (NaN: none since the last read). */
+
+  /**
+   * The last unread bound and the average length it was computed for (NaN: none since the last
+   * read).
+   */
   private double unreadBound;
+
   private double unreadBoundAvgLength = Double.NaN;
 
   TermPostings(TermDirectory directory) {
@@ -39,7 +44,9 @@ final class TermPostings {
     return directory.chunks().get(chunksRead);
   }
 
-  /** An upper bound of the BM25 term-frequency part of every posting not yet read (0 when complete). */
+  /**
+   * An upper bound of the BM25 term-frequency part of every posting not yet read (0 when complete).
+   */
   double unreadBound(double avgLength) {
     if (avgLength != unreadBoundAvgLength) {
       double bound = 0;

@@ -24,8 +24,8 @@ import org.newsindex.index.TermDirectory;
 
 /**
  * Recomputes, from the stored documents and file manifests alone, every statistic, posting list,
- * source list and headline suggestion count the index keeps, and reports each difference. A whole-table
- * check for operators and tests; it reads everything once.
+ * source list and headline suggestion count the index keeps, and reports each difference. A
+ * whole-table check for operators and tests; it reads everything once.
  */
 public final class IndexVerifier {
   private final TextAnalyzer analyzer;
@@ -47,18 +47,46 @@ public final class IndexVerifier {
     for (StoredDocument doc : snapshot.documents().values()) {
       AnalyzedText analyzed = AnalyzedText.of(analyzer.tokens(doc.text()));
       if (analyzed.length() != doc.length()) {
-        drift.add("document " + doc.id() + " (ord " + doc.ord() + ") stores length " + doc.length() + " but its text has "
-            + analyzed.length() + " tokens");
+        drift.add(
+            "document "
+                + doc.id()
+                + " (ord "
+                + doc.ord()
+                + ") stores length "
+                + doc.length()
+                + " but its text has "
+                + analyzed.length()
+                + " tokens");
       }
       int nb = RankKey.normByte(analyzed.length());
       int[] sources = doc.sourceOrds().stream().mapToInt(Integer::intValue).sorted().toArray();
-      analyzed.terms().forEach((term, o) -> {
-        expected.computeIfAbsent(term, t -> new HashMap<>()).put(doc.ord(), new PostingEntry(doc.ord(), doc.kind(),
-            o.frequency(), nb, 0, o.positions(), sources, RankKey.of(o.frequency(), nb)));
-        expectedForms.computeIfAbsent(term, t -> new HashMap<>()).put(doc.ord(), o.surface());
-      });
-      expected.computeIfAbsent(TermDirectory.ALL_DOCUMENTS, t -> new HashMap<>()).put(doc.ord(),
-          new PostingEntry(doc.ord(), doc.kind(), analyzed.length(), nb, 0, new int[0], sources, doc.ord()));
+      analyzed
+          .terms()
+          .forEach(
+              (term, o) -> {
+                expected
+                    .computeIfAbsent(term, t -> new HashMap<>())
+                    .put(
+                        doc.ord(),
+                        new PostingEntry(
+                            doc.ord(),
+                            doc.kind(),
+                            o.frequency(),
+                            nb,
+                            0,
+                            o.positions(),
+                            sources,
+                            RankKey.of(o.frequency(), nb)));
+                expectedForms
+                    .computeIfAbsent(term, t -> new HashMap<>())
+                    .put(doc.ord(), o.surface());
+              });
+      expected
+          .computeIfAbsent(TermDirectory.ALL_DOCUMENTS, t -> new HashMap<>())
+          .put(
+              doc.ord(),
+              new PostingEntry(
+                  doc.ord(), doc.kind(), analyzed.length(), nb, 0, new int[0], sources, doc.ord()));
     }
 
     Set<String> terms = new TreeSet<>(expected.keySet());
@@ -66,8 +94,13 @@ public final class IndexVerifier {
     terms.addAll(snapshot.chunks().keySet());
     long postings = 0;
     for (String term : terms) {
-      postings += checkTerm(term, snapshot, expected.getOrDefault(term, Map.of()),
-          expectedForms.getOrDefault(term, Map.of()), drift);
+      postings +=
+          checkTerm(
+              term,
+              snapshot,
+              expected.getOrDefault(term, Map.of()),
+              expectedForms.getOrDefault(term, Map.of()),
+              drift);
     }
     counts.put("postings", postings);
 
@@ -76,14 +109,24 @@ public final class IndexVerifier {
     return new VerificationReport(drift, counts, snapshot.pendingFiles());
   }
 
-  private static long checkTerm(String term, IndexSnapshot snapshot, Map<Long, PostingEntry> expected,
-      Map<Long, String> forms, List<String> drift) {
+  private static long checkTerm(
+      String term,
+      IndexSnapshot snapshot,
+      Map<Long, PostingEntry> expected,
+      Map<Long, String> forms,
+      List<String> drift) {
     TermDirectory dir = snapshot.directories().get(term);
     Map<Integer, byte[]> chunks = snapshot.chunks().getOrDefault(term, Map.of());
     if (dir == null) {
       if (!expected.isEmpty() || !chunks.isEmpty()) {
-        drift.add("term '" + term + "' has no directory but " + expected.size() + " documents contain it and "
-            + chunks.size() + " chunks are stored");
+        drift.add(
+            "term '"
+                + term
+                + "' has no directory but "
+                + expected.size()
+                + " documents contain it and "
+                + chunks.size()
+                + " chunks are stored");
       }
       return 0;
     }
@@ -103,7 +146,13 @@ public final class IndexVerifier {
       long tfSum = 0;
       for (PostingEntry e : entries) {
         if (PostingEntry.compare(previousKey, previousOrd, e.key(), e.ord()) > 0) {
-          drift.add("term '" + term + "' chunk " + summary.id() + " breaks the best-first order at ordinal " + e.ord());
+          drift.add(
+              "term '"
+                  + term
+                  + "' chunk "
+                  + summary.id()
+                  + " breaks the best-first order at ordinal "
+                  + e.ord());
         }
         previousKey = e.key();
         previousOrd = e.ord();
@@ -113,17 +162,42 @@ public final class IndexVerifier {
           drift.add("term '" + term + "' lists ordinal " + e.ord() + " twice");
         }
         String form = forms.get(e.ord());
-        if (!TermDirectory.ALL_DOCUMENTS.equals(term) && form != null
+        if (!TermDirectory.ALL_DOCUMENTS.equals(term)
+            && form != null
             && (e.form() >= dir.forms().size() || !dir.forms().get(e.form()).equals(form))) {
-          drift.add("term '" + term + "' ordinal " + e.ord() + " records surface form "
-              + (e.form() < dir.forms().size() ? dir.forms().get(e.form()) : "#" + e.form()) + " but the document uses '"
-              + form + "' most");
+          drift.add(
+              "term '"
+                  + term
+                  + "' ordinal "
+                  + e.ord()
+                  + " records surface form "
+                  + (e.form() < dir.forms().size() ? dir.forms().get(e.form()) : "#" + e.form())
+                  + " but the document uses '"
+                  + form
+                  + "' most");
         }
       }
-      if (entries.size() != summary.entries() || articles != summary.articles() || tfSum != summary.tfSum()) {
-        drift.add("term '" + term + "' chunk " + summary.id() + " summary says " + summary.entries() + " entries ("
-            + summary.articles() + " articles, tf " + summary.tfSum() + ") but holds " + entries.size() + " ("
-            + articles + " articles, tf " + tfSum + ")");
+      if (entries.size() != summary.entries()
+          || articles != summary.articles()
+          || tfSum != summary.tfSum()) {
+        drift.add(
+            "term '"
+                + term
+                + "' chunk "
+                + summary.id()
+                + " summary says "
+                + summary.entries()
+                + " entries ("
+                + summary.articles()
+                + " articles, tf "
+                + summary.tfSum()
+                + ") but holds "
+                + entries.size()
+                + " ("
+                + articles
+                + " articles, tf "
+                + tfSum
+                + ")");
       }
     }
     for (int id : chunks.keySet()) {
@@ -136,14 +210,30 @@ public final class IndexVerifier {
       PostingEntry want = e.getValue();
       if (actual == null) {
         drift.add("term '" + term + "' is missing the posting of ordinal " + e.getKey());
-      } else if (actual.tf() != want.tf() || actual.normByte() != want.normByte() || actual.kind() != want.kind()
-          || !Arrays.equals(actual.positions(), want.positions()) || !Arrays.equals(actual.sources(), want.sources())) {
-        drift.add("term '" + term + "' posting of ordinal " + e.getKey() + " is " + actual + " but should be " + want);
+      } else if (actual.tf() != want.tf()
+          || actual.normByte() != want.normByte()
+          || actual.kind() != want.kind()
+          || !Arrays.equals(actual.positions(), want.positions())
+          || !Arrays.equals(actual.sources(), want.sources())) {
+        drift.add(
+            "term '"
+                + term
+                + "' posting of ordinal "
+                + e.getKey()
+                + " is "
+                + actual
+                + " but should be "
+                + want);
       }
     }
     for (long ord : stored.keySet()) {
       if (!expected.containsKey(ord)) {
-        drift.add("term '" + term + "' has an orphan posting for ordinal " + ord + " (no such document contains it)");
+        drift.add(
+            "term '"
+                + term
+                + "' has an orphan posting for ordinal "
+                + ord
+                + " (no such document contains it)");
       }
     }
     return stored.size();
@@ -153,12 +243,14 @@ public final class IndexVerifier {
     Map<String, Set<String>> listedBy = new HashMap<>();
     Map<String, Long> articleOrdByKey = new HashMap<>();
     for (SourceManifest m : snapshot.manifests().values()) {
-      m.headlineIds().forEach(id -> listedBy.computeIfAbsent(id, k -> new TreeSet<>()).add(m.key()));
+      m.headlineIds()
+          .forEach(id -> listedBy.computeIfAbsent(id, k -> new TreeSet<>()).add(m.key()));
       if (m.hasArticle()) {
         articleOrdByKey.put(m.key(), m.articleOrd());
       }
       if (!m.staleOrds().isEmpty() || !m.intentHeadlines().isEmpty() && !m.isPending()) {
-        drift.add("file '" + m.key() + "' keeps intents of an unfinished compaction while not pending");
+        drift.add(
+            "file '" + m.key() + "' keeps intents of an unfinished compaction while not pending");
       }
     }
     Map<String, Integer> fileOrds = new HashMap<>();
@@ -167,47 +259,94 @@ public final class IndexVerifier {
     for (StoredDocument doc : snapshot.documents().values()) {
       Long pointer = snapshot.pointers().get(doc.id());
       if (!Objects.equals(pointer, doc.ord())) {
-        drift.add("document " + doc.id() + " is stored at ordinal " + doc.ord() + " but its id points to " + pointer);
+        drift.add(
+            "document "
+                + doc.id()
+                + " is stored at ordinal "
+                + doc.ord()
+                + " but its id points to "
+                + pointer);
       }
-      List<Integer> wantOrds = doc.sources().stream().map(k -> fileOrds.getOrDefault(k, -1)).toList();
+      List<Integer> wantOrds =
+          doc.sources().stream().map(k -> fileOrds.getOrDefault(k, -1)).toList();
       if (!wantOrds.equals(doc.sourceOrds())) {
-        drift.add("document " + doc.id() + " records source ordinals " + doc.sourceOrds() + " but its files have " + wantOrds);
+        drift.add(
+            "document "
+                + doc.id()
+                + " records source ordinals "
+                + doc.sourceOrds()
+                + " but its files have "
+                + wantOrds);
       }
       if (doc.kind() == DocKind.HEADLINE) {
         headlinesSeen.add(doc.id());
         Set<String> want = listedBy.getOrDefault(doc.id(), Set.of());
         if (!want.equals(new TreeSet<>(doc.sources()))) {
-          drift.add("headline " + doc.id() + " lists sources " + doc.sources() + " but the files listing it are " + want);
+          drift.add(
+              "headline "
+                  + doc.id()
+                  + " lists sources "
+                  + doc.sources()
+                  + " but the files listing it are "
+                  + want);
         }
       } else {
         String key = doc.sources().isEmpty() ? "" : doc.sources().get(0);
-        if (!Objects.equals(articleOrdByKey.get(key), doc.ord()) || !doc.id().equals(DocumentIds.article(key))) {
-          drift.add("article " + doc.id() + " (ordinal " + doc.ord() + ") is not the indexed article of file '" + key + "'");
+        if (!Objects.equals(articleOrdByKey.get(key), doc.ord())
+            || !doc.id().equals(DocumentIds.article(key))) {
+          drift.add(
+              "article "
+                  + doc.id()
+                  + " (ordinal "
+                  + doc.ord()
+                  + ") is not the indexed article of file '"
+                  + key
+                  + "'");
         }
       }
     }
-    listedBy.keySet().stream().filter(id -> !headlinesSeen.contains(id))
-        .forEach(id -> drift.add("headline " + id + " is listed by " + listedBy.get(id) + " but not stored"));
-    articleOrdByKey.forEach((key, ord) -> {
-      if (!snapshot.documents().containsKey(ord)) {
-        drift.add("file '" + key + "' says its article is ordinal " + ord + " which is not stored");
-      }
-    });
-    snapshot.pointers().forEach((id, ord) -> {
-      StoredDocument doc = snapshot.documents().get(ord);
-      if (doc == null || !doc.id().equals(id)) {
-        drift.add("id " + id + " points to ordinal " + ord + " which holds " + (doc == null ? "nothing" : doc.id()));
-      }
-    });
+    listedBy.keySet().stream()
+        .filter(id -> !headlinesSeen.contains(id))
+        .forEach(
+            id ->
+                drift.add(
+                    "headline " + id + " is listed by " + listedBy.get(id) + " but not stored"));
+    articleOrdByKey.forEach(
+        (key, ord) -> {
+          if (!snapshot.documents().containsKey(ord)) {
+            drift.add(
+                "file '" + key + "' says its article is ordinal " + ord + " which is not stored");
+          }
+        });
+    snapshot
+        .pointers()
+        .forEach(
+            (id, ord) -> {
+              StoredDocument doc = snapshot.documents().get(ord);
+              if (doc == null || !doc.id().equals(id)) {
+                drift.add(
+                    "id "
+                        + id
+                        + " points to ordinal "
+                        + ord
+                        + " which holds "
+                        + (doc == null ? "nothing" : doc.id()));
+              }
+            });
   }
 
   private static void checkSuggestions(IndexSnapshot snapshot, List<String> drift) {
     Map<String, Long> wantHeadlines = new HashMap<>();
-    snapshot.documents().values().stream().filter(d -> d.kind() == DocKind.HEADLINE)
+    snapshot.documents().values().stream()
+        .filter(d -> d.kind() == DocKind.HEADLINE)
         .forEach(d -> wantHeadlines.put(d.id(), (long) d.sources().size()));
     if (!wantHeadlines.equals(snapshot.headlineSuggestions())) {
-      drift.add("headline suggestions " + snapshot.headlineSuggestions().size() + " do not match the "
-          + wantHeadlines.size() + " stored headlines and their source counts");
+      drift.add(
+          "headline suggestions "
+              + snapshot.headlineSuggestions().size()
+              + " do not match the "
+              + wantHeadlines.size()
+              + " stored headlines and their source counts");
     }
   }
 }

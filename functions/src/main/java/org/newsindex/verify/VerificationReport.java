@@ -8,7 +8,8 @@ import java.util.Map;
  * lists and suggestions and what the stored documents and file manifests say they should be, and
  * what it counted on the way.
  */
-public record VerificationReport(List<String> drift, Map<String, Long> counts, List<String> pendingFiles) {
+public record VerificationReport(
+    List<String> drift, Map<String, Long> counts, List<String> pendingFiles) {
 
   public VerificationReport {
     drift = List.copyOf(drift);

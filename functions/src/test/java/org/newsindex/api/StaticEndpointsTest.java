@@ -12,7 +12,8 @@ class StaticEndpointsTest {
 
   @Test
   void contractBuiltFromTheYamlIsServedAsJson() throws Exception {
-    ApiResponse response = new OpenApiEndpoint().handle(ApiRequest.of("GET", "/openapi.json", null));
+    ApiResponse response =
+        new OpenApiEndpoint().handle(ApiRequest.of("GET", "/openapi.json", null));
 
     assertEquals(200, response.status());
     assertEquals("application/json; charset=utf-8", response.headers().get("content-type"));
@@ -23,8 +24,11 @@ class StaticEndpointsTest {
 
   @Test
   void contractTakesNoParameters() {
-    ApiException e = assertThrows(ApiException.class,
-        () -> new OpenApiEndpoint().handle(ApiRequest.of("GET", "/openapi.json", "format=yaml")));
+    ApiException e =
+        assertThrows(
+            ApiException.class,
+            () ->
+                new OpenApiEndpoint().handle(ApiRequest.of("GET", "/openapi.json", "format=yaml")));
 
     assertEquals(400, e.status());
     assertTrue(e.getMessage().contains("takes no parameters"), e.getMessage());
@@ -44,9 +48,14 @@ class StaticEndpointsTest {
     SearchPageEndpoint endpoint = new SearchPageEndpoint();
     ApiRequest request = ApiRequest.of("GET", "/assets/x", null);
 
-    assertEquals("text/javascript; charset=utf-8", endpoint.asset(request, "search.js").headers().get("content-type"));
-    assertEquals("text/css; charset=utf-8", endpoint.asset(request, "search.css").headers().get("content-type"));
-    ApiException missing = assertThrows(ApiException.class, () -> endpoint.asset(request, "../openapi.json"));
+    assertEquals(
+        "text/javascript; charset=utf-8",
+        endpoint.asset(request, "search.js").headers().get("content-type"));
+    assertEquals(
+        "text/css; charset=utf-8",
+        endpoint.asset(request, "search.css").headers().get("content-type"));
+    ApiException missing =
+        assertThrows(ApiException.class, () -> endpoint.asset(request, "../openapi.json"));
     assertEquals(404, missing.status());
   }
 }

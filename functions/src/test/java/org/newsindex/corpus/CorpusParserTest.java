@@ -22,25 +22,38 @@ class CorpusParserTest {
 
   @Test
   void seedFileSplitsIntoArticleAndHeadlines() throws Exception {
-    CorpusFile file = parser.parse(Files.readAllBytes(Path.of("../seeds/000_722cfe8b9ac581af.txt")));
+    CorpusFile file =
+        parser.parse(Files.readAllBytes(Path.of("../seeds/000_722cfe8b9ac581af.txt")));
     assertEquals(7, file.article().orElseThrow().paragraphs().size());
     assertEquals(17, file.headlines().size());
-    assertTrue(file.article().get().title().startsWith("Russian Foreign Minister Sergei Lavrov and U.S. Secretary of State"),
+    assertTrue(
+        file.article()
+            .get()
+            .title()
+            .startsWith("Russian Foreign Minister Sergei Lavrov and U.S. Secretary of State"),
         file.article().get().title());
-    assertTrue(file.headlines().contains("Russian Drone Attack Hits Turkish Cargo Ship Carrying Sunflower Oil to Egypt, Ukraine Says"));
+    assertTrue(
+        file.headlines()
+            .contains(
+                "Russian Drone Attack Hits Turkish Cargo Ship Carrying Sunflower Oil to Egypt,"
+                    + " Ukraine Says"));
     assertTrue(file.warnings().isEmpty(), file.warnings().toString());
   }
 
   @Test
   void titleIsTheFirstSentenceDespiteAbbreviations() throws Exception {
-    CorpusFile file = parse("Mr. Smith met U.S. officials in Washington. They talked.\n\nA Headline Here\n");
-    assertEquals("Mr. Smith met U.S. officials in Washington.", file.article().orElseThrow().title());
+    CorpusFile file =
+        parse("Mr. Smith met U.S. officials in Washington. They talked.\n\nA Headline Here\n");
+    assertEquals(
+        "Mr. Smith met U.S. officials in Washington.", file.article().orElseThrow().title());
   }
 
   @Test
   void crlfAndCrLineEndingsAreAccepted() throws Exception {
-    CorpusFile crlf = parse("First paragraph here.\r\nSecond paragraph.\r\n\r\nOne Headline\r\nTwo Headline\r\n");
-    CorpusFile cr = parse("First paragraph here.\rSecond paragraph.\r\rOne Headline\rTwo Headline\r");
+    CorpusFile crlf =
+        parse("First paragraph here.\r\nSecond paragraph.\r\n\r\nOne Headline\r\nTwo Headline\r\n");
+    CorpusFile cr =
+        parse("First paragraph here.\rSecond paragraph.\r\rOne Headline\rTwo Headline\r");
     assertEquals(2, crlf.article().orElseThrow().paragraphs().size());
     assertEquals(2, crlf.headlines().size());
     assertEquals(crlf.article(), cr.article());
@@ -60,7 +73,8 @@ class CorpusParserTest {
 
   @Test
   void utf16WithByteOrderMarkIsDecoded() throws Exception {
-    byte[] utf16 = "\uFEFFParagraph one.\n\nSome Headline Text\n".getBytes(StandardCharsets.UTF_16BE);
+    byte[] utf16 =
+        "\uFEFFParagraph one.\n\nSome Headline Text\n".getBytes(StandardCharsets.UTF_16BE);
     CorpusFile file = parser.parse(utf16);
     assertEquals("Paragraph one.", file.article().orElseThrow().title());
     assertEquals(1, file.headlines().size());
@@ -75,14 +89,18 @@ class CorpusParserTest {
 
   @Test
   void whitespaceOnlyFileIsRejected() {
-    assertEquals("the file contains only whitespace", rejection(" \n\t\r\n  \n".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(
+        "the file contains only whitespace",
+        rejection(" \n\t\r\n  \n".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void binaryFilesAreRejectedWithTheirKind() {
     assertTrue(rejection(new byte[] {'a', 'b', 0, 'c'}).contains("NUL byte at offset 2"));
     assertTrue(rejection("%PDF-1.7\n...".getBytes(StandardCharsets.US_ASCII)).contains("PDF"));
-    assertTrue(rejection(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0}).contains("PNG"));
+    assertTrue(
+        rejection(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0})
+            .contains("PNG"));
   }
 
   @Test
@@ -94,9 +112,11 @@ class CorpusParserTest {
 
   @Test
   void missingBlankLineBeforeHeadlinesIsRecoveredWithAWarning() throws Exception {
-    CorpusFile file = parse("The article has one long paragraph that ends with a full stop.\n"
-        + "Another paragraph follows, and it ends properly too.\n"
-        + "Markets Rally As Inflation Cools\nLeaders Meet In Geneva For Talks\n");
+    CorpusFile file =
+        parse(
+            "The article has one long paragraph that ends with a full stop.\n"
+                + "Another paragraph follows, and it ends properly too.\n"
+                + "Markets Rally As Inflation Cools\nLeaders Meet In Geneva For Talks\n");
     assertEquals(2, file.article().orElseThrow().paragraphs().size());
     assertEquals(2, file.headlines().size());
     assertTrue(file.warnings().get(0).contains("no blank line"), file.warnings().toString());
@@ -104,7 +124,8 @@ class CorpusParserTest {
 
   @Test
   void headlinesOnlyFileHasNoArticle() throws Exception {
-    CorpusFile file = parse("\n\nMarkets Rally As Inflation Cools\nLeaders Meet In Geneva For Talks\n");
+    CorpusFile file =
+        parse("\n\nMarkets Rally As Inflation Cools\nLeaders Meet In Geneva For Talks\n");
     assertTrue(file.article().isEmpty());
     assertEquals(2, file.headlines().size());
     assertTrue(file.warnings().get(0).contains("no article"));
@@ -112,7 +133,8 @@ class CorpusParserTest {
 
   @Test
   void articleWithoutHeadlinesIsAcceptedWithAWarning() throws Exception {
-    CorpusFile file = parse("Just one paragraph of news, nothing else.\nAnd a second one, which also ends.\n");
+    CorpusFile file =
+        parse("Just one paragraph of news, nothing else.\nAnd a second one, which also ends.\n");
     assertEquals(2, file.article().orElseThrow().paragraphs().size());
     assertTrue(file.headlines().isEmpty());
     assertTrue(file.warnings().contains("the file lists no headlines"));
@@ -128,20 +150,25 @@ class CorpusParserTest {
   @Test
   void overlongHeadlineIsRejected() {
     String text = "An article paragraph.\n\n" + "Headline ".repeat(200) + "\n";
-    assertTrue(rejection(text.getBytes(StandardCharsets.UTF_8)).contains("headlines are limited to 1,000 characters"));
+    assertTrue(
+        rejection(text.getBytes(StandardCharsets.UTF_8))
+            .contains("headlines are limited to 1,000 characters"));
   }
 
   @Test
   void repeatedHeadlinesAreListedOnce() throws Exception {
-    CorpusFile file = parse("Paragraph.\n\nTrump’s Plan Is Out\nTrump's plan is out\nOther Story Here\n");
+    CorpusFile file =
+        parse("Paragraph.\n\nTrump’s Plan Is Out\nTrump's plan is out\nOther Story Here\n");
     assertEquals(2, file.headlines().size());
     assertTrue(file.warnings().get(0).contains("repeated"));
   }
 
   @Test
   void paragraphsSeparatedByBlankLinesStayInTheArticle() throws Exception {
-    CorpusFile file = parse("First paragraph, a full sentence.\n\nSecond paragraph, also a sentence.\n\n"
-        + "A Headline Goes Here\nAnother Headline Here\n");
+    CorpusFile file =
+        parse(
+            "First paragraph, a full sentence.\n\nSecond paragraph, also a sentence.\n\n"
+                + "A Headline Goes Here\nAnother Headline Here\n");
     assertEquals(2, file.article().orElseThrow().paragraphs().size());
     assertEquals(2, file.headlines().size());
   }

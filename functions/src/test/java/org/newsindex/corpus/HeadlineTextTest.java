@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 class HeadlineTextTest {
   @Test
   void typographicVariantsNormalizeToTheSameText() {
-    assertEquals(HeadlineText.normalize("Trump’s  Plan — Out"), HeadlineText.normalize("trump's plan - out"));
+    assertEquals(
+        HeadlineText.normalize("Trump’s  Plan — Out"),
+        HeadlineText.normalize("trump's plan - out"));
   }
 }

@@ -8,25 +8,51 @@ import org.junit.jupiter.api.Test;
 class ChunkCodecTest {
   @Test
   void entriesSurviveEncodingUnchanged() {
-    List<PostingEntry> entries = List.of(
-        new PostingEntry(7, DocKind.ARTICLE, 3, 120, 1, new int[] {4, 19, 300}, new int[] {12}, RankKey.of(3, 120)),
-        new PostingEntry(123_456_789_012L, DocKind.HEADLINE, 1, 9, 0, new int[] {0}, new int[] {1, 5, 99_999},
-            RankKey.of(1, 9)));
+    List<PostingEntry> entries =
+        List.of(
+            new PostingEntry(
+                7,
+                DocKind.ARTICLE,
+                3,
+                120,
+                1,
+                new int[] {4, 19, 300},
+                new int[] {12},
+                RankKey.of(3, 120)),
+            new PostingEntry(
+                123_456_789_012L,
+                DocKind.HEADLINE,
+                1,
+                9,
+                0,
+                new int[] {0},
+                new int[] {1, 5, 99_999},
+                RankKey.of(1, 9)));
     assertEquals(entries, ChunkCodec.decode(ChunkCodec.encode(entries), "war"));
   }
 
   @Test
   void entriesOfTheAllDocumentsListAreKeyedByOrdinal() {
-    List<PostingEntry> entries = List.of(new PostingEntry(9, DocKind.ARTICLE, 250, 255, 0, new int[0], new int[] {3}, 9));
-    assertEquals(entries, ChunkCodec.decode(ChunkCodec.encode(entries), TermDirectory.ALL_DOCUMENTS));
+    List<PostingEntry> entries =
+        List.of(new PostingEntry(9, DocKind.ARTICLE, 250, 255, 0, new int[0], new int[] {3}, 9));
+    assertEquals(
+        entries, ChunkCodec.decode(ChunkCodec.encode(entries), TermDirectory.ALL_DOCUMENTS));
   }
 
   @Test
   void aTypicalPostingTakesAboutADozenBytes() {
     List<PostingEntry> entries = new java.util.ArrayList<>();
     for (int i = 0; i < 1000; i++) {
-      entries.add(new PostingEntry(10_000 + i, DocKind.ARTICLE, 2, 100, 0, new int[] {40, 180}, new int[] {5_000 + i},
-          RankKey.of(2, 100)));
+      entries.add(
+          new PostingEntry(
+              10_000 + i,
+              DocKind.ARTICLE,
+              2,
+              100,
+              0,
+              new int[] {40, 180},
+              new int[] {5_000 + i},
+              RankKey.of(2, 100)));
     }
     int bytes = ChunkCodec.encode(entries).length;
     assertEquals(true, bytes < 1000 * 14, "bytes=" + bytes);

@@ -12,12 +12,25 @@ import org.junit.jupiter.api.Test;
 
 class PostingListEditorTest {
   private static PostingChange.Upsert upsert(long ord, int tf, String form) {
-    return new PostingChange.Upsert(new PostingEntry(ord, ord % 3 == 0 ? DocKind.HEADLINE : DocKind.ARTICLE, tf, 100, 0,
-        new int[] {1}, new int[] {(int) ord}, RankKey.of(tf, 100)), form);
+    return new PostingChange.Upsert(
+        new PostingEntry(
+            ord,
+            ord % 3 == 0 ? DocKind.HEADLINE : DocKind.ARTICLE,
+            tf,
+            100,
+            0,
+            new int[] {1},
+            new int[] {(int) ord},
+            RankKey.of(tf, 100)),
+        form);
   }
 
-  /** Applies the changes the way the compactor does: read the chunks the editor asks for, write what it returns. */
-  private static TermDirectory apply(TermDirectory dir, Map<Integer, List<PostingEntry>> store, List<PostingChange> changes) {
+  /**
+   * Applies the changes the way the compactor does: read the chunks the editor asks for, write what
+   * it returns.
+   */
+  private static TermDirectory apply(
+      TermDirectory dir, Map<Integer, List<PostingEntry>> store, List<PostingChange> changes) {
     Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
     PostingListEditor.chunksToRead(dir, changes).forEach(id -> loaded.put(id, store.get(id)));
     PostingListEditor.Edit edit = PostingListEditor.apply(dir, loaded, changes);
@@ -94,7 +107,8 @@ class PostingListEditorTest {
     TermDirectory small = apply(TermDirectory.empty("vote"), store, few);
     assertTrue(store.isEmpty(), "no chunk item for a small list");
     assertEquals(50, small.inline().size());
-    assertEquals(List.of(TermDirectory.INLINE), small.chunks().stream().map(ChunkSummary::id).toList());
+    assertEquals(
+        List.of(TermDirectory.INLINE), small.chunks().stream().map(ChunkSummary::id).toList());
 
     List<PostingChange> many = new ArrayList<>();
     for (long ord = 51; ord <= 20_000; ord++) {

@@ -19,7 +19,12 @@ class InvocationLogTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      InvocationLog.write(null, "query", "ok", 12, Map.of("status", 200),
+      InvocationLog.write(
+          null,
+          "query",
+          "ok",
+          12,
+          Map.of("status", 200),
           List.of(new InvocationLog.Metric("ItemsRead", "Count", 7)));
     } finally {
       System.setOut(original);
@@ -31,7 +36,8 @@ class InvocationLogTest {
     assertEquals("newsindex", directive.path("Namespace").asText());
     assertEquals("[[\"Function\"]]", directive.path("Dimensions").toString());
     for (JsonNode metric : directive.path("Metrics")) {
-      assertTrue(line.has(metric.path("Name").asText()), "every declared metric has a value: " + metric);
+      assertTrue(
+          line.has(metric.path("Name").asText()), "every declared metric has a value: " + metric);
     }
     assertEquals(7, line.path("ItemsRead").asInt());
     assertEquals(12, line.path("Latency").asInt());

@@ -21,30 +21,43 @@ class QueryParserTest {
 
   @Test
   void bareWordsAreOptionalStemmedTerms() {
-    assertEquals(List.of(clause(Occur.SHOULD, "jimmi"), clause(Occur.SHOULD, "lai")), parse("Jimmy Lai").clauses());
+    assertEquals(
+        List.of(clause(Occur.SHOULD, "jimmi"), clause(Occur.SHOULD, "lai")),
+        parse("Jimmy Lai").clauses());
   }
 
   @Test
   void plusAndMinusRequireAndExclude() {
-    assertEquals(List.of(clause(Occur.MUST, "ukrain"), clause(Occur.MUST_NOT, "russia"), clause(Occur.SHOULD, "talk")),
+    assertEquals(
+        List.of(
+            clause(Occur.MUST, "ukrain"),
+            clause(Occur.MUST_NOT, "russia"),
+            clause(Occur.SHOULD, "talk")),
         parse("+ukraine -russia talks").clauses());
   }
 
   @Test
   void andMakesBothNeighboursRequiredAsLuceneDoes() {
-    assertEquals(List.of(clause(Occur.MUST, "peac"), clause(Occur.MUST, "talk"), clause(Occur.SHOULD, "berlin")),
+    assertEquals(
+        List.of(
+            clause(Occur.MUST, "peac"), clause(Occur.MUST, "talk"), clause(Occur.SHOULD, "berlin")),
         parse("peace AND talks berlin").clauses());
   }
 
   @Test
   void notExcludesTheNextClauseAndAndNotKeepsTheFirstRequired() {
-    assertEquals(List.of(clause(Occur.MUST, "trump"), clause(Occur.MUST_NOT, "bbc")), parse("trump AND NOT bbc").clauses());
-    assertEquals(List.of(clause(Occur.SHOULD, "trump"), clause(Occur.MUST_NOT, "bbc")), parse("trump NOT bbc").clauses());
+    assertEquals(
+        List.of(clause(Occur.MUST, "trump"), clause(Occur.MUST_NOT, "bbc")),
+        parse("trump AND NOT bbc").clauses());
+    assertEquals(
+        List.of(clause(Occur.SHOULD, "trump"), clause(Occur.MUST_NOT, "bbc")),
+        parse("trump NOT bbc").clauses());
   }
 
   @Test
   void quotedTextIsAPhraseWithStopWordGaps() {
-    QueryNode.Phrase phrase = (QueryNode.Phrase) parse("\"talks in Istanbul\"").clauses().get(0).node();
+    QueryNode.Phrase phrase =
+        (QueryNode.Phrase) parse("\"talks in Istanbul\"").clauses().get(0).node();
     assertEquals(List.of("talk", "istanbul"), phrase.terms());
     assertEquals(List.of(0, 2), phrase.positions());
   }
@@ -66,21 +79,36 @@ class QueryParserTest {
   @Test
   void malformedSyntaxIsReadAsPlainWordsWithANote() {
     QueryParser.Parsed parsed = parser.parse("\"jimmy lai - verdict");
-    assertEquals(List.of(clause(Occur.SHOULD, "jimmi"), clause(Occur.SHOULD, "lai"), clause(Occur.SHOULD, "verdict")),
+    assertEquals(
+        List.of(
+            clause(Occur.SHOULD, "jimmi"),
+            clause(Occur.SHOULD, "lai"),
+            clause(Occur.SHOULD, "verdict")),
         parsed.query().clauses());
     assertEquals(2, parsed.notes().size());
   }
 
   @Test
   void queriesWithNothingToSearchForAreRefusedWithAReason() {
-    assertTrue(assertThrows(BadQueryException.class, () -> parse("the of and")).getMessage().contains("stop words"));
-    assertTrue(assertThrows(BadQueryException.class, () -> parse("-war")).getMessage().contains("only excludes"));
-    assertTrue(assertThrows(BadQueryException.class, () -> parse("-")).getMessage().contains("no searchable words"));
+    assertTrue(
+        assertThrows(BadQueryException.class, () -> parse("the of and"))
+            .getMessage()
+            .contains("stop words"));
+    assertTrue(
+        assertThrows(BadQueryException.class, () -> parse("-war"))
+            .getMessage()
+            .contains("only excludes"));
+    assertTrue(
+        assertThrows(BadQueryException.class, () -> parse("-"))
+            .getMessage()
+            .contains("no searchable words"));
   }
 
   @Test
   void hyphenatedWordsBecomeAnOptionalGroup() {
     QueryNode node = parse("+russia-ukraine").clauses().get(0).node();
-    assertEquals(new QueryNode.Bool(List.of(clause(Occur.SHOULD, "russia"), clause(Occur.SHOULD, "ukrain"))), node);
+    assertEquals(
+        new QueryNode.Bool(List.of(clause(Occur.SHOULD, "russia"), clause(Occur.SHOULD, "ukrain"))),
+        node);
   }
 }

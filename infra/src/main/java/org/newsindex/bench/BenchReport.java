@@ -55,8 +55,13 @@ public record BenchReport(
       q.put(r.name(), c);
     }
     json.put("queries", q);
-    json.put("floor", Map.of("dynamodb_get_item_p50_ms", round(floor.getItemP50Ms()),
-        "api_call_p50_ms", round(floor.apiCallP50Ms())));
+    json.put(
+        "floor",
+        Map.of(
+            "dynamodb_get_item_p50_ms",
+            round(floor.getItemP50Ms()),
+            "api_call_p50_ms",
+            round(floor.apiCallP50Ms())));
     Map<String, Object> cold = new LinkedHashMap<>();
     for (ColdStartMeasurement.Result r : coldStarts) {
       Map<String, Object> c = new LinkedHashMap<>();
@@ -76,39 +81,66 @@ public record BenchReport(
   }
 
   public void write(Path file) throws IOException {
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toJson());
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(file.toFile(), toJson());
   }
 
   public void print(PrintStream out) {
-    out.printf("%nnewsindex bench: %,d generated articles (seed %d), %d queries a class, %d runs each%n",
+    out.printf(
+        "%nnewsindex bench: %,d generated articles (seed %d), %d queries a class, %d runs each%n",
         options.articles(), options.seed(), options.queriesPerClass(), options.repeat());
     out.printf("%nIngest (S3 upload -> event -> ingest function -> DynamoDB)%n");
-    out.printf("  %.1f s, %.1f articles/s, %,d DynamoDB items written (%.0f items/s), %,d write units%n",
-        ingest.seconds(), ingest.articlesPerSecond(), ingest.itemsWritten(), ingest.itemsPerSecond(), ingest.writeUnits());
-    out.printf("  raw BatchWriteItem of the final %,d items: %.1f s (%.0f items/s) -> ratio to raw %.2f%n",
+    out.printf(
+        "  %.1f s, %.1f articles/s, %,d DynamoDB items written (%.0f items/s), %,d write units%n",
+        ingest.seconds(),
+        ingest.articlesPerSecond(),
+        ingest.itemsWritten(),
+        ingest.itemsPerSecond(),
+        ingest.writeUnits());
+    out.printf(
+        "  raw BatchWriteItem of the final %,d items: %.1f s (%.0f items/s) -> ratio to raw %.2f%n",
         ingest.finalItems(), ingest.rawSeconds(), ingest.rawItemsPerSecond(), ingest.ratioToRaw());
-    out.printf("%n%-17s %8s %8s %7s %9s %10s %9s %9s%n", "Query class", "p50 ms", "p99 ms", "items", "scan p50",
-        "vs scan", "lucene", "vs lucene");
+    out.printf(
+        "%n%-17s %8s %8s %7s %9s %10s %9s %9s%n",
+        "Query class", "p50 ms", "p99 ms", "items", "scan p50", "vs scan", "lucene", "vs lucene");
     for (QueryMeasurement.Result r : queries) {
-      out.printf("%-17s %8.1f %8.1f %7.0f %9.1f %9.0fx %9.3f %8.0fx%n", r.name(), r.p50Ms(), r.p99Ms(), r.itemsRead(),
-          r.scanP50Ms(), r.speedupVsScan(), r.luceneP50Ms(), r.ratioToLucene());
+      out.printf(
+          "%-17s %8.1f %8.1f %7.0f %9.1f %9.0fx %9.3f %8.0fx%n",
+          r.name(),
+          r.p50Ms(),
+          r.p99Ms(),
+          r.itemsRead(),
+          r.scanP50Ms(),
+          r.speedupVsScan(),
+          r.luceneP50Ms(),
+          r.ratioToLucene());
     }
-    out.printf("Floor: one DynamoDB GetItem %.1f ms, one API call that reads nothing (GET /openapi.json) %.1f ms"
-        + " (p50)%n", floor.getItemP50Ms(), floor.apiCallP50Ms());
+    out.printf(
+        "Floor: one DynamoDB GetItem %.1f ms, one API call that reads nothing (GET /openapi.json)"
+            + " %.1f ms (p50)%n",
+        floor.getItemP50Ms(), floor.apiCallP50Ms());
     if (!coldStarts.isEmpty()) {
       out.printf("%nCold start (fresh JVM, deployable jar %.1f MB)%n", jarBytes / 1e6);
       for (ColdStartMeasurement.Result r : coldStarts) {
-        out.printf("  %-15s first response %.0f ms after JVM start (init %.0f ms, first event %.0f ms, warm %.0f ms;"
-                + " after priming the first event takes %.0f ms)%n", r.function(), r.processToFirstResponseMs(),
-            r.initMs(), r.firstEventMs(), r.secondEventMs(), r.primedFirstEventMs());
+        out.printf(
+            "  %-15s first response %.0f ms after JVM start (init %.0f ms, first event %.0f ms,"
+                + " warm %.0f ms; after priming the first event takes %.0f ms)%n",
+            r.function(),
+            r.processToFirstResponseMs(),
+            r.initMs(),
+            r.firstEventMs(),
+            r.secondEventMs(),
+            r.primedFirstEventMs());
       }
     }
     out.printf("%nCost on AWS on-demand prices (us-east-1)%n");
-    costs.forEach((k, v) -> {
-      if (!k.equals("inputs")) {
-        out.printf("  %-22s %s%n", k, v);
-      }
-    });
+    costs.forEach(
+        (k, v) -> {
+          if (!k.equals("inputs")) {
+            out.printf("  %-22s %s%n", k, v);
+          }
+        });
   }
 
   private static double round(double v) {

@@ -29,7 +29,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class Benchmark {
   /** What to run. */
-  public record Options(Path projectDir, int articles, long seed, int queriesPerClass, int repeat, int concurrency,
+  public record Options(
+      Path projectDir,
+      int articles,
+      long seed,
+      int queriesPerClass,
+      int repeat,
+      int concurrency,
       int coldStartRuns) {}
 
   private final Options options;
@@ -43,32 +49,55 @@ public final class Benchmark {
   public BenchReport run() throws Exception {
     List<String> seeds = new ProjectLayout(options.projectDir()).seedTexts();
     CorpusGenerator generator = new CorpusGenerator(seeds, options.articles(), options.seed());
-    try (LocalCloud cloud = LocalCloud.builder().projectDir(options.projectDir()).apiPort(0).seed(false)
-        .runSchedules(false).concurrency(options.concurrency()).start();
-         S3Client s3 = LocalClients.s3(cloud);
-         DynamoDbClient dynamoDb = LocalClients.dynamoDb(cloud)) {
-      log.accept(String.format("ingesting %,d generated articles through S3 ...", options.articles()));
-      IngestMeasurement.Result ingest = IngestMeasurement.run(cloud, s3, dynamoDb, generator, options.articles(), 8, () -> { });
-      log.accept(String.format("  %.1f articles/s; raw writes of the final %,d items took %.1f s (ratio %.2f)",
-          ingest.articlesPerSecond(), ingest.finalItems(), ingest.rawSeconds(), ingest.ratioToRaw()));
+    try (LocalCloud cloud =
+            LocalCloud.builder()
+                .projectDir(options.projectDir())
+                .apiPort(0)
+                .seed(false)
+                .runSchedules(false)
+                .concurrency(options.concurrency())
+                .start();
+        S3Client s3 = LocalClients.s3(cloud);
+        DynamoDbClient dynamoDb = LocalClients.dynamoDb(cloud)) {
+      log.accept(
+          String.format("ingesting %,d generated articles through S3 ...", options.articles()));
+      IngestMeasurement.Result ingest =
+          IngestMeasurement.run(cloud, s3, dynamoDb, generator, options.articles(), 8, () -> {});
+      log.accept(
+          String.format(
+              "  %.1f articles/s; raw writes of the final %,d items took %.1f s (ratio %.2f)",
+              ingest.articlesPerSecond(),
+              ingest.finalItems(),
+              ingest.rawSeconds(),
+              ingest.ratioToRaw()));
 
       IndexSnapshot snapshot = IndexSnapshot.load(dynamoDb, cloud.table());
       List<StoredDocument> documents = new ArrayList<>(snapshot.documents().values());
-      List<QueryClass> classes = QueryClasses.draw(snapshot, options.queriesPerClass(), options.seed());
+      List<QueryClass> classes =
+          QueryClasses.draw(snapshot, options.queriesPerClass(), options.seed());
       List<QueryMeasurement.Result> queries;
       Set<String> before = new HashSet<>();
       cloud.invocations().forEach(r -> before.add(r.result().requestId()));
       try (LuceneIndex lucene = new LuceneIndex(new TextAnalyzer().luceneAnalyzer());
-           ScanBaseline scan = new ScanBaseline(dynamoDb, cloud.table() + "-naive", documents)) {
-        documents.forEach(d -> lucene.add(d.ord(), d.kind().label(),
-            d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(), d.text()));
+          ScanBaseline scan = new ScanBaseline(dynamoDb, cloud.table() + "-naive", documents)) {
+        documents.forEach(
+            d ->
+                lucene.add(
+                    d.ord(),
+                    d.kind().label(),
+                    d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(),
+                    d.text()));
         log.accept("timing " + classes.size() + " query classes ...");
-        queries = new QueryMeasurement(cloud.apiUri(), scan, lucene, options.repeat()).measureAll(classes);
+        queries =
+            new QueryMeasurement(cloud.apiUri(), scan, lucene, options.repeat())
+                .measureAll(classes);
       }
-      FloorMeasurement.Result floor = FloorMeasurement.measure(dynamoDb, cloud.table(), cloud.apiUri(), 200);
+      FloorMeasurement.Result floor =
+          FloorMeasurement.measure(dynamoDb, cloud.table(), cloud.apiUri(), 200);
       Latencies queryLambda = new Latencies();
       for (InvocationRecord r : cloud.invocations()) {
-        if (r.functionLogicalId().equals("QueryFunction") && !before.contains(r.result().requestId())) {
+        if (r.functionLogicalId().equals("QueryFunction")
+            && !before.contains(r.result().requestId())) {
           queryLambda.add(r.result().duration().toNanos() / 1e6);
         }
       }
@@ -84,44 +113,78 @@ public final class Benchmark {
       FunctionSpec query = cloud.stack().function("QueryFunction").orElseThrow();
       FunctionSpec ingestFunction = cloud.stack().function("IngestFunction").orElseThrow();
       CostModel cost = new CostModel(PriceTable.US_EAST_1);
-      double readUnits = queries.stream().mapToDouble(QueryMeasurement.Result::readUnits).average().orElse(0);
+      double readUnits =
+          queries.stream().mapToDouble(QueryMeasurement.Result::readUnits).average().orElse(0);
       Map<String, Object> costs = new LinkedHashMap<>();
-      costs.put("per_million_queries", cost.perMillionQueries(readUnits, queryLambda.p50(), query.memoryMb()));
-      costs.put("per_million_articles", cost.perMillionArticles((double) ingest.writeUnits() / ingest.articles(),
-          ingest.readUnits() / ingest.articles(), (double) ingest.invocations() / ingest.articles(),
-          ingest.lambdaSeconds() * 1000 / ingest.articles(), ingestFunction.memoryMb()));
-      costs.put("inputs", Map.of("query_read_units", readUnits, "query_lambda_ms_p50", queryLambda.p50(),
-          "query_memory_mb", query.memoryMb(), "ingest_memory_mb", ingestFunction.memoryMb(),
-          "prices", PriceTable.US_EAST_1));
+      costs.put(
+          "per_million_queries",
+          cost.perMillionQueries(readUnits, queryLambda.p50(), query.memoryMb()));
+      costs.put(
+          "per_million_articles",
+          cost.perMillionArticles(
+              (double) ingest.writeUnits() / ingest.articles(),
+              ingest.readUnits() / ingest.articles(),
+              (double) ingest.invocations() / ingest.articles(),
+              ingest.lambdaSeconds() * 1000 / ingest.articles(),
+              ingestFunction.memoryMb()));
+      costs.put(
+          "inputs",
+          Map.of(
+              "query_read_units",
+              readUnits,
+              "query_lambda_ms_p50",
+              queryLambda.p50(),
+              "query_memory_mb",
+              query.memoryMb(),
+              "ingest_memory_mb",
+              ingestFunction.memoryMb(),
+              "prices",
+              PriceTable.US_EAST_1));
       return new BenchReport(options, ingest, queries, floor, coldStarts, Files.size(jar), costs);
     }
   }
 
-  private ColdStartMeasurement.Result queryColdStart(LocalCloud cloud, Path jar, List<QueryMeasurement.Result> queries)
-      throws Exception {
+  private ColdStartMeasurement.Result queryColdStart(
+      LocalCloud cloud, Path jar, List<QueryMeasurement.Result> queries) throws Exception {
     Map<String, String> env = new LinkedHashMap<>(cloud.environment("QueryFunction"));
     String flags = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
     String event = Files.readString(options.projectDir().resolve("events/search-request.json"));
-    return ColdStartMeasurement.measure("QueryFunction", handlerClass(cloud, "QueryFunction"), flags, env, event, jar,
+    return ColdStartMeasurement.measure(
+        "QueryFunction",
+        handlerClass(cloud, "QueryFunction"),
+        flags,
+        env,
+        event,
+        jar,
         options.coldStartRuns());
   }
 
-  private ColdStartMeasurement.Result ingestColdStart(LocalCloud cloud, S3Client s3, Path jar,
-      CorpusGenerator generator) throws Exception {
+  private ColdStartMeasurement.Result ingestColdStart(
+      LocalCloud cloud, S3Client s3, Path jar, CorpusGenerator generator) throws Exception {
     String bucket = "newsindex-cold-start-probe";
     s3.createBucket(b -> b.bucket(bucket));
     String key = "probe/cold-start.txt";
     String body = generator.file(options.articles() + 1);
-    String etag = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body)).eTag().replace("\"", "");
+    String etag =
+        s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(body))
+            .eTag()
+            .replace("\"", "");
     Map<String, String> env = new LinkedHashMap<>(cloud.environment("IngestFunction"));
     env.put("BUCKET_NAME", bucket);
     String flags = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
-    String event = Files.readString(options.projectDir().resolve("events/s3-put.json"))
-        .replaceAll("\"name\": \"[^\"]+\"", "\"name\": \"" + bucket + "\"")
-        .replaceAll("\"key\": \"[^\"]+\"", "\"key\": \"" + key + "\"")
-        .replaceAll("\"eTag\": \"[^\"]+\"", "\"eTag\": \"" + etag + "\"")
-        .replaceAll("\"size\": [0-9]+", "\"size\": " + body.length());
-    return ColdStartMeasurement.measure("IngestFunction", handlerClass(cloud, "IngestFunction"), flags, env, event, jar,
+    String event =
+        Files.readString(options.projectDir().resolve("events/s3-put.json"))
+            .replaceAll("\"name\": \"[^\"]+\"", "\"name\": \"" + bucket + "\"")
+            .replaceAll("\"key\": \"[^\"]+\"", "\"key\": \"" + key + "\"")
+            .replaceAll("\"eTag\": \"[^\"]+\"", "\"eTag\": \"" + etag + "\"")
+            .replaceAll("\"size\": [0-9]+", "\"size\": " + body.length());
+    return ColdStartMeasurement.measure(
+        "IngestFunction",
+        handlerClass(cloud, "IngestFunction"),
+        flags,
+        env,
+        event,
+        jar,
         options.coldStartRuns());
   }
 

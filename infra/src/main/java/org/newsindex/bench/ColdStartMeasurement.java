@@ -24,22 +24,44 @@ final class ColdStartMeasurement {
 
   /** One function's figures: medians over the runs. */
   record Result(
-      String function, String jvmFlags, double processToFirstResponseMs, double initMs, double firstEventMs,
-      double secondEventMs, double primedFirstEventMs, double primingMs) {}
+      String function,
+      String jvmFlags,
+      double processToFirstResponseMs,
+      double initMs,
+      double firstEventMs,
+      double secondEventMs,
+      double primedFirstEventMs,
+      double primingMs) {}
 
   private ColdStartMeasurement() {}
 
-  static Result measure(String function, String handlerClass, String jvmFlags, Map<String, String> env, String eventJson,
-      Path functionsJar, int runs) throws Exception {
+  static Result measure(
+      String function,
+      String handlerClass,
+      String jvmFlags,
+      Map<String, String> env,
+      String eventJson,
+      Path functionsJar,
+      int runs)
+      throws Exception {
     Path work = Files.createTempDirectory("newsindex-coldstart");
     Path envFile = work.resolve("env.json");
     Path eventFile = work.resolve("event.json");
     Files.writeString(envFile, JSON.writeValueAsString(env));
     Files.writeString(eventFile, eventJson);
     Path probeClasses = extractProbe(work);
-    String classPath = String.join(java.io.File.pathSeparator, functionsJar.toString(),
-        Path.of(LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
-        probeClasses.toString());
+    String classPath =
+        String.join(
+            java.io.File.pathSeparator,
+            functionsJar.toString(),
+            Path.of(
+                    LambdaEventSerializers.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString(),
+            probeClasses.toString());
     Latencies wall = new Latencies();
     Latencies init = new Latencies();
     Latencies first = new Latencies();
@@ -56,29 +78,49 @@ final class ColdStartMeasurement {
       primedFirst.add(primed.probe.path("first_event_ms").asDouble());
       priming.add(primed.probe.path("warm_up_ms").asDouble());
     }
-    return new Result(function, jvmFlags, wall.p50(), init.p50(), first.p50(), second.p50(), primedFirst.p50(),
+    return new Result(
+        function,
+        jvmFlags,
+        wall.p50(),
+        init.p50(),
+        first.p50(),
+        second.p50(),
+        primedFirst.p50(),
         priming.p50());
   }
 
   private record Run(double wallMs, JsonNode probe) {}
 
-  private static Run run(String classPath, String handlerClass, Path env, Path event, String jvmFlags, boolean warmUp)
+  private static Run run(
+      String classPath, String handlerClass, Path env, Path event, String jvmFlags, boolean warmUp)
       throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classPath, ColdStartProbe.class.getName(), handlerClass, env.toString(), event.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                classPath,
+                ColdStartProbe.class.getName(),
+                handlerClass,
+                env.toString(),
+                event.toString()));
     if (warmUp) {
       command.add("--warm-up");
     }
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("JAVA_TOOL_OPTIONS", jvmFlags);
     long started = System.nanoTime();
     Process process = builder.start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith("PROBE ")) {
           JsonNode probe = JSON.readTree(line.substring(6));
-          double wall = (System.nanoTime() - started) / 1e6 - probe.path("second_event_ms").asDouble();
+          double wall =
+              (System.nanoTime() - started) / 1e6 - probe.path("second_event_ms").asDouble();
           process.waitFor(30, TimeUnit.SECONDS);
           return new Run(wall, probe);
         }
@@ -86,10 +128,14 @@ final class ColdStartMeasurement {
     } finally {
       process.destroyForcibly();
     }
-    throw new IllegalStateException("the cold start probe for " + handlerClass + " printed no result");
+    throw new IllegalStateException(
+        "the cold start probe for " + handlerClass + " printed no result");
   }
 
-  /** Copies the probe's class file out of this jar, so the probe JVM's class path holds nothing else of ours. */
+  /**
+   * Copies the probe's class file out of this jar, so the probe JVM's class path holds nothing else
+   * of ours.
+   */
   private static Path extractProbe(Path work) throws Exception {
     String resource = ColdStartProbe.class.getName().replace('.', '/') + ".class";
     Path target = work.resolve("probe").resolve(resource);

@@ -25,7 +25,8 @@ public final class ColdStartProbe {
     long atMain = uptime();
     Class<?> handlerClass = Class.forName(args[0]);
     @SuppressWarnings("unchecked")
-    Map<String, String> env = new ObjectMapper().readValue(Files.readString(Path.of(args[1])), Map.class);
+    Map<String, String> env =
+        new ObjectMapper().readValue(Files.readString(Path.of(args[1])), Map.class);
     String eventJson = Files.readString(Path.of(args[2]));
     boolean warmUp = args.length > 3 && args[3].equals("--warm-up");
 
@@ -38,13 +39,21 @@ public final class ColdStartProbe {
     Method handle = handlerMethod(handlerClass);
     Class<?> eventType = handle.getParameterTypes()[0];
     @SuppressWarnings("unchecked")
-    PojoSerializer<Object> serializer = LambdaEventSerializers.serializerFor((Class<Object>) eventType,
-        handlerClass.getClassLoader());
-    handle.invoke(handler, serializer.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8))), null);
+    PojoSerializer<Object> serializer =
+        LambdaEventSerializers.serializerFor(
+            (Class<Object>) eventType, handlerClass.getClassLoader());
+    handle.invoke(
+        handler,
+        serializer.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8))),
+        null);
     long first = uptime();
-    handle.invoke(handler, serializer.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8))), null);
+    handle.invoke(
+        handler,
+        serializer.fromJson(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8))),
+        null);
     long second = uptime();
-    System.out.printf("PROBE {\"jvm_to_main_ms\":%d,\"init_ms\":%d,\"warm_up_ms\":%d,\"first_event_ms\":%d,"
+    System.out.printf(
+        "PROBE {\"jvm_to_main_ms\":%d,\"init_ms\":%d,\"warm_up_ms\":%d,\"first_event_ms\":%d,"
             + "\"first_response_since_jvm_start_ms\":%d,\"second_event_ms\":%d}%n",
         atMain, constructed - atMain, warmed - constructed, first - warmed, first, second - first);
     System.exit(0);

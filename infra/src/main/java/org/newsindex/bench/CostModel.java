@@ -26,10 +26,15 @@ final class CostModel {
     return breakdown(dynamoDb, compute, requests, 0);
   }
 
-  /** A million articles, each costing the measured write units, invocations, Lambda time and two S3 GETs. */
-  Map<String, Double> perMillionArticles(double writeUnits, double readUnits, double invocations, double lambdaMs,
-      int memoryMb) {
-    double dynamoDb = writeUnits * prices.dynamoDbPerMillionWriteUnits() + readUnits * prices.dynamoDbPerMillionReadUnits();
+  /**
+   * A million articles, each costing the measured write units, invocations, Lambda time and two S3
+   * GETs.
+   */
+  Map<String, Double> perMillionArticles(
+      double writeUnits, double readUnits, double invocations, double lambdaMs, int memoryMb) {
+    double dynamoDb =
+        writeUnits * prices.dynamoDbPerMillionWriteUnits()
+            + readUnits * prices.dynamoDbPerMillionReadUnits();
     double compute = gbSeconds(lambdaMs, memoryMb) * 1e6 * prices.lambdaPerGbSecond();
     double requests = invocations * prices.lambdaPerMillionRequests();
     double s3 = 2 * 1e6 / 1000 * prices.s3PerThousandGets();
@@ -40,7 +45,8 @@ final class CostModel {
     return Math.ceil(millis) / 1000.0 * memoryMb / 1024.0;
   }
 
-  private static Map<String, Double> breakdown(double dynamoDb, double compute, double requests, double s3) {
+  private static Map<String, Double> breakdown(
+      double dynamoDb, double compute, double requests, double s3) {
     Map<String, Double> m = new LinkedHashMap<>();
     m.put("dynamodb_usd", round(dynamoDb));
     m.put("lambda_compute_usd", round(compute));

@@ -8,9 +8,9 @@ import org.newsindex.index.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What no query can beat on this machine: one DynamoDB GetItem from the benchmark's process, and one
- * API call that reads nothing from DynamoDB ({@code GET /openapi.json}: HTTP, the local API and a
- * function invocation). A query costs one API call plus two or three rounds of reads.
+ * What no query can beat on this machine: one DynamoDB GetItem from the benchmark's process, and
+ * one API call that reads nothing from DynamoDB ({@code GET /openapi.json}: HTTP, the local API and
+ * a function invocation). A query costs one API call plus two or three rounds of reads.
  */
 final class FloorMeasurement {
   /** The two floors' medians. */
@@ -18,7 +18,8 @@ final class FloorMeasurement {
 
   private FloorMeasurement() {}
 
-  static Result measure(DynamoDbClient dynamoDb, String table, URI api, int samples) throws Exception {
+  static Result measure(DynamoDbClient dynamoDb, String table, URI api, int samples)
+      throws Exception {
     Latencies getItem = new Latencies();
     for (int i = 0; i < samples; i++) {
       long started = System.nanoTime();

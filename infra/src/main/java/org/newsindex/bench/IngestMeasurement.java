@@ -15,15 +15,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Ingest through the real path (S3 upload → event → ingest function → DynamoDB) against the limit of
- * the backend: BatchWriteItem of the very same final items into an empty table from the same
+ * Ingest through the real path (S3 upload → event → ingest function → DynamoDB) against the limit
+ * of the backend: BatchWriteItem of the very same final items into an empty table from the same
  * machine, with the same parallelism.
  */
 final class IngestMeasurement {
   /** What ingest measured. */
   record Result(
-      int articles, double seconds, long itemsWritten, long writeUnits, double readUnits, long finalItems,
-      double rawSeconds, long invocations, double lambdaSeconds, long dynamoDbRequests) {
+      int articles,
+      double seconds,
+      long itemsWritten,
+      long writeUnits,
+      double readUnits,
+      long finalItems,
+      double rawSeconds,
+      long invocations,
+      double lambdaSeconds,
+      long dynamoDbRequests) {
 
     double articlesPerSecond() {
       return articles / seconds;
@@ -45,16 +53,27 @@ final class IngestMeasurement {
 
   private IngestMeasurement() {}
 
-  static Result run(LocalCloud cloud, S3Client s3, DynamoDbClient dynamoDb, CorpusGenerator generator, int articles,
-      int uploaders, Runnable progress) throws Exception {
+  static Result run(
+      LocalCloud cloud,
+      S3Client s3,
+      DynamoDbClient dynamoDb,
+      CorpusGenerator generator,
+      int articles,
+      int uploaders,
+      Runnable progress)
+      throws Exception {
     InvocationTally tally = new InvocationTally();
     ExecutorService pool = Executors.newFixedThreadPool(uploaders);
     long started = System.nanoTime();
     List<Future<?>> uploads = new ArrayList<>();
     for (int i = 0; i < articles; i++) {
       int n = i;
-      uploads.add(pool.submit(() -> s3.putObject(b -> b.bucket(cloud.bucket()).key(generator.key(n)),
-          RequestBody.fromString(generator.file(n)))));
+      uploads.add(
+          pool.submit(
+              () ->
+                  s3.putObject(
+                      b -> b.bucket(cloud.bucket()).key(generator.key(n)),
+                      RequestBody.fromString(generator.file(n)))));
     }
     for (int i = 0; i < uploads.size(); i++) {
       uploads.get(i).get();
@@ -78,7 +97,16 @@ final class IngestMeasurement {
     Tables.writeAll(dynamoDb, copy, items, 8);
     double rawSeconds = (System.nanoTime() - rawStarted) / 1e9;
     Tables.delete(dynamoDb, copy);
-    return new Result(articles, seconds, tally.itemsWritten, tally.writeUnits, tally.readUnits, items.size(), rawSeconds,
-        tally.invocations, tally.seconds, tally.dynamoDbRequests);
+    return new Result(
+        articles,
+        seconds,
+        tally.itemsWritten,
+        tally.writeUnits,
+        tally.readUnits,
+        items.size(),
+        rawSeconds,
+        tally.invocations,
+        tally.seconds,
+        tally.dynamoDbRequests);
   }
 }

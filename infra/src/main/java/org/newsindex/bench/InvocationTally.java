@@ -9,9 +9,9 @@ import org.newsindex.local.LocalCloud;
 import org.newsindex.local.lambda.InvocationRecord;
 
 /**
- * Adds up the ingest side's invocations as the local cloud records them: how many, how long
- * (for Lambda's GB-seconds), and the DynamoDB items and write units each reported. The cloud keeps
- * only recent records, so the tally is taken often while ingest runs.
+ * Adds up the ingest side's invocations as the local cloud records them: how many, how long (for
+ * Lambda's GB-seconds), and the DynamoDB items and write units each reported. The cloud keeps only
+ * recent records, so the tally is taken often while ingest runs.
  */
 final class InvocationTally {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +41,8 @@ final class InvocationTally {
           readUnits += usage.path("read_units").asDouble();
           dynamoDbRequests += usage.path("requests").asLong();
         } catch (IOException e) {
-          throw new IllegalStateException("unreadable ingest response: " + r.result().response(), e);
+          throw new IllegalStateException(
+              "unreadable ingest response: " + r.result().response(), e);
         }
       }
     }

@@ -30,14 +30,13 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.newsindex.search.Occur;
 import org.newsindex.search.QueryNode;
 
 /**
  * An in-memory Lucene index of the same documents, analyzed by the same analyzer and scored by
  * Lucene's own BM25Similarity, queried with the Lucene equivalent of each parsed query: the
- * reference the ranking is tested against, and the latency floor the benchmark compares with.
- * Ties are broken by document ordinal, as the index does.
+ * reference the ranking is tested against, and the latency floor the benchmark compares with. Ties
+ * are broken by document ordinal, as the index does.
  */
 public final class LuceneIndex implements AutoCloseable {
   private static final String TEXT = "text";
@@ -51,7 +50,8 @@ public final class LuceneIndex implements AutoCloseable {
 
   public LuceneIndex(Analyzer analyzer) {
     try {
-      IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity());
+      IndexWriterConfig config =
+          new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity());
       writer = new IndexWriter(directory, config);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -73,7 +73,10 @@ public final class LuceneIndex implements AutoCloseable {
     }
   }
 
-  /** The best {@code n} hits, ordered by score then ordinal, with the kind and source filters as non-scoring clauses. */
+  /**
+   * The best {@code n} hits, ordered by score then ordinal, with the kind and source filters as
+   * non-scoring clauses.
+   */
   public List<Hit> search(QueryNode.Bool query, Set<String> kinds, Set<Integer> sources, int n) {
     try {
       if (reader == null) {
@@ -82,9 +85,12 @@ public final class LuceneIndex implements AutoCloseable {
       }
       IndexSearcher searcher = new IndexSearcher(reader);
       searcher.setSimilarity(new BM25Similarity());
-      BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(translate(query), BooleanClause.Occur.MUST);
+      BooleanQuery.Builder filtered =
+          new BooleanQuery.Builder().add(translate(query), BooleanClause.Occur.MUST);
       if (!kinds.isEmpty()) {
-        filtered.add(new TermInSetQuery("kind", kinds.stream().map(BytesRef::new).toList()), BooleanClause.Occur.FILTER);
+        filtered.add(
+            new TermInSetQuery("kind", kinds.stream().map(BytesRef::new).toList()),
+            BooleanClause.Occur.FILTER);
       }
       if (!sources.isEmpty()) {
         filtered.add(IntPoint.newSetQuery("source", sources), BooleanClause.Occur.FILTER);
@@ -92,7 +98,8 @@ public final class LuceneIndex implements AutoCloseable {
       TopDocs top = searcher.search(filtered.build(), Math.max(1, reader.maxDoc()));
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
-        long ord = searcher.storedFields().document(sd.doc).getField("ord").numericValue().longValue();
+        long ord =
+            searcher.storedFields().document(sd.doc).getField("ord").numericValue().longValue();
         hits.add(new Hit(ord, sd.score));
       }
       hits.sort(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::ord));
@@ -124,11 +131,13 @@ public final class LuceneIndex implements AutoCloseable {
     }
     BooleanQuery.Builder bool = new BooleanQuery.Builder();
     for (QueryNode.Clause c : ((QueryNode.Bool) node).clauses()) {
-      bool.add(translate(c.node()), switch (c.occur()) {
-        case SHOULD -> BooleanClause.Occur.SHOULD;
-        case MUST -> BooleanClause.Occur.MUST;
-        case MUST_NOT -> BooleanClause.Occur.MUST_NOT;
-      });
+      bool.add(
+          translate(c.node()),
+          switch (c.occur()) {
+            case SHOULD -> BooleanClause.Occur.SHOULD;
+            case MUST -> BooleanClause.Occur.MUST;
+            case MUST_NOT -> BooleanClause.Occur.MUST_NOT;
+          });
     }
     return bool.build();
   }

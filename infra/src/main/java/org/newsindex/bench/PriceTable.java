@@ -13,5 +13,6 @@ public record PriceTable(
     double httpApiPerMillionRequests,
     double s3PerThousandGets) {
 
-  public static final PriceTable US_EAST_1 = new PriceTable(0.125, 0.625, 0.0000133334, 0.20, 1.00, 0.0004);
+  public static final PriceTable US_EAST_1 =
+      new PriceTable(0.125, 0.625, 0.0000133334, 0.20, 1.00, 0.0004);
 }

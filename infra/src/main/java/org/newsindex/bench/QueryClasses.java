@@ -21,49 +21,79 @@ final class QueryClasses {
   static List<QueryClass> draw(IndexSnapshot snapshot, int perClass, long seed) {
     Random random = new Random(seed);
     long documents = snapshot.documents().size();
-    List<TermDirectory> terms = snapshot.directories().values().stream()
-        .filter(d -> !d.term().equals(TermDirectory.ALL_DOCUMENTS) && d.term().chars().allMatch(Character::isLetter))
-        .sorted(Comparator.comparing(TermDirectory::term)).toList();
+    List<TermDirectory> terms =
+        snapshot.directories().values().stream()
+            .filter(
+                d ->
+                    !d.term().equals(TermDirectory.ALL_DOCUMENTS)
+                        && d.term().chars().allMatch(Character::isLetter))
+            .sorted(Comparator.comparing(TermDirectory::term))
+            .toList();
     List<String> rare = pick(terms, d -> d.docFreq() >= 2 && d.docFreq() <= 5, perClass, random);
-    List<String> common = pick(terms, d -> d.docFreq() >= documents / 100 && d.docFreq() <= documents / 20, perClass, random);
+    List<String> common =
+        pick(
+            terms,
+            d -> d.docFreq() >= documents / 100 && d.docFreq() <= documents / 20,
+            perClass,
+            random);
     List<String> veryCommon = pick(terms, d -> d.docFreq() >= documents * 3 / 10, perClass, random);
     if (veryCommon.size() < perClass) {
-      veryCommon = terms.stream().sorted(Comparator.comparingInt((TermDirectory d) -> d.docFreq()).reversed()).limit(perClass)
-          .map(TermDirectory::displayForm).toList();
+      veryCommon =
+          terms.stream()
+              .sorted(Comparator.comparingInt((TermDirectory d) -> d.docFreq()).reversed())
+              .limit(perClass)
+              .map(TermDirectory::displayForm)
+              .toList();
     }
     List<QueryClass.Query> several = new ArrayList<>();
     for (int i = 0; i < perClass; i++) {
       String q = common.get(i % common.size()) + " " + rare.get(i % rare.size());
-      several.add(new QueryClass.Query(i % 2 == 0 ? q : q + " " + veryCommon.get(i % veryCommon.size())));
+      several.add(
+          new QueryClass.Query(i % 2 == 0 ? q : q + " " + veryCommon.get(i % veryCommon.size())));
     }
-    List<QueryClass.Query> phrases = phrases(new ArrayList<>(snapshot.documents().values()), perClass, random);
+    List<QueryClass.Query> phrases =
+        phrases(new ArrayList<>(snapshot.documents().values()), perClass, random);
     return List.of(
         new QueryClass("rare term", "a term in 2 to 5 documents", queries(rare)),
         new QueryClass("common term", "a term in 1% to 5% of documents", queries(common)),
-        new QueryClass("very common term", "a term in 30% or more of documents", queries(veryCommon)),
-        new QueryClass("2-3 terms", "a common and a rare term, half with a very common third", several),
-        new QueryClass("phrase", "two or three words as they appear in a document, quoted", phrases),
-        new QueryClass("filtered", "a common term, kind=headline", common.stream()
-            .map(t -> new QueryClass.Query(t, "headline", 1)).toList()),
-        new QueryClass("paged", "a very common term, third page of 10 (following next_cursor)", veryCommon.stream()
-            .map(t -> new QueryClass.Query(t, "", 3)).toList()));
+        new QueryClass(
+            "very common term", "a term in 30% or more of documents", queries(veryCommon)),
+        new QueryClass(
+            "2-3 terms", "a common and a rare term, half with a very common third", several),
+        new QueryClass(
+            "phrase", "two or three words as they appear in a document, quoted", phrases),
+        new QueryClass(
+            "filtered",
+            "a common term, kind=headline",
+            common.stream().map(t -> new QueryClass.Query(t, "headline", 1)).toList()),
+        new QueryClass(
+            "paged",
+            "a very common term, third page of 10 (following next_cursor)",
+            veryCommon.stream().map(t -> new QueryClass.Query(t, "", 3)).toList()));
   }
 
   private static List<QueryClass.Query> queries(List<String> terms) {
     return terms.stream().map(QueryClass.Query::new).toList();
   }
 
-  private static List<String> pick(List<TermDirectory> terms, java.util.function.Predicate<TermDirectory> which, int n,
+  private static List<String> pick(
+      List<TermDirectory> terms,
+      java.util.function.Predicate<TermDirectory> which,
+      int n,
       Random random) {
     List<TermDirectory> candidates = new ArrayList<>(terms.stream().filter(which).toList());
     java.util.Collections.shuffle(candidates, random);
     return candidates.stream().limit(n).map(TermDirectory::displayForm).toList();
   }
 
-  private static List<QueryClass.Query> phrases(List<StoredDocument> documents, int n, Random random) {
+  private static List<QueryClass.Query> phrases(
+      List<StoredDocument> documents, int n, Random random) {
     TextAnalyzer analyzer = new TextAnalyzer();
-    List<StoredDocument> articles = documents.stream().filter(d -> d.kind().label().equals("article"))
-        .sorted(Comparator.comparingLong(StoredDocument::ord)).toList();
+    List<StoredDocument> articles =
+        documents.stream()
+            .filter(d -> d.kind().label().equals("article"))
+            .sorted(Comparator.comparingLong(StoredDocument::ord))
+            .toList();
     List<QueryClass.Query> out = new ArrayList<>();
     while (out.size() < n) {
       StoredDocument doc = articles.get(random.nextInt(articles.size()));
@@ -73,7 +103,10 @@ final class QueryClasses {
         continue;
       }
       int start = random.nextInt(tokens.size() - length);
-      String text = doc.text().substring(tokens.get(start).startOffset(), tokens.get(start + length - 1).endOffset());
+      String text =
+          doc.text()
+              .substring(
+                  tokens.get(start).startOffset(), tokens.get(start + length - 1).endOffset());
       if (!text.contains("\"") && !text.contains("\n")) {
         out.add(new QueryClass.Query("\"" + text + "\""));
       }

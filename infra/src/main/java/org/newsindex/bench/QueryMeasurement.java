@@ -25,8 +25,17 @@ final class QueryMeasurement {
 
   /** One class's figures. */
   record Result(
-      String name, String description, int queries, double p50Ms, double p99Ms, double itemsRead, double readUnits,
-      double serverMs, double scanP50Ms, long scanItemsScanned, double luceneP50Ms) {
+      String name,
+      String description,
+      int queries,
+      double p50Ms,
+      double p99Ms,
+      double itemsRead,
+      double readUnits,
+      double serverMs,
+      double scanP50Ms,
+      long scanItemsScanned,
+      double luceneP50Ms) {
 
     double speedupVsScan() {
       return scanP50Ms / p50Ms;
@@ -37,7 +46,8 @@ final class QueryMeasurement {
     }
   }
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI api;
   private final ScanBaseline scan;
   private final LuceneIndex lucene;
@@ -80,13 +90,26 @@ final class QueryMeasurement {
         floor.add((System.nanoTime() - started) / 1e6);
       }
     }
-    return new Result(queryClass.name(), queryClass.description(), queryClass.queries().size(), ours.p50(), ours.p99(),
-        items.p50(), units.p50(), server.p50(), scans.p50(), scanned, floor.p50());
+    return new Result(
+        queryClass.name(),
+        queryClass.description(),
+        queryClass.queries().size(),
+        ours.p50(),
+        ours.p99(),
+        items.p50(),
+        units.p50(),
+        server.p50(),
+        scans.p50(),
+        scanned,
+        floor.p50());
   }
 
   private record Timed(double millis, JsonNode body) {}
 
-  /** The given page of a query (following next_cursor from the first); only the last request is timed. */
+  /**
+   * The given page of a query (following next_cursor from the first); only the last request is
+   * timed.
+   */
   private Timed get(QueryClass.Query query, int page) throws Exception {
     String cursor = null;
     for (int p = 1; p < page; p++) {
@@ -96,15 +119,19 @@ final class QueryMeasurement {
   }
 
   private Timed get(QueryClass.Query query, String cursor) throws Exception {
-    String url = "/search?limit=10&q=" + URLEncoder.encode(query.q(), StandardCharsets.UTF_8)
-        + (query.kind().isEmpty() ? "" : "&kind=" + query.kind())
-        + (cursor == null ? "" : "&cursor=" + cursor);
+    String url =
+        "/search?limit=10&q="
+            + URLEncoder.encode(query.q(), StandardCharsets.UTF_8)
+            + (query.kind().isEmpty() ? "" : "&kind=" + query.kind())
+            + (cursor == null ? "" : "&cursor=" + cursor);
     long started = System.nanoTime();
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve(url)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(api.resolve(url)).build(), HttpResponse.BodyHandlers.ofString());
     double millis = (System.nanoTime() - started) / 1e6;
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("search " + query + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "search " + query + " answered " + response.statusCode() + ": " + response.body());
     }
     return new Timed(millis, JSON.readTree(response.body()));
   }

@@ -11,9 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
- * What a quick tutorial would do: one item per document in a table of its own, searched with a
- * Scan and a filter expression ({@code contains} on the lower-cased text for each word, OR'ed as
- * the engine's bare words are; a phrase as one {@code contains}).
+ * What a quick tutorial would do: one item per document in a table of its own, searched with a Scan
+ * and a filter expression ({@code contains} on the lower-cased text for each word, OR'ed as the
+ * engine's bare words are; a phrase as one {@code contains}).
  */
 final class ScanBaseline implements AutoCloseable {
   private final DynamoDbClient client;
@@ -22,14 +22,23 @@ final class ScanBaseline implements AutoCloseable {
   /** A scan outcome: how long it took, items scanned, documents matched. */
   record Outcome(double millis, long scanned, long matched) {}
 
-  ScanBaseline(DynamoDbClient client, String table, Iterable<StoredDocument> documents) throws Exception {
+  ScanBaseline(DynamoDbClient client, String table, Iterable<StoredDocument> documents)
+      throws Exception {
     this.client = client;
     this.table = table;
     Tables.create(client, table, "id", null);
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (StoredDocument d : documents) {
-      items.add(Map.of("id", AttributeValue.fromS(d.id()), "kind", AttributeValue.fromS(d.kind().label()),
-          "title", AttributeValue.fromS(d.title()), "text_lc", AttributeValue.fromS(d.text().toLowerCase(Locale.ROOT))));
+      items.add(
+          Map.of(
+              "id",
+              AttributeValue.fromS(d.id()),
+              "kind",
+              AttributeValue.fromS(d.kind().label()),
+              "title",
+              AttributeValue.fromS(d.title()),
+              "text_lc",
+              AttributeValue.fromS(d.text().toLowerCase(Locale.ROOT))));
     }
     Tables.writeAll(client, table, items, 8);
   }
@@ -60,18 +69,23 @@ final class ScanBaseline implements AutoCloseable {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
-      ScanResponse page = client.scan(b -> {
-        b.tableName(table).filterExpression(expression).expressionAttributeValues(values);
-        if (!query.kind().isEmpty()) {
-          b.expressionAttributeNames(Map.of("#kind", "kind"));
-        }
-        if (from != null) {
-          b.exclusiveStartKey(from);
-        }
-      });
+      ScanResponse page =
+          client.scan(
+              b -> {
+                b.tableName(table).filterExpression(expression).expressionAttributeValues(values);
+                if (!query.kind().isEmpty()) {
+                  b.expressionAttributeNames(Map.of("#kind", "kind"));
+                }
+                if (from != null) {
+                  b.exclusiveStartKey(from);
+                }
+              });
       scanned += page.scannedCount();
       matched += page.count();
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return new Outcome((System.nanoTime() - started) / 1e6, scanned, matched);
   }

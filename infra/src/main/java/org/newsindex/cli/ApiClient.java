@@ -9,13 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The search API as the command line calls it: GET a path, get JSON, turn an error answer into one line. */
+/**
+ * The search API as the command line calls it: GET a path, get JSON, turn an error answer into one
+ * line.
+ */
 final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI base;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   ApiClient(URI base) {
     this.base = base;
@@ -33,10 +39,15 @@ final class ApiClient {
   JsonNode get(String pathAndQuery) {
     HttpResponse<String> response;
     try {
-      response = http.send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      response =
+          http.send(
+              HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new IllegalStateException("cannot reach the API at " + base + " (" + e.getMessage() + ")", e);
+      throw new IllegalStateException(
+          "cannot reach the API at " + base + " (" + e.getMessage() + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -45,10 +56,14 @@ final class ApiClient {
     try {
       body = JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new IllegalStateException("the API answered " + response.statusCode() + " with no JSON");
+      throw new IllegalStateException(
+          "the API answered " + response.statusCode() + " with no JSON");
     }
     if (response.statusCode() >= 400) {
-      String message = body.path("error").path("message").asText(body.path("message").asText("HTTP " + response.statusCode()));
+      String message =
+          body.path("error")
+              .path("message")
+              .asText(body.path("message").asText("HTTP " + response.statusCode()));
       if (response.statusCode() < 500) {
         throw new RejectedRequest(message);
       }

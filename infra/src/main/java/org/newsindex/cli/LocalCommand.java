@@ -33,7 +33,8 @@ final class LocalCommand implements Callable<Integer> {
    * Starts the cloud, announces it, and blocks until the JVM is stopped (the cloud's shutdown hook
    * then stops it).
    */
-  static int serve(LocalCloudSettings.Builder settings) throws InterruptedException, java.io.IOException {
+  static int serve(LocalCloudSettings.Builder settings)
+      throws InterruptedException, java.io.IOException {
     try (ResultOutput results = ResultOutput.claim()) {
       LocalCloud cloud = settings.start();
       PrintStream err = System.err;

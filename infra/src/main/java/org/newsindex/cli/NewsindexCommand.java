@@ -15,8 +15,15 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     version = "newsindex 0.1.0",
     subcommands = {
-      LocalCommand.class, UploadCommand.class, SearchCommand.class, StatsCommand.class, InvokeCommand.class,
-      VerifyCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+      LocalCommand.class,
+      UploadCommand.class,
+      SearchCommand.class,
+      StatsCommand.class,
+      InvokeCommand.class,
+      VerifyCommand.class,
+      GenerateCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
     },
     description = {
       "newsindex: serverless search over a news corpus, run locally.",
@@ -24,8 +31,12 @@ import picocli.CommandLine.Mixin;
       "Without a subcommand, runs 'local' with the options below."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:failure while running", "2:usage error (or a request the API refused)",
-        "3:verify found drift"})
+    exitCodeList = {
+      "0:success",
+      "1:failure while running",
+      "2:usage error (or a request the API refused)",
+      "3:verify found drift"
+    })
 public final class NewsindexCommand implements Callable<Integer> {
   @Mixin StackOptions stack;
   @Mixin ServeOptions serve;
@@ -41,7 +52,10 @@ public final class NewsindexCommand implements Callable<Integer> {
         .setExecutionExceptionHandler(
             (error, commandLine, parseResult) -> {
               commandLine.getErr().println("error: " + OneLine.of(error));
-              return error instanceof ApiClient.RejectedRequest || error instanceof IllegalArgumentException ? 2 : 1;
+              return error instanceof ApiClient.RejectedRequest
+                      || error instanceof IllegalArgumentException
+                  ? 2
+                  : 1;
             })
         .setParameterExceptionHandler(
             (error, arguments) -> {

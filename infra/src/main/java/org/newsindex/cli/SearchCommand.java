@@ -12,18 +12,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code newsindex search}: searches the running local cloud (or any deployed API) from the terminal. */
+/**
+ * {@code newsindex search}: searches the running local cloud (or any deployed API) from the
+ * terminal.
+ */
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Searches the index: the running local cloud's API, or the one given by --api. Prints a table",
+      "Searches the index: the running local cloud's API, or the one given by --api. Prints a"
+          + " table",
       "of results with their snippets, or the API's JSON with --json. Query syntax: words (any may",
       "match), \"a phrase\", +required, -excluded, AND/OR/NOT, (groups), prefix*."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:answered (also with no results)", "1:the API could not be reached or failed",
-        "2:usage error, or the API refused the query (the message says why)"})
+    exitCodeList = {
+      "0:answered (also with no results)",
+      "1:the API could not be reached or failed",
+      "2:usage error, or the API refused the query (the message says why)"
+    })
 final class SearchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "QUERY", description = "What to search for.")
   String query;
@@ -31,10 +38,16 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--kind", paramLabel = "KIND", description = "article or headline (repeatable).")
   List<String> kinds = List.of();
 
-  @Option(names = "--source", paramLabel = "KEY|PREFIX", description = "Only documents from this file or key prefix.")
+  @Option(
+      names = "--source",
+      paramLabel = "KEY|PREFIX",
+      description = "Only documents from this file or key prefix.")
   Optional<String> source;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Results to show (1-100). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Results to show (1-100). Default: ${DEFAULT-VALUE}.")
   int limit = 10;
 
   @Option(names = "--sort", paramLabel = "ORDER", description = "relevance or newest.")
@@ -43,13 +56,17 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the API's JSON response instead of a table.")
   boolean json;
 
-  @Option(names = "--api", paramLabel = "URL", description = "The API (default: the running local cloud's).")
+  @Option(
+      names = "--api",
+      paramLabel = "URL",
+      description = "The API (default: the running local cloud's).")
   Optional<URI> api;
 
   @Override
   public Integer call() {
     URI base = api.orElseGet(() -> RunningCloud.require().api());
-    StringBuilder path = new StringBuilder("/search?q=").append(encode(query)).append("&limit=").append(limit);
+    StringBuilder path =
+        new StringBuilder("/search?q=").append(encode(query)).append("&limit=").append(limit);
     kinds.forEach(k -> path.append("&kind=").append(encode(k)));
     source.ifPresent(s -> path.append("&source=").append(encode(s)));
     sort.ifPresent(s -> path.append("&sort=").append(encode(s)));
@@ -65,14 +82,19 @@ final class SearchCommand implements Callable<Integer> {
 
   static void print(JsonNode response, PrintStream out, boolean terminal) {
     JsonNode total = response.path("total");
-    out.printf("%s%d result%s for %s (%d ms)%n", total.path("relation").asText().equals("gte") ? "at least " : "",
-        total.path("value").asLong(), total.path("value").asLong() == 1 ? "" : "s", response.path("query").asText(),
+    out.printf(
+        "%s%d result%s for %s (%d ms)%n",
+        total.path("relation").asText().equals("gte") ? "at least " : "",
+        total.path("value").asLong(),
+        total.path("value").asLong() == 1 ? "" : "s",
+        response.path("query").asText(),
         response.path("took_ms").asLong());
     response.path("notes").forEach(n -> out.println("note: " + n.asText()));
     int rank = 1;
     for (JsonNode r : response.path("results")) {
-      out.printf("%n%2d. %-8s %6.2f  %s%n", rank++, r.path("kind").asText(), r.path("score").asDouble(),
-          r.path("title").asText());
+      out.printf(
+          "%n%2d. %-8s %6.2f  %s%n",
+          rank++, r.path("kind").asText(), r.path("score").asDouble(), r.path("title").asText());
       out.printf("    %s%n", snippet(r.path("snippet").asText(), terminal));
       out.printf("    %s  id %s%n", sources(r), r.path("id").asText());
     }
@@ -94,16 +116,28 @@ final class SearchCommand implements Callable<Integer> {
 
   private static String buckets(JsonNode buckets) {
     StringBuilder s = new StringBuilder();
-    buckets.forEach(b -> s.append(s.length() == 0 ? "" : ", ").append(b.path("value").asText()).append(" ")
-        .append(b.path("count").asLong()));
+    buckets.forEach(
+        b ->
+            s.append(s.length() == 0 ? "" : ", ")
+                .append(b.path("value").asText())
+                .append(" ")
+                .append(b.path("count").asLong()));
     return s.toString();
   }
 
-  /** The API's snippet (escaped HTML with em marks) for a terminal: marks in bold, entities decoded. */
+  /**
+   * The API's snippet (escaped HTML with em marks) for a terminal: marks in bold, entities decoded.
+   */
   static String snippet(String html, boolean terminal) {
-    String marked = terminal ? html.replace("<em>", "\u001b[1m").replace("</em>", "\u001b[0m")
-        : html.replace("<em>", "*").replace("</em>", "*");
-    return marked.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+    String marked =
+        terminal
+            ? html.replace("<em>", "\u001b[1m").replace("</em>", "\u001b[0m")
+            : html.replace("<em>", "*").replace("</em>", "*");
+    return marked
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
         .replace("&amp;", "&");
   }
 

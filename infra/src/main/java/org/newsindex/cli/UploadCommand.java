@@ -27,31 +27,47 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * {@code newsindex upload}: sends corpus files to the bucket (the running local cloud's, or a real
- * one with {@code --bucket}), with a progress bar, skipping files already there with the same content.
+ * one with {@code --bucket}), with a progress bar, skipping files already there with the same
+ * content.
  */
 @Command(
     name = "upload",
     mixinStandardHelpOptions = true,
     description = {
-      "Uploads a file, or every file under a directory, to the corpus bucket: the running local cloud's,",
-      "or the one named by --bucket (with your AWS credentials). Keys are paths relative to the directory",
-      "(with --prefix in front). A file already in the bucket with the same content is skipped, so an",
+      "Uploads a file, or every file under a directory, to the corpus bucket: the running local"
+          + " cloud's,",
+      "or the one named by --bucket (with your AWS credentials). Keys are paths relative to the"
+          + " directory",
+      "(with --prefix in front). A file already in the bucket with the same content is skipped, so"
+          + " an",
       "interrupted upload resumes where it stopped."
     })
 final class UploadCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR|FILE", description = "What to upload.")
   Path source;
 
-  @Option(names = "--bucket", paramLabel = "NAME", description = "A bucket in AWS (default: the running local cloud's).")
+  @Option(
+      names = "--bucket",
+      paramLabel = "NAME",
+      description = "A bucket in AWS (default: the running local cloud's).")
   Optional<String> bucket;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "The bucket's region (with --bucket).")
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      description = "The bucket's region (with --bucket).")
   Optional<String> region;
 
-  @Option(names = "--prefix", paramLabel = "PREFIX", description = "Put keys under this prefix. Default: none.")
+  @Option(
+      names = "--prefix",
+      paramLabel = "PREFIX",
+      description = "Put keys under this prefix. Default: none.")
   String prefix = "";
 
-  @Option(names = "--threads", paramLabel = "N", description = "Parallel uploads. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Parallel uploads. Default: ${DEFAULT-VALUE}.")
   int threads = 8;
 
   @Override
@@ -63,7 +79,10 @@ final class UploadCommand implements Callable<Integer> {
     try (Stream<Path> walk = Files.walk(source)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
-    Path base = Files.isDirectory(source) ? source : source.getParent() == null ? Path.of(".") : source.getParent();
+    Path base =
+        Files.isDirectory(source)
+            ? source
+            : source.getParent() == null ? Path.of(".") : source.getParent();
     String target;
     S3Client s3;
     if (bucket.isPresent()) {
@@ -81,18 +100,26 @@ final class UploadCommand implements Callable<Integer> {
     AtomicInteger skipped = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try (s3) {
-      List<Future<?>> work = files.stream().<Future<?>>map(file -> pool.submit(() -> {
-        String key = prefix + base.relativize(file).toString().replace('\\', '/');
-        byte[] bytes = Files.readAllBytes(file);
-        if (sameContentThere(s3, target, key, bytes)) {
-          skipped.incrementAndGet();
-        } else {
-          s3.putObject(b -> b.bucket(target).key(key), RequestBody.fromBytes(bytes));
-          uploaded.incrementAndGet();
-        }
-        progress.step();
-        return null;
-      })).toList();
+      List<Future<?>> work =
+          files.stream()
+              .<Future<?>>map(
+                  file ->
+                      pool.submit(
+                          () -> {
+                            String key =
+                                prefix + base.relativize(file).toString().replace('\\', '/');
+                            byte[] bytes = Files.readAllBytes(file);
+                            if (sameContentThere(s3, target, key, bytes)) {
+                              skipped.incrementAndGet();
+                            } else {
+                              s3.putObject(
+                                  b -> b.bucket(target).key(key), RequestBody.fromBytes(bytes));
+                              uploaded.incrementAndGet();
+                            }
+                            progress.step();
+                            return null;
+                          }))
+              .toList();
       for (Future<?> f : work) {
         f.get();
       }
@@ -100,7 +127,9 @@ final class UploadCommand implements Callable<Integer> {
       pool.shutdown();
     }
     progress.done();
-    System.out.printf("uploaded %d, skipped %d unchanged, to s3://%s/%s%n", uploaded.get(), skipped.get(), target, prefix);
+    System.out.printf(
+        "uploaded %d, skipped %d unchanged, to s3://%s/%s%n",
+        uploaded.get(), skipped.get(), target, prefix);
     return 0;
   }
 
@@ -127,7 +156,9 @@ final class UploadCommand implements Callable<Integer> {
     }
   }
 
-  /** A progress bar with rate and time left, redrawn in place on a terminal, else a line every 10%. */
+  /**
+   * A progress bar with rate and time left, redrawn in place on a terminal, else a line every 10%.
+   */
   static final class Progress {
     private final int total;
     private final PrintStream out;
@@ -156,9 +187,14 @@ final class UploadCommand implements Callable<Integer> {
       long eta = rate > 0 ? Math.round((total - n) / rate) : 0;
       int width = 30;
       int filled = total == 0 ? width : n * width / total;
-      String bar = "=".repeat(filled) + (filled < width ? ">" : "") + " ".repeat(Math.max(0, width - filled - 1));
-      String line = String.format("[%s] %d/%d files %3d%%  %.1f files/s  ETA %d:%02d", bar, n, total,
-          total == 0 ? 100 : n * 100 / total, rate, eta / 60, eta % 60);
+      String bar =
+          "=".repeat(filled)
+              + (filled < width ? ">" : "")
+              + " ".repeat(Math.max(0, width - filled - 1));
+      String line =
+          String.format(
+              "[%s] %d/%d files %3d%%  %.1f files/s  ETA %d:%02d",
+              bar, n, total, total == 0 ? 100 : n * 100 / total, rate, eta / 60, eta % 60);
       out.print(terminal ? "\r" + line : line + System.lineSeparator());
       out.flush();
     }

@@ -22,6 +22,7 @@ public final class CorpusGenerator {
   private static final double WORD_EXPONENT = 1.05;
   private static final double HEADLINE_EXPONENT = 0.9;
   private static final int MADE_UP_WORDS = 40_000;
+
   /** Headlines skip the most frequent words (mostly function words), as real headlines do. */
   private static final int HEADLINE_SKIP = 25;
 
@@ -32,7 +33,10 @@ public final class CorpusGenerator {
   private final ZipfSampler headlines;
   private final long seed;
 
-  /** A generator for corpora of about {@code articles} files, learning its vocabulary from the seed texts. */
+  /**
+   * A generator for corpora of about {@code articles} files, learning its vocabulary from the seed
+   * texts.
+   */
   public CorpusGenerator(List<String> seedTexts, int articles, long seed) {
     this.seed = seed;
     this.vocabulary = Vocabulary.learn(seedTexts, MADE_UP_WORDS, seed);
@@ -75,11 +79,17 @@ public final class CorpusGenerator {
 
   /** The S3 key file number {@code index} is written under. */
   public String key(int index) {
-    return String.format("gen/%06d_%s.txt", index,
-        HexFormat.of().toHexDigits(new SplittableRandom(seed * 131 + index).nextLong()).substring(0, 16));
+    return String.format(
+        "gen/%06d_%s.txt",
+        index,
+        HexFormat.of()
+            .toHexDigits(new SplittableRandom(seed * 131 + index).nextLong())
+            .substring(0, 16));
   }
 
-  /** Writes files 0..n-1 under {@code dir} (keys become relative paths); returns the paths written. */
+  /**
+   * Writes files 0..n-1 under {@code dir} (keys become relative paths); returns the paths written.
+   */
   public List<Path> write(Path dir, int n) throws IOException {
     List<Path> written = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -122,6 +132,8 @@ public final class CorpusGenerator {
   }
 
   private static String capitalize(String word) {
-    return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    return word.isEmpty()
+        ? word
+        : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
   }
 }

@@ -14,15 +14,19 @@ import java.util.regex.Pattern;
 /**
  * The words generated text is drawn from, most frequent first: the words of the seed corpus in the
  * order of their frequency there, then a long tail of pronounceable made-up words the vocabulary
- * builds itself, deterministically from a seed, so that generated corpora have a realistic number of
- * rare terms.
+ * builds itself, deterministically from a seed, so that generated corpora have a realistic number
+ * of rare terms.
  */
 final class Vocabulary {
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
-  private static final String[] ONSETS = {"b", "br", "c", "ch", "cl", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k",
-      "l", "m", "n", "p", "pl", "pr", "r", "s", "sh", "st", "t", "th", "tr", "v", "w", "z"};
+  private static final String[] ONSETS = {
+    "b", "br", "c", "ch", "cl", "d", "dr", "f", "fl", "g", "gr", "h", "j", "k", "l", "m", "n", "p",
+    "pl", "pr", "r", "s", "sh", "st", "t", "th", "tr", "v", "w", "z"
+  };
   private static final String[] VOWELS = {"a", "e", "i", "o", "u", "ai", "ea", "io", "ou", "y"};
-  private static final String[] CODAS = {"", "", "n", "r", "s", "t", "l", "nd", "st", "x", "m", "ck"};
+  private static final String[] CODAS = {
+    "", "", "n", "r", "s", "t", "l", "nd", "st", "x", "m", "ck"
+  };
 
   private final List<String> words;
 
@@ -53,7 +57,8 @@ final class Vocabulary {
     StringBuilder word = new StringBuilder();
     int syllables = 2 + random.nextInt(3);
     for (int i = 0; i < syllables; i++) {
-      word.append(ONSETS[random.nextInt(ONSETS.length)]).append(VOWELS[random.nextInt(VOWELS.length)]);
+      word.append(ONSETS[random.nextInt(ONSETS.length)])
+          .append(VOWELS[random.nextInt(VOWELS.length)]);
     }
     word.append(CODAS[random.nextInt(CODAS.length)]);
     return word.toString();

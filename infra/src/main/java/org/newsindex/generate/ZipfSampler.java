@@ -3,7 +3,10 @@ package org.newsindex.generate;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** Draws ranks 0..n-1 with probability proportional to 1 / (rank + 1)^s: Zipf's law of word frequencies. */
+/**
+ * Draws ranks 0..n-1 with probability proportional to 1 / (rank + 1)^s: Zipf's law of word
+ * frequencies.
+ */
 final class ZipfSampler {
   private final double[] cumulative;
 

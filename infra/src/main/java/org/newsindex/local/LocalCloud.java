@@ -255,8 +255,8 @@ public final class LocalCloud implements AutoCloseable {
   }
 
   /**
-   * The environment a function gets here (the template's variables, Lambda's, the local
-   * endpoints), e.g. to run its handler in another process against this cloud.
+   * The environment a function gets here (the template's variables, Lambda's, the local endpoints),
+   * e.g. to run its handler in another process against this cloud.
    */
   public Map<String, String> environment(String functionLogicalId) {
     FunctionSpec function =

@@ -51,13 +51,19 @@ public record ProjectLayout(Path root) {
     return aroundCode().or(() -> above(Path.of("").toAbsolutePath()));
   }
 
-  /** The given directory's project, or (given none) the one {@link #find()} finds, or a clear error. */
+  /**
+   * The given directory's project, or (given none) the one {@link #find()} finds, or a clear error.
+   */
   public static ProjectLayout require(Path directoryOrNull) {
     if (directoryOrNull != null) {
       return new ProjectLayout(directoryOrNull);
     }
-    return find().orElseThrow(() -> new IllegalStateException(
-        "cannot find the project: no template.yaml above this jar or the working directory (pass --project-dir)"));
+    return find()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "cannot find the project: no template.yaml above this jar or the working"
+                        + " directory (pass --project-dir)"));
   }
 
   private static Optional<ProjectLayout> aroundCode() {

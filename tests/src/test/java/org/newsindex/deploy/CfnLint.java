@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the npm package cfn-lint 1.9.7 (installed by the build in infra/node_modules) on a template
- * through {@code src/test/node/cfn-lint-report.js}, which calls its node API and prints the findings
- * as JSON.
+ * through {@code src/test/node/cfn-lint-report.js}, which calls its node API and prints the
+ * findings as JSON.
  */
 final class CfnLint {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,21 +29,29 @@ final class CfnLint {
 
   private CfnLint() {}
 
-  /** Every finding cfn-lint makes on the template, with parameters at their defaults (or guessed). */
+  /**
+   * Every finding cfn-lint makes on the template, with parameters at their defaults (or guessed).
+   */
   static List<Finding> findings(Path template) {
     Path nodeModules = Project.nodeModules();
     if (!Files.isDirectory(nodeModules.resolve("cfn-lint"))) {
       throw new IllegalStateException(
-          "cfn-lint is not installed in " + nodeModules + ": build infra first (its npm ci installs it)");
+          "cfn-lint is not installed in "
+              + nodeModules
+              + ": build infra first (its npm ci installs it)");
     }
     try {
       Path output = Files.createTempFile("cfn-lint", ".json");
       try {
-        Process node = new ProcessBuilder("node", Project.cfnLintReportScript().toString(), nodeModules.toString(),
-            template.toString())
-            .redirectOutput(output.toFile())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        Process node =
+            new ProcessBuilder(
+                    "node",
+                    Project.cfnLintReportScript().toString(),
+                    nodeModules.toString(),
+                    template.toString())
+                .redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         if (!node.waitFor(60, TimeUnit.SECONDS)) {
           node.destroyForcibly();
           throw new IllegalStateException("cfn-lint did not finish within 60 s");
@@ -67,7 +75,8 @@ final class CfnLint {
     List<Finding> findings = new ArrayList<>();
     for (String level : List.of("crit", "warn", "info")) {
       for (JsonNode error : report.path("errors").path(level)) {
-        findings.add(new Finding(level, error.path("resource").asText(), error.path("message").asText()));
+        findings.add(
+            new Finding(level, error.path("resource").asText(), error.path("message").asText()));
       }
     }
     if (!report.path("templateValid").asBoolean() && findings.isEmpty()) {

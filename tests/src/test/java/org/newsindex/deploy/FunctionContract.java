@@ -12,14 +12,16 @@ import org.newsindex.local.template.ScheduleSpec;
 import org.newsindex.local.template.StackSpec;
 
 /**
- * What each function of the template must agree on with the code in the deployable jar: its
- * handler exists and takes the event type its event sources send, and its environment sets every
- * variable the handler needs and no variable the code never reads.
+ * What each function of the template must agree on with the code in the deployable jar: its handler
+ * exists and takes the event type its event sources send, and its environment sets every variable
+ * the handler needs and no variable the code never reads.
  */
 final class FunctionContract {
   static final String S3_EVENT = "com.amazonaws.services.lambda.runtime.events.S3Event";
-  static final String HTTP_API_EVENT = "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent";
-  static final String SCHEDULED_EVENT = "com.amazonaws.services.lambda.runtime.events.ScheduledEvent";
+  static final String HTTP_API_EVENT =
+      "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent";
+  static final String SCHEDULED_EVENT =
+      "com.amazonaws.services.lambda.runtime.events.ScheduledEvent";
 
   /** Read by the JVM itself, not by the code. */
   private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
@@ -51,25 +53,45 @@ final class FunctionContract {
       String name = function.logicalId();
       Optional<Class<?>> handler = jar.find(function.handlerClass());
       if (handler.isEmpty()) {
-        violations.add(name + ": handler class " + function.handlerClass() + " is not in the deployable jar");
+        violations.add(
+            name + ": handler class " + function.handlerClass() + " is not in the deployable jar");
         continue;
       }
       if (!hasHandlerMethod(handler.get(), function.handlerMethod())) {
-        violations.add(name + ": " + function.handlerClass() + " has no public method " + function.handlerMethod());
+        violations.add(
+            name
+                + ": "
+                + function.handlerClass()
+                + " has no public method "
+                + function.handlerMethod());
       }
       Set<String> delivered = eventTypes(function);
       Optional<String> input = FunctionsJar.requestHandlerInput(handler.get());
       if (input.isEmpty()) {
-        violations.add(name + ": " + function.handlerClass() + " does not implement RequestHandler");
+        violations.add(
+            name + ": " + function.handlerClass() + " does not implement RequestHandler");
       } else if (delivered.size() > 1) {
-        violations.add(name + ": its events deliver several types " + delivered + " to one handler");
+        violations.add(
+            name + ": its events deliver several types " + delivered + " to one handler");
       } else if (delivered.size() == 1 && !delivered.contains(input.get())) {
-        violations.add(name + ": its events deliver " + delivered.iterator().next() + " but "
-            + function.handlerClass() + " takes " + input.get());
+        violations.add(
+            name
+                + ": its events deliver "
+                + delivered.iterator().next()
+                + " but "
+                + function.handlerClass()
+                + " takes "
+                + input.get());
       }
       for (String needed : jar.variablesRequiredBy(handler.get())) {
         if (!function.environment().containsKey(needed)) {
-          violations.add(name + ": " + function.handlerClass() + " needs " + needed + ", which the template does not set");
+          violations.add(
+              name
+                  + ": "
+                  + function.handlerClass()
+                  + " needs "
+                  + needed
+                  + ", which the template does not set");
         }
       }
       for (String set : function.environment().keySet()) {

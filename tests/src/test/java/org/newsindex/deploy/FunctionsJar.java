@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * missing here too.
  */
 final class FunctionsJar implements AutoCloseable {
-  private static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
-  private static final Pattern MISSING_VARIABLE = Pattern.compile("environment variable (\\w+) is not set");
+  private static final String REQUEST_HANDLER =
+      "com.amazonaws.services.lambda.runtime.RequestHandler";
+  private static final Pattern MISSING_VARIABLE =
+      Pattern.compile("environment variable (\\w+) is not set");
 
   private final URLClassLoader loader;
 
@@ -49,7 +51,9 @@ final class FunctionsJar implements AutoCloseable {
     }
   }
 
-  /** The event type {@code I} of the {@code RequestHandler<I, O>} the class implements, if it does. */
+  /**
+   * The event type {@code I} of the {@code RequestHandler<I, O>} the class implements, if it does.
+   */
   static Optional<String> requestHandlerInput(Class<?> handler) {
     for (Class<?> type = handler; type != null; type = type.getSuperclass()) {
       for (Type implemented : type.getGenericInterfaces()) {
@@ -68,16 +72,19 @@ final class FunctionsJar implements AutoCloseable {
    */
   Set<String> variablesSettingsRead() {
     Set<String> read = new LinkedHashSet<>();
-    Map<String, String> recording = new HashMap<>() {
-      @Override
-      public String get(Object key) {
-        read.add(String.valueOf(key));
-        return "1";
-      }
-    };
+    Map<String, String> recording =
+        new HashMap<>() {
+          @Override
+          public String get(Object key) {
+            read.add(String.valueOf(key));
+            return "1";
+          }
+        };
     try {
-      find("org.newsindex.config.Settings").orElseThrow()
-          .getMethod("from", Map.class).invoke(null, recording);
+      find("org.newsindex.config.Settings")
+          .orElseThrow()
+          .getMethod("from", Map.class)
+          .invoke(null, recording);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Settings.from failed on a map that answers every lookup", e);
     }
@@ -85,9 +92,9 @@ final class FunctionsJar implements AutoCloseable {
   }
 
   /**
-   * The environment variables a handler cannot start without: it is built from an empty
-   * environment and, each time its constructor reports "environment variable X is not set", again
-   * with X added, until it starts.
+   * The environment variables a handler cannot start without: it is built from an empty environment
+   * and, each time its constructor reports "environment variable X is not set", again with X added,
+   * until it starts.
    */
   Set<String> variablesRequiredBy(Class<?> handler) {
     Map<String, String> environment = new LinkedHashMap<>();
@@ -97,16 +104,19 @@ final class FunctionsJar implements AutoCloseable {
         return environment.keySet();
       } catch (InvocationTargetException e) {
         Matcher missing = MISSING_VARIABLE.matcher(String.valueOf(e.getCause().getMessage()));
-        if (!(e.getCause() instanceof IllegalStateException) || !missing.find()
+        if (!(e.getCause() instanceof IllegalStateException)
+            || !missing.find()
             || environment.containsKey(missing.group(1))) {
           throw new IllegalStateException(handler.getName() + " failed to start", e.getCause());
         }
         environment.put(missing.group(1), "x".repeat(32));
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(handler.getName() + " has no public (Map<String,String>) constructor", e);
+        throw new IllegalStateException(
+            handler.getName() + " has no public (Map<String,String>) constructor", e);
       }
     }
-    throw new IllegalStateException(handler.getName() + " keeps asking for more variables: " + environment.keySet());
+    throw new IllegalStateException(
+        handler.getName() + " keeps asking for more variables: " + environment.keySet());
   }
 
   /**

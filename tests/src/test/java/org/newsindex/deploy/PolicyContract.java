@@ -18,8 +18,15 @@ import org.newsindex.local.template.StackIdentity;
  */
 final class PolicyContract {
   /** Types whose {@code Fn::GetAtt .Arn} policies can name. */
-  private static final Set<String> ARN_TYPES = Set.of("AWS::S3::Bucket", "AWS::DynamoDB::Table",
-      "AWS::Logs::LogGroup", "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::Serverless::Function");
+  private static final Set<String> ARN_TYPES =
+      Set.of(
+          "AWS::S3::Bucket",
+          "AWS::DynamoDB::Table",
+          "AWS::Logs::LogGroup",
+          "AWS::SQS::Queue",
+          "AWS::SNS::Topic",
+          "AWS::Serverless::Function");
+
   private static final Set<String> RESOURCE_POLICY_TYPES =
       Set.of("AWS::S3::BucketPolicy", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy");
 
@@ -30,13 +37,20 @@ final class PolicyContract {
 
   private PolicyContract(Map<String, Object> template) {
     this.resources = map(template.get("Resources"));
-    this.resolver = new IntrinsicResolver(StackIdentity.local("newsindex"), defaults(map(template.get("Parameters"))),
-        Map.of(), map(template.get("Mappings")), map(template.get("Conditions")), resources);
-    resources.forEach((id, resource) -> {
-      if (ARN_TYPES.contains(type(id))) {
-        arns.put(id, resolver.getAtt(id, "Arn"));
-      }
-    });
+    this.resolver =
+        new IntrinsicResolver(
+            StackIdentity.local("newsindex"),
+            defaults(map(template.get("Parameters"))),
+            Map.of(),
+            map(template.get("Mappings")),
+            map(template.get("Conditions")),
+            resources);
+    resources.forEach(
+        (id, resource) -> {
+          if (ARN_TYPES.contains(type(id))) {
+            arns.put(id, resolver.getAtt(id, "Arn"));
+          }
+        });
   }
 
   /** Everything in the template that breaks the rules above, as "where: what". */
@@ -46,14 +60,18 @@ final class PolicyContract {
     return contract.violations;
   }
 
-  /** The statements of the role a function runs under, resolved; empty if it has no template role. */
+  /**
+   * The statements of the role a function runs under, resolved; empty if it has no template role.
+   */
   static List<Map<String, Object>> roleStatements(Map<String, Object> template, String functionId) {
     PolicyContract contract = new PolicyContract(template);
     Object role = map(map(contract.resources.get(functionId)).get("Properties")).get("Role");
     List<Map<String, Object>> statements = new ArrayList<>();
     if (role instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof List<?> target) {
-      for (Object policy : list(map(map(contract.resources.get(String.valueOf(target.get(0)))).get("Properties"))
-          .get("Policies"))) {
+      for (Object policy :
+          list(
+              map(map(contract.resources.get(String.valueOf(target.get(0)))).get("Properties"))
+                  .get("Policies"))) {
         for (Object statement : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
           statements.add(map(contract.resolver.resolve(statement)));
         }
@@ -63,34 +81,42 @@ final class PolicyContract {
   }
 
   private void check() {
-    resources.forEach((id, declaration) -> {
-      Map<String, Object> properties = map(map(declaration).get("Properties"));
-      String type = type(id);
-      if (type.equals("AWS::IAM::Role")) {
-        if (properties.containsKey("ManagedPolicyArns")) {
-          violations.add(id + ": managed policies grant what this template cannot check");
-        }
-        List<?> policies = list(properties.get("Policies"));
-        for (int p = 0; p < policies.size(); p++) {
-          statements(id + ".Policies[" + p + "]", map(map(policies.get(p)).get("PolicyDocument")));
-        }
-      } else if (RESOURCE_POLICY_TYPES.contains(type)) {
-        statements(id, map(properties.get("PolicyDocument")));
-      } else if (type.equals("AWS::Serverless::Function")) {
-        function(id, properties);
-      }
-    });
+    resources.forEach(
+        (id, declaration) -> {
+          Map<String, Object> properties = map(map(declaration).get("Properties"));
+          String type = type(id);
+          if (type.equals("AWS::IAM::Role")) {
+            if (properties.containsKey("ManagedPolicyArns")) {
+              violations.add(id + ": managed policies grant what this template cannot check");
+            }
+            List<?> policies = list(properties.get("Policies"));
+            for (int p = 0; p < policies.size(); p++) {
+              statements(
+                  id + ".Policies[" + p + "]", map(map(policies.get(p)).get("PolicyDocument")));
+            }
+          } else if (RESOURCE_POLICY_TYPES.contains(type)) {
+            statements(id, map(properties.get("PolicyDocument")));
+          } else if (type.equals("AWS::Serverless::Function")) {
+            function(id, properties);
+          }
+        });
   }
 
   private void function(String id, Map<String, Object> properties) {
     Object role = properties.get("Role");
-    boolean templateRole = role instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof List<?> target
-        && type(String.valueOf(target.get(0))).equals("AWS::IAM::Role");
+    boolean templateRole =
+        role instanceof Map<?, ?> getAtt
+            && getAtt.get("Fn::GetAtt") instanceof List<?> target
+            && type(String.valueOf(target.get(0))).equals("AWS::IAM::Role");
     if (!templateRole) {
-      violations.add(id + ": runs under no role of this template (SAM's default role allows logs on *)");
+      violations.add(
+          id + ": runs under no role of this template (SAM's default role allows logs on *)");
     }
     if (properties.containsKey("Policies")) {
-      violations.add(id + ": Policies (SAM policy templates or managed policies) instead of its role's statements");
+      violations.add(
+          id
+              + ": Policies (SAM policy templates or managed policies) instead of its role's"
+              + " statements");
     }
   }
 
@@ -121,12 +147,14 @@ final class PolicyContract {
 
   private void resource(String where, Object target) {
     if (!(target instanceof Map<?, ?>)) {
-      violations.add(where + ": names '" + target + "' literally, not through a resource of this template");
+      violations.add(
+          where + ": names '" + target + "' literally, not through a resource of this template");
       return;
     }
     String arn = String.valueOf(resolver.resolve(target));
     String stem = arn.endsWith("*") ? arn.substring(0, arn.length() - 1) : arn;
-    boolean ofTemplate = arns.values().stream().anyMatch(a -> stem.equals(a) || stem.startsWith(a + "/"));
+    boolean ofTemplate =
+        arns.values().stream().anyMatch(a -> stem.equals(a) || stem.startsWith(a + "/"));
     if (stem.isEmpty() || stem.contains("*") || !ofTemplate) {
       violations.add(where + ": " + arn + " is not a resource of this template");
     }
@@ -138,12 +166,17 @@ final class PolicyContract {
 
   private static Map<String, Object> defaults(Map<String, Object> parameters) {
     Map<String, Object> values = new HashMap<>();
-    parameters.forEach((name, declaration) -> {
-      Map<String, Object> p = map(declaration);
-      String value = p.containsKey("Default") ? String.valueOf(p.get("Default")) : "0".repeat(64);
-      values.put(name, String.valueOf(p.get("Type")).equals("CommaDelimitedList") ? List.of(value.split(",", -1))
-          : value);
-    });
+    parameters.forEach(
+        (name, declaration) -> {
+          Map<String, Object> p = map(declaration);
+          String value =
+              p.containsKey("Default") ? String.valueOf(p.get("Default")) : "0".repeat(64);
+          values.put(
+              name,
+              String.valueOf(p.get("Type")).equals("CommaDelimitedList")
+                  ? List.of(value.split(",", -1))
+                  : value);
+        });
     return values;
   }
 

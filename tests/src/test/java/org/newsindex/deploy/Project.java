@@ -2,7 +2,9 @@ package org.newsindex.deploy;
 
 import java.nio.file.Path;
 
-/** Where the checks find the project's files: the template, the built jar, infra's node packages. */
+/**
+ * Where the checks find the project's files: the template, the built jar, infra's node packages.
+ */
 final class Project {
   private Project() {}
 

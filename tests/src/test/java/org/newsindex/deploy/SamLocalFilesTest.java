@@ -26,7 +26,8 @@ class SamLocalFilesTest {
   }
 
   private static StackSpec localStack() {
-    return StackReader.read(Project.template(), StackIdentity.local(StackIdentity.DEFAULT_STACK_NAME), Map.of());
+    return StackReader.read(
+        Project.template(), StackIdentity.local(StackIdentity.DEFAULT_STACK_NAME), Map.of());
   }
 
   @Test
@@ -34,12 +35,22 @@ class SamLocalFilesTest {
     StackSpec stack = localStack();
     JsonNode env = read("events/env.json");
 
-    env.fieldNames().forEachRemaining(function -> {
-      FunctionSpec spec = stack.function(function).orElseThrow(() -> new AssertionError("no function " + function));
-      // SAM CLI silently ignores a variable the template does not declare for the function.
-      env.get(function).fieldNames().forEachRemaining(variable -> assertTrue(spec.environment().containsKey(variable),
-          function + " does not declare " + variable));
-    });
+    env.fieldNames()
+        .forEachRemaining(
+            function -> {
+              FunctionSpec spec =
+                  stack
+                      .function(function)
+                      .orElseThrow(() -> new AssertionError("no function " + function));
+              // SAM CLI silently ignores a variable the template does not declare for the function.
+              env.get(function)
+                  .fieldNames()
+                  .forEachRemaining(
+                      variable ->
+                          assertTrue(
+                              spec.environment().containsKey(variable),
+                              function + " does not declare " + variable));
+            });
     assertEquals(stack.functions().size(), env.size(), "every function has its entry");
   }
 
@@ -51,7 +62,9 @@ class SamLocalFilesTest {
     for (FunctionSpec function : stack.functions()) {
       for (String variable : new String[] {"TABLE_NAME", "BUCKET_NAME"}) {
         if (env.get(function.logicalId()).has(variable)) {
-          assertEquals(function.environment().get(variable), env.get(function.logicalId()).get(variable).asText(),
+          assertEquals(
+              function.environment().get(variable),
+              env.get(function.logicalId()).get(variable).asText(),
               function.logicalId() + " " + variable);
         }
       }

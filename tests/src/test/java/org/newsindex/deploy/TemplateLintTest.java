@@ -25,10 +25,13 @@ class TemplateLintTest {
    * fails the check, and each allowance must still be needed.
    */
   private enum SpecificationGap {
-    GLOBALS_ADDED_SINCE("Invalid or unsupported SAM Globals property name: (Architectures|SnapStart|LoggingConfig)"),
+    GLOBALS_ADDED_SINCE(
+        "Invalid or unsupported SAM Globals property name:"
+            + " (Architectures|SnapStart|LoggingConfig)"),
     HTTP_API_RESOURCE("Resource HttpApi has an invalid Type of AWS::Serverless::HttpApi\\."),
     HTTP_API_EVENTS("(ApiId|Auth) is not a valid property of AWS::Serverless::Function\\.ApiEvent"),
-    FUNCTION_PROPERTIES_ADDED_SINCE("(LoggingConfig|EventInvokeConfig) is not a valid property of AWS::Serverless::Function"),
+    FUNCTION_PROPERTIES_ADDED_SINCE(
+        "(LoggingConfig|EventInvokeConfig) is not a valid property of AWS::Serverless::Function"),
     SQS_MANAGED_ENCRYPTION("SqsManagedSseEnabled is not a valid property of AWS::SQS::Queue");
 
     private final Pattern message;
@@ -44,7 +47,10 @@ class TemplateLintTest {
 
   private static List<CfnLint.Finding> unexplained(List<CfnLint.Finding> findings) {
     return findings.stream()
-        .filter(f -> java.util.Arrays.stream(SpecificationGap.values()).noneMatch(gap -> gap.explains(f)))
+        .filter(
+            f ->
+                java.util.Arrays.stream(SpecificationGap.values())
+                    .noneMatch(gap -> gap.explains(f)))
         .toList();
   }
 
@@ -62,7 +68,8 @@ class TemplateLintTest {
 
     assertEquals(List.of(), unexplained(findings), "cfn-lint findings");
     for (SpecificationGap gap : SpecificationGap.values()) {
-      assertTrue(findings.stream().anyMatch(gap::explains),
+      assertTrue(
+          findings.stream().anyMatch(gap::explains),
           "cfn-lint no longer reports " + gap + ": remove its allowance");
     }
   }
@@ -74,21 +81,30 @@ class TemplateLintTest {
     List<CfnLint.Finding> unexplained = unexplained(CfnLint.findings(broken));
 
     assertFalse(unexplained.isEmpty());
-    assertTrue(unexplained.stream().anyMatch(f -> f.level().equals("crit")
-        && f.message().equals("Referenced value IndexTabel does not exist")), unexplained.toString());
+    assertTrue(
+        unexplained.stream()
+            .anyMatch(
+                f ->
+                    f.level().equals("crit")
+                        && f.message().equals("Referenced value IndexTabel does not exist")),
+        unexplained.toString());
   }
 
   @Test
   void cfnLintFailsAPolicyNamingAMissingResource(@TempDir Path dir) throws IOException {
-    Path broken = brokenCopy(dir, "Resource: !GetAtt QueryLogGroup.Arn", "Resource: !GetAtt QueryLogs.Arn");
+    Path broken =
+        brokenCopy(dir, "Resource: !GetAtt QueryLogGroup.Arn", "Resource: !GetAtt QueryLogs.Arn");
 
-    assertTrue(unexplained(CfnLint.findings(broken)).stream()
-        .anyMatch(f -> f.level().equals("crit") && f.message().contains("QueryLogs")));
+    assertTrue(
+        unexplained(CfnLint.findings(broken)).stream()
+            .anyMatch(f -> f.level().equals("crit") && f.message().contains("QueryLogs")));
   }
 
   @Test
   void everyReferenceInEveryBranchNamesSomethingTheTemplateDeclares() throws IOException {
-    assertEquals(List.of(), TemplateReferences.unknown(CloudFormationYaml.parse(Files.readString(Project.template()))));
+    assertEquals(
+        List.of(),
+        TemplateReferences.unknown(CloudFormationYaml.parse(Files.readString(Project.template()))));
   }
 
   @Test
@@ -97,12 +113,16 @@ class TemplateLintTest {
     // The suffix rule is read only when CorpusSuffix is set.
     String text = Files.readString(Project.template());
     assertTrue(text.contains("[!Ref AlarmTopic]") && text.contains("- HasCorpusSuffix\n"));
-    text = text.replace("[!Ref AlarmTopic]", "[!Ref AlarmTopics]").replace("- HasCorpusSuffix\n", "- HasCorpusSufix\n");
+    text =
+        text.replace("[!Ref AlarmTopic]", "[!Ref AlarmTopics]")
+            .replace("- HasCorpusSuffix\n", "- HasCorpusSufix\n");
 
     List<String> unknown = TemplateReferences.unknown(CloudFormationYaml.parse(text));
 
     assertEquals(5, unknown.size(), unknown.toString());
-    assertEquals(4, unknown.stream().filter(u -> u.endsWith("Ref AlarmTopics")).count(), unknown.toString());
-    assertTrue(unknown.stream().anyMatch(u -> u.endsWith("condition HasCorpusSufix")), unknown.toString());
+    assertEquals(
+        4, unknown.stream().filter(u -> u.endsWith("Ref AlarmTopics")).count(), unknown.toString());
+    assertTrue(
+        unknown.stream().anyMatch(u -> u.endsWith("condition HasCorpusSufix")), unknown.toString());
   }
 }

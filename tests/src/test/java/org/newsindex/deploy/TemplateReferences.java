@@ -11,11 +11,20 @@ import java.util.regex.Pattern;
 /**
  * Finds every name a template refers to ({@code Ref}, {@code Fn::GetAtt}, {@code Fn::Sub}
  * variables, conditions, {@code DependsOn}) that it does not declare. Unlike cfn-lint, which
- * follows only the branch of an {@code Fn::If} its guessed parameters choose, it reads every branch.
+ * follows only the branch of an {@code Fn::If} its guessed parameters choose, it reads every
+ * branch.
  */
 final class TemplateReferences {
-  private static final Set<String> PSEUDO_PARAMETERS = Set.of("AWS::AccountId", "AWS::NotificationARNs",
-      "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+  private static final Set<String> PSEUDO_PARAMETERS =
+      Set.of(
+          "AWS::AccountId",
+          "AWS::NotificationARNs",
+          "AWS::NoValue",
+          "AWS::Partition",
+          "AWS::Region",
+          "AWS::StackId",
+          "AWS::StackName",
+          "AWS::URLSuffix");
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
   private final Set<String> parameters;
@@ -39,7 +48,8 @@ final class TemplateReferences {
   }
 
   private static Set<String> keys(Object section) {
-    return section instanceof Map<?, ?> map ? new HashSet<>(map.keySet().stream().map(String::valueOf).toList())
+    return section instanceof Map<?, ?> map
+        ? new HashSet<>(map.keySet().stream().map(String::valueOf).toList())
         : Set.of();
   }
 
@@ -53,46 +63,54 @@ final class TemplateReferences {
     if (!(node instanceof Map<?, ?> map)) {
       return;
     }
-    map.forEach((rawKey, value) -> {
-      String key = String.valueOf(rawKey);
-      String here = where + "." + key;
-      switch (key) {
-        case "Ref" -> expect(isValue(String.valueOf(value)), here, "Ref " + value);
-        case "Fn::GetAtt" -> getAtt(value, here);
-        case "Fn::Sub" -> sub(value, here);
-        case "Fn::If" -> {
-          if (value instanceof List<?> arguments && !arguments.isEmpty()) {
-            expect(conditions.contains(String.valueOf(arguments.get(0))), here, "condition " + arguments.get(0));
+    map.forEach(
+        (rawKey, value) -> {
+          String key = String.valueOf(rawKey);
+          String here = where + "." + key;
+          switch (key) {
+            case "Ref" -> expect(isValue(String.valueOf(value)), here, "Ref " + value);
+            case "Fn::GetAtt" -> getAtt(value, here);
+            case "Fn::Sub" -> sub(value, here);
+            case "Fn::If" -> {
+              if (value instanceof List<?> arguments && !arguments.isEmpty()) {
+                expect(
+                    conditions.contains(String.valueOf(arguments.get(0))),
+                    here,
+                    "condition " + arguments.get(0));
+              }
+              walk(value, here);
+            }
+            case "Condition" -> {
+              if (value instanceof String name) {
+                expect(conditions.contains(name), here, "condition " + name);
+              } else {
+                walk(value, here);
+              }
+            }
+            case "DependsOn" -> {
+              for (Object target : value instanceof List<?> list ? list : List.of(value)) {
+                expect(resources.contains(String.valueOf(target)), here, "DependsOn " + target);
+              }
+            }
+            default -> walk(value, here);
           }
-          walk(value, here);
-        }
-        case "Condition" -> {
-          if (value instanceof String name) {
-            expect(conditions.contains(name), here, "condition " + name);
-          } else {
-            walk(value, here);
-          }
-        }
-        case "DependsOn" -> {
-          for (Object target : value instanceof List<?> list ? list : List.of(value)) {
-            expect(resources.contains(String.valueOf(target)), here, "DependsOn " + target);
-          }
-        }
-        default -> walk(value, here);
-      }
-    });
+        });
   }
 
   private void getAtt(Object value, String where) {
-    String resource = value instanceof List<?> list && !list.isEmpty() ? String.valueOf(list.get(0))
-        : String.valueOf(value).split("\\.", 2)[0];
+    String resource =
+        value instanceof List<?> list && !list.isEmpty()
+            ? String.valueOf(list.get(0))
+            : String.valueOf(value).split("\\.", 2)[0];
     expect(resources.contains(resource), where, "Fn::GetAtt " + resource);
   }
 
   private void sub(Object value, String where) {
     String text;
     Set<String> local = Set.of();
-    if (value instanceof List<?> list && list.size() == 2 && list.get(1) instanceof Map<?, ?> variables) {
+    if (value instanceof List<?> list
+        && list.size() == 2
+        && list.get(1) instanceof Map<?, ?> variables) {
       text = String.valueOf(list.get(0));
       local = keys(variables);
       walk(variables, where);
@@ -115,7 +133,9 @@ final class TemplateReferences {
   }
 
   private boolean isValue(String name) {
-    return parameters.contains(name) || resources.contains(name) || PSEUDO_PARAMETERS.contains(name);
+    return parameters.contains(name)
+        || resources.contains(name)
+        || PSEUDO_PARAMETERS.contains(name);
   }
 
   private void expect(boolean declared, String where, String what) {

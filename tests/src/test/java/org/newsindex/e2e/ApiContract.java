@@ -35,8 +35,12 @@ import java.util.stream.Collectors;
  * the contract has no operation for must get its {@code x-unmatched-responses}.
  */
 final class ApiContract {
-  /** The spec's base IRI for its {@code $ref}s; it is never fetched: the registry maps it to the file. */
+  /**
+   * The spec's base IRI for its {@code $ref}s; it is never fetched: the registry maps it to the
+   * file.
+   */
   private static final String SPEC_IRI = "https://newsindex.invalid/openapi.json";
+
   private static final int MAX_BODY_IN_MESSAGE = 600;
 
   private record Route(String template, Pattern pattern, JsonNode item) {}
@@ -50,14 +54,16 @@ final class ApiContract {
     this.spec = spec;
     this.routes = routes(spec.path("paths"));
     String text = spec.toString();
-    SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
     // The document's own fields (openapi, paths, components...) are not schema keywords: say so,
     // rather than have the validator warn about each when it reads the document around a schema.
     List<NonValidationKeyword> documentFields = new ArrayList<>();
     spec.fieldNames().forEachRemaining(name -> documentFields.add(new NonValidationKeyword(name)));
     Dialect dialect = Dialect.builder(Dialects.getOpenApi31()).keywords(documentFields).build();
-    this.registry = SchemaRegistry.withDefaultDialect(dialect,
-        b -> b.schemaRegistryConfig(config).schemas(Map.of(SPEC_IRI, text)));
+    this.registry =
+        SchemaRegistry.withDefaultDialect(
+            dialect, b -> b.schemaRegistryConfig(config).schemas(Map.of(SPEC_IRI, text)));
   }
 
   static Path source(Path projectDir) {
@@ -86,17 +92,25 @@ final class ApiContract {
   void check(String method, String pathAndQuery, int status, String contentType, String body) {
     String request = method + " " + pathAndQuery;
     String path = URI.create(pathAndQuery).getRawPath();
-    Optional<Route> route = routes.stream().filter(r -> r.pattern().matcher(path).matches()).findFirst();
+    Optional<Route> route =
+        routes.stream().filter(r -> r.pattern().matcher(path).matches()).findFirst();
     String responsePointer;
     if (route.isEmpty()) {
-      responsePointer = expectUnmatched("unknown-path", request, "matches no path of the contract", status, 404);
+      responsePointer =
+          expectUnmatched("unknown-path", request, "matches no path of the contract", status, 404);
     } else {
       JsonNode operation = route.get().item().path(method.toLowerCase(Locale.ROOT));
       if (operation.isMissingNode()) {
-        responsePointer = expectUnmatched("unsupported-method", request,
-            "has no operation in the contract's path " + route.get().template(), status, 405);
+        responsePointer =
+            expectUnmatched(
+                "unsupported-method",
+                request,
+                "has no operation in the contract's path " + route.get().template(),
+                status,
+                405);
       } else {
-        responsePointer = documentedResponse(route.get().template(), method, operation, status, request, body);
+        responsePointer =
+            documentedResponse(route.get().template(), method, operation, status, request, body);
       }
     }
     String resolved = resolve(responsePointer);
@@ -104,45 +118,78 @@ final class ApiContract {
     String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (content.isMissingNode()) {
       if (!body.isEmpty()) {
-        throw new AssertionError(request + " answered " + status + " with a body, but the contract documents none: "
-            + abbreviate(body));
+        throw new AssertionError(
+            request
+                + " answered "
+                + status
+                + " with a body, but the contract documents none: "
+                + abbreviate(body));
       }
       return;
     }
     if (!content.has(mediaType)) {
-      throw new AssertionError(request + " answered " + status + " with content type '" + contentType
-          + "'; the contract documents " + fieldNames(content) + " (" + resolved + ")");
+      throw new AssertionError(
+          request
+              + " answered "
+              + status
+              + " with content type '"
+              + contentType
+              + "'; the contract documents "
+              + fieldNames(content)
+              + " ("
+              + resolved
+              + ")");
     }
     String schemaPointer = resolved + "/content/" + escape(mediaType) + "/schema";
     JsonNode instance = instance(mediaType, body, request, status);
     List<Error> errors = schema(schemaPointer).validate(instance);
     if (!errors.isEmpty()) {
-      throw new AssertionError(request + " answered " + status + " with a body that does not match the contract ("
-          + schemaPointer + "):\n  " + errors.stream().map(Error::toString).collect(Collectors.joining("\n  "))
-          + "\nbody: " + abbreviate(body));
+      throw new AssertionError(
+          request
+              + " answered "
+              + status
+              + " with a body that does not match the contract ("
+              + schemaPointer
+              + "):\n  "
+              + errors.stream().map(Error::toString).collect(Collectors.joining("\n  "))
+              + "\nbody: "
+              + abbreviate(body));
     }
   }
 
-  private String documentedResponse(String template, String method, JsonNode operation, int status, String request,
-      String body) {
+  private String documentedResponse(
+      String template, String method, JsonNode operation, int status, String request, String body) {
     JsonNode responses = operation.path("responses");
-    String base = "/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT) + "/responses/";
+    String base =
+        "/paths/" + escape(template) + "/" + method.toLowerCase(Locale.ROOT) + "/responses/";
     for (String key : List.of(String.valueOf(status), (status / 100) + "XX", "default")) {
       if (responses.has(key)) {
         return base + escape(key);
       }
     }
-    throw new AssertionError(request + " answered " + status + ", which the contract does not document for "
-        + method + " " + template + " (documented: " + fieldNames(responses) + "); body: " + abbreviate(body));
+    throw new AssertionError(
+        request
+            + " answered "
+            + status
+            + ", which the contract does not document for "
+            + method
+            + " "
+            + template
+            + " (documented: "
+            + fieldNames(responses)
+            + "); body: "
+            + abbreviate(body));
   }
 
-  private String expectUnmatched(String kind, String request, String why, int status, int expected) {
+  private String expectUnmatched(
+      String kind, String request, String why, int status, int expected) {
     String pointer = "/x-unmatched-responses/" + kind;
     if (spec.at(pointer).isMissingNode()) {
       throw new AssertionError(request + " " + why + ", and the contract has no " + pointer);
     }
     if (status != expected) {
-      throw new AssertionError(request + " " + why + "; such a request must answer " + expected + ", not " + status);
+      throw new AssertionError(
+          request + " " + why + "; such a request must answer " + expected + ", not " + status);
     }
     return pointer;
   }
@@ -153,7 +200,8 @@ final class ApiContract {
     for (int hops = 0; spec.at(at).has("$ref"); hops++) {
       String ref = spec.at(at).get("$ref").asText();
       if (!ref.startsWith("#/") || hops > 10) {
-        throw new AssertionError("the contract's $ref '" + ref + "' at " + at + " cannot be followed");
+        throw new AssertionError(
+            "the contract's $ref '" + ref + "' at " + at + " cannot be followed");
       }
       at = ref.substring(1);
     }
@@ -161,11 +209,13 @@ final class ApiContract {
   }
 
   private Schema schema(String pointer) {
-    return schemas.computeIfAbsent(pointer, p -> {
-      Schema schema = registry.getSchema(SchemaLocation.of(SPEC_IRI + "#" + p));
-      schema.initializeValidators();
-      return schema;
-    });
+    return schemas.computeIfAbsent(
+        pointer,
+        p -> {
+          Schema schema = registry.getSchema(SchemaLocation.of(SPEC_IRI + "#" + p));
+          schema.initializeValidators();
+          return schema;
+        });
   }
 
   private static JsonNode instance(String mediaType, String body, String request, int status) {
@@ -175,15 +225,28 @@ final class ApiContract {
     try {
       return TestCloud.JSON.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new AssertionError(request + " answered " + status + " with " + mediaType + " that is not JSON: "
-          + abbreviate(body), e);
+      throw new AssertionError(
+          request
+              + " answered "
+              + status
+              + " with "
+              + mediaType
+              + " that is not JSON: "
+              + abbreviate(body),
+          e);
     }
   }
 
-  /** Paths as regular expressions, concrete paths before templated ones, as OpenAPI matches them. */
+  /**
+   * Paths as regular expressions, concrete paths before templated ones, as OpenAPI matches them.
+   */
   private static List<Route> routes(JsonNode paths) {
     List<Route> routes = new ArrayList<>();
-    paths.properties().forEach(e -> routes.add(new Route(e.getKey(), pattern(e.getKey(), e.getValue()), e.getValue())));
+    paths
+        .properties()
+        .forEach(
+            e ->
+                routes.add(new Route(e.getKey(), pattern(e.getKey(), e.getValue()), e.getValue())));
     routes.sort(Comparator.comparing((Route r) -> r.template().contains("{")));
     return List.copyOf(routes);
   }
@@ -205,13 +268,19 @@ final class ApiContract {
     return Pattern.compile(regex.toString());
   }
 
-  /** Whether a path parameter may span segments ({@code x-greedy}, API Gateway's {@code {key+}}). */
+  /**
+   * Whether a path parameter may span segments ({@code x-greedy}, API Gateway's {@code {key+}}).
+   */
   private static boolean greedy(JsonNode item, String name) {
     List<JsonNode> parameters = new ArrayList<>();
     item.path("parameters").forEach(parameters::add);
     item.properties().forEach(op -> op.getValue().path("parameters").forEach(parameters::add));
-    return parameters.stream().anyMatch(p -> p.path("in").asText().equals("path") && p.path("name").asText().equals(name)
-        && p.path("x-greedy").asBoolean(false));
+    return parameters.stream()
+        .anyMatch(
+            p ->
+                p.path("in").asText().equals("path")
+                    && p.path("name").asText().equals(name)
+                    && p.path("x-greedy").asBoolean(false));
   }
 
   private static String escape(String pointerToken) {
@@ -225,6 +294,8 @@ final class ApiContract {
   }
 
   private static String abbreviate(String body) {
-    return body.length() <= MAX_BODY_IN_MESSAGE ? body : body.substring(0, MAX_BODY_IN_MESSAGE) + "…";
+    return body.length() <= MAX_BODY_IN_MESSAGE
+        ? body
+        : body.substring(0, MAX_BODY_IN_MESSAGE) + "…";
   }
 }

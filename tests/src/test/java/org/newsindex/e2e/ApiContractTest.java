@@ -27,8 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApiContractTest {
   private static final String JSON_TYPE = "application/json; charset=utf-8";
 
-  @RegisterExtension
-  static final TestCloud cloud = TestCloud.seeded();
+  @RegisterExtension static final TestCloud cloud = TestCloud.seeded();
 
   @Test
   void servedContractIsTheYamlSourceAsJson() {
@@ -43,20 +42,33 @@ class ApiContractTest {
   void contractIsAValidOpenApi31Document() throws IOException {
     Schema openApi31;
     try (InputStream in = ApiContractTest.class.getResourceAsStream("/oas-3.1-schema.json")) {
-      openApi31 = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+      openApi31 =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
     }
     ObjectNode contract = (ObjectNode) TestCloud.CONTRACT.document();
 
     assertEquals(List.of(), openApi31.validate(contract).stream().map(Error::toString).toList());
     contract.remove("info");
-    assertFalse(openApi31.validate(contract).isEmpty(), "the OpenAPI schema must refuse a document without info");
+    assertFalse(
+        openApi31.validate(contract).isEmpty(),
+        "the OpenAPI schema must refuse a document without info");
   }
 
   @Test
   void everyRouteOfTheApiIsDescribed() {
     JsonNode paths = TestCloud.CONTRACT.document().get("paths");
-    for (String path : new String[] {"/search", "/documents/{id}", "/sources", "/sources/{key}", "/suggest", "/health",
-        "/openapi.json", "/", "/assets/{file}"}) {
+    for (String path :
+        new String[] {
+          "/search",
+          "/documents/{id}",
+          "/sources",
+          "/sources/{key}",
+          "/suggest",
+          "/health",
+          "/openapi.json",
+          "/",
+          "/assets/{file}"
+        }) {
       assertTrue(paths.has(path), path + " is missing from the contract");
     }
   }
@@ -68,9 +80,23 @@ class ApiContractTest {
     assertDoesNotThrow(() -> check(path, 200, real.text()));
 
     assertFails(path, 200, real.body(), b -> b.remove("total"), "total");
-    assertFails(path, 200, real.body(), b -> ((ObjectNode) b.get("results").get(0)).put("score", "high"), "score");
-    assertFails(path, 200, real.body(), b -> ((ObjectNode) b.get("results").get(0)).put("kind", "video"), "kind");
-    assertFails(path, 200, real.body(), b -> ((ObjectNode) b.get("results").get(0)).put("ingested_at", "yesterday"),
+    assertFails(
+        path,
+        200,
+        real.body(),
+        b -> ((ObjectNode) b.get("results").get(0)).put("score", "high"),
+        "score");
+    assertFails(
+        path,
+        200,
+        real.body(),
+        b -> ((ObjectNode) b.get("results").get(0)).put("kind", "video"),
+        "kind");
+    assertFails(
+        path,
+        200,
+        real.body(),
+        b -> ((ObjectNode) b.get("results").get(0)).put("ingested_at", "yesterday"),
         "ingested_at");
     assertFails(path, 200, real.body(), b -> b.put("debug", true), "debug");
   }
@@ -80,7 +106,11 @@ class ApiContractTest {
     TestCloud.Answer real = cloud.get("/documents/hffffffffffffffff");
     assertEquals(404, real.status());
 
-    assertFails("/documents/hffffffffffffffff", 404, real.body(), b -> ((ObjectNode) b.get("error")).remove("message"),
+    assertFails(
+        "/documents/hffffffffffffffff",
+        404,
+        real.body(),
+        b -> ((ObjectNode) b.get("error")).remove("message"),
         "message");
   }
 
@@ -89,10 +119,14 @@ class ApiContractTest {
     String body = cloud.get("/health").text();
 
     AssertionError status = assertThrows(AssertionError.class, () -> check("/health", 418, body));
-    assertTrue(status.getMessage().contains("418") && status.getMessage().contains("documented: 200, 400, 500"),
+    assertTrue(
+        status.getMessage().contains("418")
+            && status.getMessage().contains("documented: 200, 400, 500"),
         status.getMessage());
-    AssertionError type = assertThrows(AssertionError.class,
-        () -> TestCloud.CONTRACT.check("GET", "/health", 200, "text/plain", body));
+    AssertionError type =
+        assertThrows(
+            AssertionError.class,
+            () -> TestCloud.CONTRACT.check("GET", "/health", 200, "text/plain", body));
     assertTrue(type.getMessage().contains("text/plain"), type.getMessage());
   }
 
@@ -101,11 +135,16 @@ class ApiContractTest {
     TestCloud.Answer unknown = cloud.get("/nowhere");
     assertEquals(404, unknown.status());
 
-    AssertionError wrong = assertThrows(AssertionError.class, () -> check("/nowhere", 200, "{\"ok\":true}"));
+    AssertionError wrong =
+        assertThrows(AssertionError.class, () -> check("/nowhere", 200, "{\"ok\":true}"));
     assertTrue(wrong.getMessage().contains("matches no path"), wrong.getMessage());
-    String notAllowed = "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"POST is not supported\"}}";
-    assertDoesNotThrow(() -> TestCloud.CONTRACT.check("POST", "/search", 405, JSON_TYPE, notAllowed));
-    assertThrows(AssertionError.class, () -> TestCloud.CONTRACT.check("POST", "/search", 200, JSON_TYPE, "{}"));
+    String notAllowed =
+        "{\"error\":{\"code\":\"method_not_allowed\",\"message\":\"POST is not supported\"}}";
+    assertDoesNotThrow(
+        () -> TestCloud.CONTRACT.check("POST", "/search", 405, JSON_TYPE, notAllowed));
+    assertThrows(
+        AssertionError.class,
+        () -> TestCloud.CONTRACT.check("POST", "/search", 200, JSON_TYPE, "{}"));
   }
 
   @Test
@@ -116,7 +155,9 @@ class ApiContractTest {
 
     assertEquals(200, page.status());
     assertTrue(page.contentType().startsWith("text/html"), page.contentType());
-    assertTrue(page.text().contains("assets/search.js") && page.text().contains("assets/search.css"), page.text());
+    assertTrue(
+        page.text().contains("assets/search.js") && page.text().contains("assets/search.css"),
+        page.text());
     assertTrue(script.contentType().startsWith("text/javascript"), script.contentType());
     assertTrue(script.text().contains("api('suggest'"), "the script calls the API");
     assertTrue(style.contentType().startsWith("text/css"), style.contentType());
@@ -128,11 +169,17 @@ class ApiContractTest {
     TestCloud.CONTRACT.check("GET", path, status, JSON_TYPE, body);
   }
 
-  private static void assertFails(String path, int status, JsonNode real, Consumer<ObjectNode> change, String field) {
+  private static void assertFails(
+      String path, int status, JsonNode real, Consumer<ObjectNode> change, String field) {
     ObjectNode changed = real.deepCopy();
     change.accept(changed);
-    AssertionError error = assertThrows(AssertionError.class, () -> check(path, status, changed.toString()),
-        "the check should refuse a body whose " + field + " was changed");
-    assertTrue(error.getMessage().contains(field), "the message should name " + field + ": " + error.getMessage());
+    AssertionError error =
+        assertThrows(
+            AssertionError.class,
+            () -> check(path, status, changed.toString()),
+            "the check should refuse a body whose " + field + " was changed");
+    assertTrue(
+        error.getMessage().contains(field),
+        "the message should name " + field + ": " + error.getMessage());
   }
 }

@@ -17,16 +17,36 @@ import org.junit.jupiter.api.Test;
  * test: no figure is asserted, only that each was measured.)
  */
 class BenchCommandTest {
-  private static final List<String> CLASSES = List.of("rare term", "common term", "very common term", "2-3 terms",
-      "phrase", "filtered", "paged");
+  private static final List<String> CLASSES =
+      List.of(
+          "rare term",
+          "common term",
+          "very common term",
+          "2-3 terms",
+          "phrase",
+          "filtered",
+          "paged");
 
   @Test
   void benchRunsEndToEndAndWritesItsFigures() throws Exception {
     Path work = Files.createTempDirectory("newsindex-bench");
-    Process bench = new ProcessBuilder("java", "-jar",
-        TestCloud.projectDir().resolve("infra/target/newsindex-local.jar").toString(),
-        "bench", "--articles", "40", "--queries", "2", "--repeat", "1", "--cold-starts", "1")
-        .directory(work.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process bench =
+        new ProcessBuilder(
+                "java",
+                "-jar",
+                TestCloud.projectDir().resolve("infra/target/newsindex-local.jar").toString(),
+                "bench",
+                "--articles",
+                "40",
+                "--queries",
+                "2",
+                "--repeat",
+                "1",
+                "--cold-starts",
+                "1")
+            .directory(work.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String table = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(bench.waitFor(5, TimeUnit.MINUTES), "bench should finish");
     assertEquals(0, bench.exitValue(), table);
@@ -36,12 +56,19 @@ class BenchCommandTest {
     assertTrue(json.path("ingest_ratio_to_raw").asDouble() > 0, json.toString());
     for (String name : CLASSES) {
       JsonNode c = json.path("queries").path(name);
-      for (String key : List.of("p50_ms", "p99_ms", "items_read", "speedup_vs_scan_p50", "ratio_to_lucene_p50")) {
+      for (String key :
+          List.of("p50_ms", "p99_ms", "items_read", "speedup_vs_scan_p50", "ratio_to_lucene_p50")) {
         assertTrue(c.path(key).asDouble() > 0, name + "." + key + " in " + c);
       }
     }
-    assertTrue(json.path("cold_start").path("QueryFunction").path("first_response_since_jvm_start_ms").asDouble() > 0);
-    assertTrue(json.path("floor").path("api_call_p50_ms").asDouble() > 0, json.path("floor").toString());
+    assertTrue(
+        json.path("cold_start")
+                .path("QueryFunction")
+                .path("first_response_since_jvm_start_ms")
+                .asDouble()
+            > 0);
+    assertTrue(
+        json.path("floor").path("api_call_p50_ms").asDouble() > 0, json.path("floor").toString());
     assertTrue(json.path("jar_bytes").asLong() > 1_000_000);
     assertTrue(json.path("cost").path("per_million_queries").path("total_usd").asDouble() > 0);
   }

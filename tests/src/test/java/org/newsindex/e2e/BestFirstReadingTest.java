@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.bench.LuceneIndex;
 import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.IndexSnapshot;
@@ -27,7 +28,6 @@ import org.newsindex.index.StoredDocument;
 import org.newsindex.index.TermDirectory;
 import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.SourceEvent;
-import org.newsindex.bench.LuceneIndex;
 import org.newsindex.search.QueryParser;
 import org.newsindex.search.SearchHit;
 import org.newsindex.search.SearchRequest;
@@ -44,8 +44,7 @@ class BestFirstReadingTest {
   private static final int CHUNK_BYTES = 512;
   private static final int HORIZON = 40;
 
-  @RegisterExtension
-  static final TestCloud cloud = TestCloud.empty();
+  @RegisterExtension static final TestCloud cloud = TestCloud.empty();
   private static IsolatedIngest ingest;
   private static LuceneIndex lucene;
   private static Map<Long, StoredDocument> documents;
@@ -74,9 +73,17 @@ class BestFirstReadingTest {
     assertTrue(snapshot.pendingFiles().isEmpty(), snapshot.pendingFiles().toString());
     documents = snapshot.documents();
     lucene = new LuceneIndex(new TextAnalyzer().luceneAnalyzer());
-    documents.values().forEach(d -> lucene.add(d.ord(), d.kind().label(),
-        d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(), d.text()));
-    searcher = new Searcher(table, new TextAnalyzer(), "k".getBytes(StandardCharsets.UTF_8), HORIZON);
+    documents
+        .values()
+        .forEach(
+            d ->
+                lucene.add(
+                    d.ord(),
+                    d.kind().label(),
+                    d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(),
+                    d.text()));
+    searcher =
+        new Searcher(table, new TextAnalyzer(), "k".getBytes(StandardCharsets.UTF_8), HORIZON);
     ingest.assertConsistent("");
   }
 
@@ -93,7 +100,9 @@ class BestFirstReadingTest {
     return snapshot.directories().values().stream()
         .filter(d -> !d.term().equals(TermDirectory.ALL_DOCUMENTS))
         .sorted((a, b) -> Integer.compare(b.docFreq(), a.docFreq()))
-        .limit(n).map(d -> d.forms().get(0)).toList();
+        .limit(n)
+        .map(d -> d.forms().get(0))
+        .toList();
   }
 
   @Test
@@ -108,10 +117,15 @@ class BestFirstReadingTest {
     QueryParser parser = new QueryParser(new TextAnalyzer());
     for (String q : queries) {
       SearchResult ours = searcher.search(SearchRequest.of(q));
-      List<LuceneIndex.Hit> expected = lucene.search(parser.parse(q).query(), Set.of(), Set.of(), 10);
-      assertEquals(expected.stream().map(LuceneIndex.Hit::ord).toList(), ours.hits().stream().map(SearchHit::ord).toList(), q);
+      List<LuceneIndex.Hit> expected =
+          lucene.search(parser.parse(q).query(), Set.of(), Set.of(), 10);
+      assertEquals(
+          expected.stream().map(LuceneIndex.Hit::ord).toList(),
+          ours.hits().stream().map(SearchHit::ord).toList(),
+          q);
       for (int i = 0; i < expected.size(); i++) {
-        assertEquals(expected.get(i).score(), ours.hits().get(i).score(), expected.get(i).score() * 1e-4, q);
+        assertEquals(
+            expected.get(i).score(), ours.hits().get(i).score(), expected.get(i).score() * 1e-4, q);
       }
     }
   }
@@ -119,14 +133,27 @@ class BestFirstReadingTest {
   @Test
   void aCommonTermReadsAFractionOfItsListAndReportsALowerBound() {
     String term = commonTerms(1).get(0);
-    TermDirectory directory = ingest.snapshot().directories().values().stream()
-        .filter(d -> d.forms().contains(term)).findFirst().orElseThrow();
-    assertTrue(directory.chunks().size() > 10, "the list should span many chunks: " + directory.chunks().size());
+    TermDirectory directory =
+        ingest.snapshot().directories().values().stream()
+            .filter(d -> d.forms().contains(term))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        directory.chunks().size() > 10,
+        "the list should span many chunks: " + directory.chunks().size());
     SearchResult result = searcher.search(SearchRequest.of(term));
-    // The term's and the corpus's directories, the ten documents shown, the source facet's file keys.
+    // The term's and the corpus's directories, the ten documents shown, the source facet's file
+    // keys.
     long fixedCost = 2 + 10 + Searcher.SOURCE_FACET_SIZE;
-    assertTrue(result.itemsRead() - fixedCost < directory.chunks().size() / 2,
-        "read " + result.itemsRead() + " items for a list of " + directory.chunks().size() + " chunks");
-    assertTrue(!result.totalExact() && result.total() >= HORIZON, "a lower bound past the horizon: " + result.total());
+    assertTrue(
+        result.itemsRead() - fixedCost < directory.chunks().size() / 2,
+        "read "
+            + result.itemsRead()
+            + " items for a list of "
+            + directory.chunks().size()
+            + " chunks");
+    assertTrue(
+        !result.totalExact() && result.total() >= HORIZON,
+        "a lower bound past the horizon: " + result.total());
   }
 }

@@ -19,13 +19,19 @@ import org.newsindex.ingest.SourceEvent;
  * drift. Every point of the scenario at which it can die is tried.
  */
 class CrashAndRetryTest {
-  @RegisterExtension
-  static final TestCloud cloud = TestCloud.empty();
+  @RegisterExtension static final TestCloud cloud = TestCloud.empty();
 
-  private static final String FIRST = Corpora.article("Lavrov and Rubio discussed the war in Ukraine by phone.",
-      "Ukraine Talks Resume In Istanbul", "Markets Rally As Inflation Cools", "Shared Headline About Peace Talks");
-  private static final String SECOND = Corpora.article("A brand new article about zebras in Kenya and their census.",
-      "Zebra Census Completed", "Shared Headline About Peace Talks");
+  private static final String FIRST =
+      Corpora.article(
+          "Lavrov and Rubio discussed the war in Ukraine by phone.",
+          "Ukraine Talks Resume In Istanbul",
+          "Markets Rally As Inflation Cools",
+          "Shared Headline About Peace Talks");
+  private static final String SECOND =
+      Corpora.article(
+          "A brand new article about zebras in Kenya and their census.",
+          "Zebra Census Completed",
+          "Shared Headline About Peace Talks");
 
   /** The scenario: two files sharing a headline, then the first overwritten. */
   private static void scenario(IngestService service, List<SourceEvent> events) {
@@ -36,7 +42,11 @@ class CrashAndRetryTest {
 
   private static List<SourceEvent> events(IsolatedIngest ingest) {
     SourceEvent a = ingest.put("a.txt", FIRST);
-    SourceEvent b = ingest.put("b.txt", Corpora.article("Another article on peace talks.", "Shared Headline About Peace Talks"));
+    SourceEvent b =
+        ingest.put(
+            "b.txt",
+            Corpora.article(
+                "Another article on peace talks.", "Shared Headline About Peace Talks"));
     SourceEvent a2 = ingest.put("a.txt", SECOND);
     return List.of(a, b, a2);
   }
@@ -51,12 +61,15 @@ class CrashAndRetryTest {
     int totalRequests = counter.requests();
     IndexContent expected = clean.content();
     clean.assertConsistent("");
-    assertTrue(counter.batchWrites() >= 5, "the scenario should take several batch writes, took " + counter.batchWrites());
+    assertTrue(
+        counter.batchWrites() >= 5,
+        "the scenario should take several batch writes, took " + counter.batchWrites());
 
     for (int crashAt = 1; crashAt < totalRequests; crashAt++) {
       IsolatedIngest crashed = new IsolatedIngest(cloud);
       List<SourceEvent> events = events(crashed);
-      IngestService dying = crashed.service(Optional.of(FaultInjector.crashAfter(crashAt)), Duration.ofMillis(100));
+      IngestService dying =
+          crashed.service(Optional.of(FaultInjector.crashAfter(crashAt)), Duration.ofMillis(100));
       boolean died = false;
       for (SourceEvent e : events) {
         if (!died) {
@@ -70,7 +83,8 @@ class CrashAndRetryTest {
       assertTrue(died, "the fault at request " + crashAt + " should have killed the ingest");
       TestCloud.sleep(120);
       scenario(crashed.service(), events);
-      assertEquals(expected, crashed.content(), "after a crash at request " + crashAt + " and a retry");
+      assertEquals(
+          expected, crashed.content(), "after a crash at request " + crashAt + " and a retry");
       crashed.assertConsistent("crash at " + crashAt + ": ");
     }
   }
@@ -79,7 +93,8 @@ class CrashAndRetryTest {
   void theCrashedInvocationFailsSoLambdaRetriesIt() {
     IsolatedIngest ingest = new IsolatedIngest(cloud);
     SourceEvent event = ingest.put("c.txt", FIRST);
-    IngestService dying = ingest.service(Optional.of(FaultInjector.crashAfter(2)), Duration.ofMillis(300));
+    IngestService dying =
+        ingest.service(Optional.of(FaultInjector.crashAfter(2)), Duration.ofMillis(300));
     assertThrows(FaultInjector.InjectedCrash.class, () -> IsolatedIngest.handle(dying, event));
   }
 }

@@ -24,8 +24,7 @@ import org.newsindex.local.lambda.InvocationResult;
  * at once: through the local cloud's real S3 events and ingest function, the index stays exact.
  */
 class EventDeliveryTest {
-  @RegisterExtension
-  static final TestCloud cloud = TestCloud.empty();
+  @RegisterExtension static final TestCloud cloud = TestCloud.empty();
 
   private static IndexContent content() {
     return IndexContent.of(IndexSnapshot.load(cloud.dynamoDb, cloud.cloud.table()));
@@ -36,7 +35,8 @@ class EventDeliveryTest {
     List<InvocationRecord> records = cloud.cloud.invocations();
     for (int i = records.size() - 1; i >= 0; i--) {
       InvocationRecord r = records.get(i);
-      if (r.functionLogicalId().equals("IngestFunction") && r.eventJson().contains("\"" + key + "\"")) {
+      if (r.functionLogicalId().equals("IngestFunction")
+          && r.eventJson().contains("\"" + key + "\"")) {
         return r.eventJson();
       }
     }
@@ -55,19 +55,26 @@ class EventDeliveryTest {
 
   @Test
   void theSameEventDeliveredTwiceLeavesTheIndexAsOneDeliveryDid() {
-    cloud.upload("dup/file.txt", Corpora.article("Wildfires spread across the southern hills overnight.",
-        "Wildfires Spread Across Southern Hills", "Evacuations Ordered In Three Towns"));
+    cloud.upload(
+        "dup/file.txt",
+        Corpora.article(
+            "Wildfires spread across the southern hills overnight.",
+            "Wildfires Spread Across Southern Hills",
+            "Evacuations Ordered In Three Towns"));
     cloud.settle();
     IndexContent once = content();
     JsonNode second = deliver(lastEventFor("dup/file.txt"));
-    assertEquals("duplicate", second.get("records").get(0).get("outcome").asText(), second.toString());
+    assertEquals(
+        "duplicate", second.get("records").get(0).get("outcome").asText(), second.toString());
     assertEquals(once, content());
     cloud.assertConsistent();
   }
 
   @Test
   void anUnchangedReuploadIsRecognisedWithoutReindexing() {
-    String text = Corpora.article("The central bank held interest rates steady on Thursday.", "Central Bank Holds Rates");
+    String text =
+        Corpora.article(
+            "The central bank held interest rates steady on Thursday.", "Central Bank Holds Rates");
     cloud.upload("same/file.txt", text);
     cloud.settle();
     IndexContent before = content();
@@ -75,18 +82,27 @@ class EventDeliveryTest {
     cloud.settle();
     JsonNode again = deliver(lastEventFor("same/file.txt"));
     assertEquals("duplicate", again.get("records").get(0).get("outcome").asText());
-    assertTrue(cloud.cloud.invocations().stream().anyMatch(r -> r.eventJson().contains("same/file.txt")
-        && r.result().response().contains("unchanged")), "the second upload should be recognised as unchanged");
+    assertTrue(
+        cloud.cloud.invocations().stream()
+            .anyMatch(
+                r ->
+                    r.eventJson().contains("same/file.txt")
+                        && r.result().response().contains("unchanged")),
+        "the second upload should be recognised as unchanged");
     assertEquals(before.documents(), content().documents());
     assertEquals(before.postings(), content().postings());
   }
 
   @Test
   void anOlderEventArrivingAfterANewerOneChangesNothing() {
-    cloud.upload("order/file.txt", Corpora.article("Version one talks about glaciers melting.", "Glaciers Melt Faster"));
+    cloud.upload(
+        "order/file.txt",
+        Corpora.article("Version one talks about glaciers melting.", "Glaciers Melt Faster"));
     cloud.settle();
     String older = lastEventFor("order/file.txt");
-    cloud.upload("order/file.txt", Corpora.article("Version two talks about volcanoes erupting.", "Volcano Erupts Again"));
+    cloud.upload(
+        "order/file.txt",
+        Corpora.article("Version two talks about volcanoes erupting.", "Volcano Erupts Again"));
     cloud.settle();
     IndexContent newest = content();
     JsonNode stale = deliver(older);
@@ -99,13 +115,22 @@ class EventDeliveryTest {
 
   @Test
   void anOverwriteReplacesTheArticleAndItsShareOfSharedHeadlines() {
-    cloud.upload("over/a.txt", Corpora.article("The old article describes a harbour strike.",
-        "Dockers Strike At The Harbour", "Only In The Old Version"));
-    cloud.upload("over/b.txt", Corpora.article("Another file lists the same story.", "Dockers Strike At The Harbour"));
+    cloud.upload(
+        "over/a.txt",
+        Corpora.article(
+            "The old article describes a harbour strike.",
+            "Dockers Strike At The Harbour",
+            "Only In The Old Version"));
+    cloud.upload(
+        "over/b.txt",
+        Corpora.article("Another file lists the same story.", "Dockers Strike At The Harbour"));
     cloud.settle();
-    cloud.upload("over/a.txt", Corpora.article("The new article describes a marathon record.", "Marathon Record Broken"));
+    cloud.upload(
+        "over/a.txt",
+        Corpora.article("The new article describes a marathon record.", "Marathon Record Broken"));
     cloud.settle();
-    assertEquals(0, cloud.search("harbour strike", "kind=article").get("total").get("value").asInt());
+    assertEquals(
+        0, cloud.search("harbour strike", "kind=article").get("total").get("value").asInt());
     assertEquals(0, cloud.search("\"only in the old version\"").get("total").get("value").asInt());
     JsonNode shared = cloud.search("\"dockers strike at the harbour\"").get("results");
     assertEquals(1, shared.size());
@@ -116,8 +141,14 @@ class EventDeliveryTest {
 
   @Test
   void aDeleteRemovesWhatCameOnlyFromThatFile() {
-    cloud.upload("del/a.txt", Corpora.article("Solar farms expand in the desert region.", "Solar Farms Expand", "Grid Upgrade Approved"));
-    cloud.upload("del/b.txt", Corpora.article("Engineers approve a grid upgrade.", "Grid Upgrade Approved"));
+    cloud.upload(
+        "del/a.txt",
+        Corpora.article(
+            "Solar farms expand in the desert region.",
+            "Solar Farms Expand",
+            "Grid Upgrade Approved"));
+    cloud.upload(
+        "del/b.txt", Corpora.article("Engineers approve a grid upgrade.", "Grid Upgrade Approved"));
     cloud.settle();
     cloud.delete("del/a.txt");
     cloud.settle();
@@ -130,8 +161,13 @@ class EventDeliveryTest {
 
   @Test
   void manyFilesSharingHeadlinesIngestedAtOnceLeaveExactSourceLists() throws Exception {
-    List<String> shared = List.of("Summit Ends Without Deal", "Oil Prices Climb Again", "Storm Closes Airports",
-        "Election Results Delayed", "Vaccine Trial Succeeds");
+    List<String> shared =
+        List.of(
+            "Summit Ends Without Deal",
+            "Oil Prices Climb Again",
+            "Storm Closes Airports",
+            "Election Results Delayed",
+            "Vaccine Trial Succeeds");
     Map<String, Set<String>> expected = new TreeMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(12);
     List<Future<?>> uploads = new ArrayList<>();
@@ -145,7 +181,10 @@ class EventDeliveryTest {
       }
       headlines.add("Unique Story Number " + i);
       String key = "many/" + i + ".txt";
-      String body = Corpora.article("Article number " + i + " covers the summit and the storm.", headlines.toArray(String[]::new));
+      String body =
+          Corpora.article(
+              "Article number " + i + " covers the summit and the storm.",
+              headlines.toArray(String[]::new));
       uploads.add(pool.submit(() -> cloud.upload(key, body)));
     }
     for (Future<?> f : uploads) {

@@ -17,13 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Faults between the AWS SDK and DynamoDB, for tests: a crash after a number of requests of any kind
- * (every request after it fails, as if the process had died), throttling errors on the first calls, and batch
- * writes of which DynamoDB "processes" only part, returning the rest as UnprocessedItems (the items
- * withheld are never sent, so they really are unwritten).
+ * Faults between the AWS SDK and DynamoDB, for tests: a crash after a number of requests of any
+ * kind (every request after it fails, as if the process had died), throttling errors on the first
+ * calls, and batch writes of which DynamoDB "processes" only part, returning the rest as
+ * UnprocessedItems (the items withheld are never sent, so they really are unwritten).
  */
 final class FaultInjector implements ExecutionInterceptor {
-  private static final ExecutionAttribute<List<WriteRequest>> WITHHELD = new ExecutionAttribute<>("withheld");
+  private static final ExecutionAttribute<List<WriteRequest>> WITHHELD =
+      new ExecutionAttribute<>("withheld");
 
   private final int crashAfterRequests;
   private final int throttledCalls;
@@ -69,33 +70,44 @@ final class FaultInjector implements ExecutionInterceptor {
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     if (requests.incrementAndGet() > crashAfterRequests) {
-      throw new InjectedCrash("injected crash before " + context.request().getClass().getSimpleName()
-          + " (request " + requests.get() + ")");
+      throw new InjectedCrash(
+          "injected crash before "
+              + context.request().getClass().getSimpleName()
+              + " (request "
+              + requests.get()
+              + ")");
     }
     if (!(context.request() instanceof BatchWriteItemRequest)) {
       return;
     }
     if (batchWrites.incrementAndGet() <= throttledCalls) {
       throttled.incrementAndGet();
-      throw ProvisionedThroughputExceededException.builder().message("injected throttling").statusCode(400).build();
+      throw ProvisionedThroughputExceededException.builder()
+          .message("injected throttling")
+          .statusCode(400)
+          .build();
     }
   }
 
   @Override
   public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-    if (!(context.request() instanceof BatchWriteItemRequest request) || partial.get() >= partialBatches) {
+    if (!(context.request() instanceof BatchWriteItemRequest request)
+        || partial.get() >= partialBatches) {
       return context.request();
     }
     Map<String, List<WriteRequest>> kept = new HashMap<>();
     List<WriteRequest> withheld = new ArrayList<>();
-    request.requestItems().forEach((table, writes) -> {
-      if (writes.size() < 2) {
-        kept.put(table, writes);
-        return;
-      }
-      kept.put(table, writes.subList(0, writes.size() / 2));
-      withheld.addAll(writes.subList(writes.size() / 2, writes.size()));
-    });
+    request
+        .requestItems()
+        .forEach(
+            (table, writes) -> {
+              if (writes.size() < 2) {
+                kept.put(table, writes);
+                return;
+              }
+              kept.put(table, writes.subList(0, writes.size() / 2));
+              withheld.addAll(writes.subList(writes.size() / 2, writes.size()));
+            });
     if (withheld.isEmpty()) {
       return request;
     }
@@ -106,12 +118,14 @@ final class FaultInjector implements ExecutionInterceptor {
   }
 
   @Override
-  public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+  public SdkResponse modifyResponse(
+      Context.ModifyResponse context, ExecutionAttributes attributes) {
     List<WriteRequest> withheld = attributes.getAttribute(WITHHELD);
     if (withheld == null || !(context.response() instanceof BatchWriteItemResponse response)) {
       return context.response();
     }
-    String table = ((BatchWriteItemRequest) context.request()).requestItems().keySet().iterator().next();
+    String table =
+        ((BatchWriteItemRequest) context.request()).requestItems().keySet().iterator().next();
     Map<String, List<WriteRequest>> unprocessed = new HashMap<>(response.unprocessedItems());
     List<WriteRequest> all = new ArrayList<>(unprocessed.getOrDefault(table, List.of()));
     all.addAll(withheld);

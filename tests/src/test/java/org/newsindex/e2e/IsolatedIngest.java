@@ -23,23 +23,24 @@ import org.newsindex.local.s3.S3KeyEncoding;
 import org.newsindex.verify.IndexVerifier;
 import org.newsindex.verify.VerificationReport;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The ingest core run in the test's own process against the local cloud's DynamoDB and S3, with a
  * table and bucket of its own (not wired to the ingest function) and, optionally, faults injected
- * into its DynamoDB client. Events are made here, with increasing sequencers, as S3 would send them.
+ * into its DynamoDB client. Events are made here, with increasing sequencers, as S3 would send
+ * them.
  */
 final class IsolatedIngest {
   private static final AtomicLong NAMES = new AtomicLong();
@@ -57,19 +58,29 @@ final class IsolatedIngest {
     this.bucket = "isolated-" + n + "-" + System.nanoTime() % 100000;
     this.s3 = cloud.s3;
     s3.createBucket(b -> b.bucket(bucket));
-    cloud.dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(attribute("pk"), attribute("sk"))
-        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-    try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(cloud.dynamoDb)
-        .overrideConfiguration(w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50))))
-        .build()) {
+    cloud.dynamoDb.createTable(
+        b ->
+            b.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk"), attribute("sk"))
+                .keySchema(
+                    KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+                    KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+    try (DynamoDbWaiter waiter =
+        DynamoDbWaiter.builder()
+            .client(cloud.dynamoDb)
+            .overrideConfiguration(
+                w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50))))
+            .build()) {
       waiter.waitUntilTableExists(b -> b.tableName(table));
     }
   }
 
   private static AttributeDefinition attribute(String name) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
   }
 
   /** An ingest service; faults (if any) sit between its DynamoDB client and dynalite. */
@@ -79,8 +90,16 @@ final class IsolatedIngest {
 
   /** An ingest service that splits posting chunks at {@code chunkBytes}. */
   IngestService service(Optional<ExecutionInterceptor> faults, Duration leaseTtl, int chunkBytes) {
-    return new IngestService(new IndexTable(client(faults), table), new S3CorpusObjects(s3, bucket), new CorpusParser(200_000),
-        new TextAnalyzer(), 10L * 1024 * 1024, chunkBytes, leaseTtl, "test-" + NAMES.incrementAndGet(), Clock.systemUTC());
+    return new IngestService(
+        new IndexTable(client(faults), table),
+        new S3CorpusObjects(s3, bucket),
+        new CorpusParser(200_000),
+        new TextAnalyzer(),
+        10L * 1024 * 1024,
+        chunkBytes,
+        leaseTtl,
+        "test-" + NAMES.incrementAndGet(),
+        Clock.systemUTC());
   }
 
   /**
@@ -88,9 +107,16 @@ final class IsolatedIngest {
    * each attempt, as the functions' is; {@code observer} sees its DynamoDB requests.
    */
   IngestService service(Supplier<String> owners, ExecutionInterceptor observer) {
-    return new IngestService(new IndexTable(client(Optional.of(observer)), table), new S3CorpusObjects(s3, bucket),
-        new CorpusParser(200_000), new TextAnalyzer(), 10L * 1024 * 1024, PostingListEditor.MAX_CHUNK_BYTES,
-        Duration.ofSeconds(30), owners, Clock.systemUTC());
+    return new IngestService(
+        new IndexTable(client(Optional.of(observer)), table),
+        new S3CorpusObjects(s3, bucket),
+        new CorpusParser(200_000),
+        new TextAnalyzer(),
+        10L * 1024 * 1024,
+        PostingListEditor.MAX_CHUNK_BYTES,
+        Duration.ofSeconds(30),
+        owners,
+        Clock.systemUTC());
   }
 
   private DynamoDbClient client(Optional<ExecutionInterceptor> interceptor) {
@@ -111,7 +137,8 @@ final class IsolatedIngest {
   SourceEvent put(String key, String content) {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     String etag = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes)).eTag();
-    return SourceEvent.of("ObjectCreated:Put", S3KeyEncoding.encode(key), etag, (long) bytes.length, nextSequencer());
+    return SourceEvent.of(
+        "ObjectCreated:Put", S3KeyEncoding.encode(key), etag, (long) bytes.length, nextSequencer());
   }
 
   static IngestResult handle(IngestService service, SourceEvent event) {

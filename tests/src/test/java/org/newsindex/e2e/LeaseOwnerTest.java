@@ -18,12 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 /**
  * Under SnapStart, every execution environment restored from one snapshot starts with the same
  * memory, so a lease owner named in a constructor would be shared and let two compactors run at
- * once. The ingest service therefore names its owner for each attempt to compact (the functions draw
- * a random name, and Lambda reseeds randomness on restore).
+ * once. The ingest service therefore names its owner for each attempt to compact (the functions
+ * draw a random name, and Lambda reseeds randomness on restore).
  */
 class LeaseOwnerTest {
-  @RegisterExtension
-  static final TestCloud cloud = TestCloud.empty();
+  @RegisterExtension static final TestCloud cloud = TestCloud.empty();
   private static IsolatedIngest ingest;
 
   @BeforeAll
@@ -35,22 +34,30 @@ class LeaseOwnerTest {
   void eachAttemptToCompactHoldsTheLeaseUnderAFreshName() {
     List<String> drawn = new ArrayList<>();
     List<String> takenUnder = Collections.synchronizedList(new ArrayList<>());
-    ExecutionInterceptor leaseTakes = new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        if (context.request() instanceof PutItemRequest put && put.item().get("pk").s().equals("LEASE")) {
-          takenUnder.add(put.item().get("owner").s());
-        }
-      }
-    };
-    IngestService service = ingest.service(() -> {
-      String owner = "owner-" + drawn.size();
-      drawn.add(owner);
-      return owner;
-    }, leaseTakes);
+    ExecutionInterceptor leaseTakes =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeExecution(
+              Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (context.request() instanceof PutItemRequest put
+                && put.item().get("pk").s().equals("LEASE")) {
+              takenUnder.add(put.item().get("owner").s());
+            }
+          }
+        };
+    IngestService service =
+        ingest.service(
+            () -> {
+              String owner = "owner-" + drawn.size();
+              drawn.add(owner);
+              return owner;
+            },
+            leaseTakes);
 
-    IsolatedIngest.handle(service, ingest.put("lease/a.txt", Corpora.article("Kestrels nest early.", "Kestrels")));
-    IsolatedIngest.handle(service, ingest.put("lease/b.txt", Corpora.article("Falcons nest late.", "Falcons")));
+    IsolatedIngest.handle(
+        service, ingest.put("lease/a.txt", Corpora.article("Kestrels nest early.", "Kestrels")));
+    IsolatedIngest.handle(
+        service, ingest.put("lease/b.txt", Corpora.article("Falcons nest late.", "Falcons")));
 
     assertTrue(drawn.size() >= 2, drawn.toString());
     // Every attempt to take the lease used a name of its own, drawn for it.

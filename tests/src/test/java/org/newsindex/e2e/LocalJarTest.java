@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's run command, as a user runs it: the jar starts, loads the seeds, prints READY with its
- * endpoints, serves searches, and when stopped leaves no DynamoDB process behind; meanwhile its
+ * The README's run command, as a user runs it: the jar starts, loads the seeds, prints READY with
+ * its endpoints, serves searches, and when stopped leaves no DynamoDB process behind; meanwhile its
  * other commands ({@code verify}, {@code search}, {@code generate}, {@code upload}, {@code stats})
  * work against it with the exit codes scripts rely on.
  */
@@ -33,30 +33,47 @@ class LocalJarTest {
   private static Process java(String... args) throws IOException {
     List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", jar().toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).directory(TestCloud.projectDir().toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    return new ProcessBuilder(command)
+        .directory(TestCloud.projectDir().toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 
   @Test
   void theJarStartsSeedsServesVerifiesAndStopsCleanly() throws Exception {
     Process local = java("--port", "0");
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(local.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(local.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
       assertTrue(line != null && line.startsWith("READY "), "first line: " + line);
       JsonNode ready = TestCloud.JSON.readTree(line.substring("READY ".length()));
       for (String field : List.of("api", "s3", "dynamodb", "bucket", "table")) {
         assertTrue(ready.hasNonNull(field), field + " in " + line);
       }
-      HttpResponse<String> search = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(ready.get("api").asText() + "/search?q=istanbul")).build(),
-          HttpResponse.BodyHandlers.ofString());
-      TestCloud.CONTRACT.check("GET", "/search?q=istanbul", search.statusCode(),
-          search.headers().firstValue("content-type").orElse(""), search.body());
+      HttpResponse<String> search =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(ready.get("api").asText() + "/search?q=istanbul"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      TestCloud.CONTRACT.check(
+          "GET",
+          "/search?q=istanbul",
+          search.statusCode(),
+          search.headers().firstValue("content-type").orElse(""),
+          search.body());
       assertEquals(200, search.statusCode());
       assertTrue(search.body().contains("000_722cfe8b9ac581af.txt"), search.body());
 
-      Process verify = java("verify", "--dynamodb", ready.get("dynamodb").asText(), "--table", ready.get("table").asText());
+      Process verify =
+          java(
+              "verify",
+              "--dynamodb",
+              ready.get("dynamodb").asText(),
+              "--table",
+              ready.get("table").asText());
       String report = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(verify.waitFor(60, TimeUnit.SECONDS));
       assertEquals(0, verify.exitValue(), report);
@@ -72,7 +89,9 @@ class LocalJarTest {
       Result upload = run("upload", corpus.toString());
       assertEquals(0, upload.exit(), upload.out());
       assertTrue(upload.out().contains("uploaded 3, skipped 0"), upload.out());
-      assertTrue(run("upload", corpus.toString()).out().contains("uploaded 0, skipped 3"), "a second upload resumes");
+      assertTrue(
+          run("upload", corpus.toString()).out().contains("uploaded 0, skipped 3"),
+          "a second upload resumes");
       Result stats = run("stats");
       assertEquals(0, stats.exit(), stats.out());
       assertTrue(stats.out().contains("ingested"), stats.out());

@@ -45,17 +45,41 @@ final class QuerySet {
     List<Query> out = new ArrayList<>();
     for (int i = 0; i < perKind; i++) {
       // Spread single words over the frequency range: common, middling and rare.
-      int rank = (int) Math.min(words.size() - 1, Math.floor(Math.pow(random.nextDouble(), 3) * words.size()));
+      int rank =
+          (int)
+              Math.min(
+                  words.size() - 1, Math.floor(Math.pow(random.nextDouble(), 3) * words.size()));
       out.add(new Query("single", surface.get(words.get(rank)), ""));
-      out.add(new Query("several", word(words, surface, random) + " " + word(words, surface, random)
-          + (i % 2 == 0 ? " " + word(words, surface, random) : ""), ""));
-      out.add(new Query("phrase", "\"" + phrase(tokenized, documents, random, 2 + i % 2) + "\"", ""));
-      out.add(new Query("exclusion", (i % 2 == 0 ? "+" : "") + word(words, surface, random) + " -"
-          + word(words, surface, random), ""));
-      out.add(new Query("boolean", word(words, surface, random) + (i % 3 == 0 ? " AND " : i % 3 == 1 ? " OR " : " AND NOT ")
-          + word(words, surface, random), ""));
-      out.add(new Query("filter", word(words, surface, random) + " " + word(words, surface, random),
-          i % 2 == 0 ? "headline" : "article"));
+      out.add(
+          new Query(
+              "several",
+              word(words, surface, random)
+                  + " "
+                  + word(words, surface, random)
+                  + (i % 2 == 0 ? " " + word(words, surface, random) : ""),
+              ""));
+      out.add(
+          new Query("phrase", "\"" + phrase(tokenized, documents, random, 2 + i % 2) + "\"", ""));
+      out.add(
+          new Query(
+              "exclusion",
+              (i % 2 == 0 ? "+" : "")
+                  + word(words, surface, random)
+                  + " -"
+                  + word(words, surface, random),
+              ""));
+      out.add(
+          new Query(
+              "boolean",
+              word(words, surface, random)
+                  + (i % 3 == 0 ? " AND " : i % 3 == 1 ? " OR " : " AND NOT ")
+                  + word(words, surface, random),
+              ""));
+      out.add(
+          new Query(
+              "filter",
+              word(words, surface, random) + " " + word(words, surface, random),
+              i % 2 == 0 ? "headline" : "article"));
       if (i % 5 == 0) {
         String w = surface.get(words.get(random.nextInt(Math.min(words.size(), 400))));
         if (w.length() >= 4) {
@@ -67,12 +91,15 @@ final class QuerySet {
   }
 
   private static String word(List<String> words, Map<String, String> surface, Random random) {
-    int rank = (int) Math.min(words.size() - 1, Math.floor(Math.pow(random.nextDouble(), 2) * words.size()));
+    int rank =
+        (int)
+            Math.min(words.size() - 1, Math.floor(Math.pow(random.nextDouble(), 2) * words.size()));
     return surface.get(words.get(rank));
   }
 
   /** A run of {@code length} consecutive words of some document, as written. */
-  private static String phrase(List<List<Token>> tokenized, List<StoredDocument> documents, Random random, int length) {
+  private static String phrase(
+      List<List<Token>> tokenized, List<StoredDocument> documents, Random random, int length) {
     while (true) {
       int d = random.nextInt(documents.size());
       List<Token> tokens = tokenized.get(d);

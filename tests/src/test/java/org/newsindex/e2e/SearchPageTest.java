@@ -45,7 +45,8 @@ class SearchPageTest {
 
   @BeforeAll
   static void start() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
             + "(apt-get install chromium chromium-driver)");
     cloud = TestCloud.start(true);
@@ -53,11 +54,23 @@ class SearchPageTest {
     profile = Files.createTempDirectory("newsindex-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=en-US");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--window-size=1280,900",
+        "--lang=en-US");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -87,7 +100,11 @@ class SearchPageTest {
     WebElement first = results().get(0);
     WebElement mark = first.findElement(By.cssSelector(".snippet em"));
     assertEquals("istanbul", mark.getText().toLowerCase());
-    assertTrue(first.findElement(By.cssSelector(".result-title")).getText().startsWith("Russian Foreign Minister"));
+    assertTrue(
+        first
+            .findElement(By.cssSelector(".result-title"))
+            .getText()
+            .startsWith("Russian Foreign Minister"));
     assertTrue(browser.getCurrentUrl().endsWith("/?q=istanbul"), browser.getCurrentUrl());
   }
 
@@ -100,12 +117,18 @@ class SearchPageTest {
 
     browser.findElement(By.cssSelector("input[name=kind][value=headline]")).click();
 
-    waiting().until(d -> d.getCurrentUrl().contains("kind=headline") && summary().startsWith(headlines + " result"));
+    waiting()
+        .until(
+            d ->
+                d.getCurrentUrl().contains("kind=headline")
+                    && summary().startsWith(headlines + " result"));
     List<WebElement> shown = results();
     assertEquals(headlines, shown.size());
     assertTrue(shown.stream().allMatch(r -> r.getAttribute("class").contains("result-headline")));
-    assertEquals(String.valueOf(articles), kindCount("article"), "the kind facet ignores the kind filter");
-    assertTrue(browser.findElement(By.cssSelector("input[name=kind][value=headline]")).isSelected());
+    assertEquals(
+        String.valueOf(articles), kindCount("article"), "the kind facet ignores the kind filter");
+    assertTrue(
+        browser.findElement(By.cssSelector("input[name=kind][value=headline]")).isSelected());
   }
 
   @Test
@@ -118,8 +141,13 @@ class SearchPageTest {
 
     source.click();
 
-    waiting().until(d -> d.getCurrentUrl().contains("source=") && summary().startsWith(count + " result"));
-    assertTrue(results().stream().allMatch(r -> r.findElement(By.cssSelector(".result-sources")).getText().contains(key)));
+    waiting()
+        .until(
+            d -> d.getCurrentUrl().contains("source=") && summary().startsWith(count + " result"));
+    assertTrue(
+        results().stream()
+            .allMatch(
+                r -> r.findElement(By.cssSelector(".result-sources")).getText().contains(key)));
     assertTrue(browser.findElement(By.id("active-filters")).getText().contains("Source: " + key));
   }
 
@@ -129,7 +157,8 @@ class SearchPageTest {
     JsonNode first = cloud.search(q);
     JsonNode second = cloud.search(q, "cursor=" + first.get("next_cursor").asText());
     List<String> expected = new ArrayList<>();
-    Stream.of(first, second).forEach(page -> page.get("results").forEach(hit -> expected.add(hit.get("id").asText())));
+    Stream.of(first, second)
+        .forEach(page -> page.get("results").forEach(hit -> expected.add(hit.get("id").asText())));
     assertFalse(second.has("next_cursor"), "the query should have exactly two pages");
 
     open("/?q=" + TestCloud.encode(q));
@@ -154,11 +183,18 @@ class SearchPageTest {
 
     results().get(0).findElement(By.cssSelector(".result-title a")).click();
 
-    WebElement heading = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#document h1")));
+    WebElement heading =
+        waiting()
+            .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#document h1")));
     assertEquals(doc.get("title").asText(), heading.getText());
-    assertEquals(doc.get("paragraphs").size(), browser.findElements(By.cssSelector("#document .document-body p")).size());
-    assertTrue(browser.findElement(By.cssSelector("#document .document-sources")).getText()
-        .contains(doc.get("sources").get(0).asText()));
+    assertEquals(
+        doc.get("paragraphs").size(),
+        browser.findElements(By.cssSelector("#document .document-body p")).size());
+    assertTrue(
+        browser
+            .findElement(By.cssSelector("#document .document-sources"))
+            .getText()
+            .contains(doc.get("sources").get(0).asText()));
     assertTrue(browser.getCurrentUrl().contains("doc=" + id), browser.getCurrentUrl());
 
     browser.findElement(By.cssSelector("#document .back")).click();
@@ -173,12 +209,18 @@ class SearchPageTest {
 
     open("/?doc=" + hit.get("id").asText());
 
-    WebElement heading = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#document h1")));
+    WebElement heading =
+        waiting()
+            .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#document h1")));
     assertEquals(hit.get("title").asText(), heading.getText());
     WebElement doc = browser.findElement(By.id("document"));
-    assertTrue(doc.findElements(By.cssSelector(".document-body")).isEmpty(), "a headline's text is its title");
+    assertTrue(
+        doc.findElements(By.cssSelector(".document-body")).isEmpty(),
+        "a headline's text is its title");
     int files = hit.get("sources").size();
-    assertTrue(doc.getText().contains("Listed in " + files + (files == 1 ? " file" : " files")), doc.getText());
+    assertTrue(
+        doc.getText().contains("Listed in " + files + (files == 1 ? " file" : " files")),
+        doc.getText());
     assertFalse(doc.getText().contains("null"), doc.getText());
   }
 
@@ -189,8 +231,10 @@ class SearchPageTest {
     box.sendKeys("ukr");
 
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("suggestions")));
-    List<String> texts = browser.findElements(By.cssSelector("#suggestions [role=option] .suggestion-text")).stream()
-        .map(WebElement::getText).toList();
+    List<String> texts =
+        browser.findElements(By.cssSelector("#suggestions [role=option] .suggestion-text")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertEquals("ukraine", texts.get(0), "most common first: " + texts);
     assertTrue(texts.stream().allMatch(t -> t.toLowerCase().startsWith("ukr")), texts.toString());
     assertEquals("true", box.getAttribute("aria-expanded"));
@@ -204,38 +248,54 @@ class SearchPageTest {
   @Test
   void apiErrorsAndEmptyResultsAreExplained() {
     open("/?q=the");
-    WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    WebElement error =
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
     assertTrue(error.getText().contains("no searchable words"), error.getText());
 
     open("/?doc=hffffffffffffffff");
-    WebElement missing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
-    assertTrue(missing.getText().contains("no document has the id 'hffffffffffffffff'"), missing.getText());
+    WebElement missing =
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+    assertTrue(
+        missing.getText().contains("no document has the id 'hffffffffffffffff'"),
+        missing.getText());
 
     open("/?q=zzqxv&kind=headline");
-    WebElement empty = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
+    WebElement empty =
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("empty")));
     assertTrue(empty.getText().contains("No results for “zzqxv”"), empty.getText());
     assertTrue(empty.getText().contains("Search without filters"), empty.getText());
   }
 
   @Test
   void markupInADocumentIsShownAsText() {
-    cloud.upload("page/markup.txt", "Harbour <b>pilots</b> <img src=x> walk out over pay. The port is closed.\n");
+    cloud.upload(
+        "page/markup.txt",
+        "Harbour <b>pilots</b> <img src=x> walk out over pay. The port is closed.\n");
     cloud.settle();
 
     open("/?q=" + TestCloud.encode("harbour pilots"));
     waitForSummary("harbour pilots");
 
     WebElement result = results().get(0);
-    assertTrue(result.getText().contains("Harbour <b>pilots</b> <img src=x> walk out"), result.getText());
-    assertTrue(result.findElements(By.cssSelector("img, b")).isEmpty(), "no element may come from a document's text");
-    assertFalse(result.findElements(By.cssSelector(".snippet em")).isEmpty(), "the snippet's own marks are elements");
+    assertTrue(
+        result.getText().contains("Harbour <b>pilots</b> <img src=x> walk out"), result.getText());
+    assertTrue(
+        result.findElements(By.cssSelector("img, b")).isEmpty(),
+        "no element may come from a document's text");
+    assertFalse(
+        result.findElements(By.cssSelector(".snippet em")).isEmpty(),
+        "the snippet's own marks are elements");
   }
 
   @Test
   void screenshotOfAResultsPage() throws IOException {
     open("/?q=ukraine");
     waitForSummary("ukraine");
-    waiting().until(d -> !kindCount("article").isEmpty() && !d.findElement(By.id("index-size")).getText().isEmpty());
+    waiting()
+        .until(
+            d ->
+                !kindCount("article").isEmpty()
+                    && !d.findElement(By.id("index-size")).getText().isEmpty());
 
     byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
 
@@ -255,7 +315,11 @@ class SearchPageTest {
 
   /** Waits until the page shows the results of this query. */
   private static void waitForSummary(String q) {
-    waiting().until(d -> summary().contains("“" + q + "”") && !d.findElements(By.cssSelector("#results .result")).isEmpty());
+    waiting()
+        .until(
+            d ->
+                summary().contains("“" + q + "”")
+                    && !d.findElements(By.cssSelector("#results .result")).isEmpty());
   }
 
   private static String summary() {

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The README's promise: start the local cloud on the seeds and search them over HTTP. */
 class SeedCorpusSearchTest {
-  @RegisterExtension
-  static final TestCloud cloud = TestCloud.seeded();
+  @RegisterExtension static final TestCloud cloud = TestCloud.seeded();
 
   private static List<String> titles(JsonNode response) {
     List<String> titles = new ArrayList<>();
@@ -31,18 +30,26 @@ class SeedCorpusSearchTest {
   @Test
   void jimmyLaiFindsBothJimmyLaiHeadlinesFirst() {
     List<String> top = titles(cloud.search("jimmy lai")).subList(0, 2);
-    assertTrue(top.contains("Jimmy Lai Convicted Under Hong Kong National Security Law in Landmark Case"), top.toString());
-    assertTrue(top.contains("Supporters Gather Ahead of Verdict in Jimmy Lai’s Landmark Hong Kong National Security Trial"),
+    assertTrue(
+        top.contains("Jimmy Lai Convicted Under Hong Kong National Security Law in Landmark Case"),
+        top.toString());
+    assertTrue(
+        top.contains(
+            "Supporters Gather Ahead of Verdict in Jimmy Lai’s Landmark Hong Kong National Security"
+                + " Trial"),
         top.toString());
   }
 
   @Test
   void aHeadlineListedByBothFilesIsOneResultWithBothSources() {
-    String headline = "Syria Arrests Five Suspects After Deadly Attack on U.S. and Syrian Troops in Palmyra";
+    String headline =
+        "Syria Arrests Five Suspects After Deadly Attack on U.S. and Syrian Troops in Palmyra";
     JsonNode results = cloud.search("\"" + headline + "\"").get("results");
     assertEquals(1, results.size(), results.toString());
     assertEquals(headline, results.get(0).get("title").asText());
-    assertEquals("[\"000_722cfe8b9ac581af.txt\",\"004_21e9f79080c6869e.txt\"]", results.get(0).get("sources").toString());
+    assertEquals(
+        "[\"000_722cfe8b9ac581af.txt\",\"004_21e9f79080c6869e.txt\"]",
+        results.get(0).get("sources").toString());
   }
 
   @Test

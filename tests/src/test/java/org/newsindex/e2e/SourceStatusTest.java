@@ -11,24 +11,29 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every file's fate is readable over the API: ingested with counts, rejected with a reason, or deleted. */
+/**
+ * Every file's fate is readable over the API: ingested with counts, rejected with a reason, or
+ * deleted.
+ */
 class SourceStatusTest {
-  @RegisterExtension
-  static final TestCloud cloud = TestCloud.empty();
+  @RegisterExtension static final TestCloud cloud = TestCloud.empty();
 
   @BeforeAll
   static void start() {
-    cloud.upload("status/good.txt", Corpora.article("Bison herds return to the prairie.", "Bison Return", "Prairie Restored"));
+    cloud.upload(
+        "status/good.txt",
+        Corpora.article("Bison herds return to the prairie.", "Bison Return", "Prairie Restored"));
     cloud.upload("status/bad.txt", new byte[] {0, 1, 2});
     cloud.upload("status/gone.txt", Corpora.article("This file will be deleted.", "Soon Deleted"));
     cloud.settle();
     cloud.delete("status/gone.txt");
     for (int i = 0; i < 5; i++) {
-      cloud.upload("status/page/" + i + ".txt", Corpora.article("Page file " + i + " about lynxes.", "Lynx " + i));
+      cloud.upload(
+          "status/page/" + i + ".txt",
+          Corpora.article("Page file " + i + " about lynxes.", "Lynx " + i));
     }
     cloud.settle();
   }
-
 
   @Test
   void anIngestedFileShowsItsCountsETagAndWhenItWasProcessed() {
@@ -67,11 +72,22 @@ class SourceStatusTest {
     List<String> keys = new ArrayList<>();
     String cursor = null;
     do {
-      JsonNode page = cloud.get("/sources?prefix=status/page/&limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).body();
+      JsonNode page =
+          cloud
+              .get(
+                  "/sources?prefix=status/page/&limit=2"
+                      + (cursor == null ? "" : "&cursor=" + cursor))
+              .body();
       page.get("sources").forEach(s -> keys.add(s.get("key").asText()));
       cursor = page.has("next_cursor") ? page.get("next_cursor").asText() : null;
     } while (cursor != null);
-    assertEquals(List.of("status/page/0.txt", "status/page/1.txt", "status/page/2.txt", "status/page/3.txt",
-        "status/page/4.txt"), keys);
+    assertEquals(
+        List.of(
+            "status/page/0.txt",
+            "status/page/1.txt",
+            "status/page/2.txt",
+            "status/page/3.txt",
+            "status/page/4.txt"),
+        keys);
   }
 }

@@ -13,17 +13,28 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * compactor to fold the file in. If that compactor dies, the scheduled sweep folds the file in.
  */
 class SweepTest {
-  @RegisterExtension
-  static final TestCloud cloud = TestCloud.empty();
+  @RegisterExtension static final TestCloud cloud = TestCloud.empty();
 
   @Test
   void aFileLeftPendingByADeadCompactorIsFoldedInByTheSweep() {
     // A compactor that died holding the lease, which lapses in two seconds.
     long until = System.currentTimeMillis() + 2_000;
-    cloud.dynamoDb.putItem(b -> b.tableName(cloud.cloud.table()).item(Map.<String, AttributeValue>of(
-        "pk", Attributes.s("LEASE"), "sk", Attributes.s("compactor"), "owner", Attributes.s("dead-invocation"),
-        "until", Attributes.n(until))));
-    cloud.upload("sweep/orphan.txt", Corpora.article("Puffins return to the cliffs each spring.", "Puffins Return"));
+    cloud.dynamoDb.putItem(
+        b ->
+            b.tableName(cloud.cloud.table())
+                .item(
+                    Map.<String, AttributeValue>of(
+                        "pk",
+                        Attributes.s("LEASE"),
+                        "sk",
+                        Attributes.s("compactor"),
+                        "owner",
+                        Attributes.s("dead-invocation"),
+                        "until",
+                        Attributes.n(until))));
+    cloud.upload(
+        "sweep/orphan.txt",
+        Corpora.article("Puffins return to the cliffs each spring.", "Puffins Return"));
     cloud.settle();
     assertEquals("pending", cloud.get("/sources/sweep/orphan.txt").body().get("status").asText());
     assertEquals(0, cloud.search("puffins").get("total").get("value").asInt());

@@ -16,15 +16,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.local.LocalClients;
 import org.newsindex.local.LocalCloud;
 import org.newsindex.verify.IndexVerifier;
 import org.newsindex.verify.VerificationReport;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -76,8 +76,15 @@ final class TestCloud implements AutoCloseable, BeforeAllCallback, AfterAllCallb
 
   /** Starts the cloud (the extension does this before a class's tests). */
   TestCloud start() {
-    cloud = LocalCloud.builder().projectDir(projectDir()).apiPort(0).seed(seed).concurrency(4).runSchedules(false)
-        .retryDelays(List.of(Duration.ofMillis(200), Duration.ofMillis(400))).start();
+    cloud =
+        LocalCloud.builder()
+            .projectDir(projectDir())
+            .apiPort(0)
+            .seed(seed)
+            .concurrency(4)
+            .runSchedules(false)
+            .retryDelays(List.of(Duration.ofMillis(200), Duration.ofMillis(400)))
+            .start();
     s3 = LocalClients.s3(cloud);
     dynamoDb = LocalClients.dynamoDb(cloud);
     return this;
@@ -97,12 +104,16 @@ final class TestCloud implements AutoCloseable, BeforeAllCallback, AfterAllCallb
   /** {@code GET} a path and query of the API; the answer must match the OpenAPI contract. */
   Answer get(String pathAndQuery) {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(cloud.apiUri().resolve(pathAndQuery)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(cloud.apiUri().resolve(pathAndQuery)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       String contentType = response.headers().firstValue("content-type").orElse("");
       CONTRACT.check("GET", pathAndQuery, response.statusCode(), contentType, response.body());
-      JsonNode body = contentType.startsWith("application/json")
-          ? JSON.readTree(response.body()) : JSON.getNodeFactory().textNode(response.body());
+      JsonNode body =
+          contentType.startsWith("application/json")
+              ? JSON.readTree(response.body())
+              : JSON.getNodeFactory().textNode(response.body());
       return new Answer(response.statusCode(), contentType, response.body(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -131,7 +142,8 @@ final class TestCloud implements AutoCloseable, BeforeAllCallback, AfterAllCallb
 
   /** An S3 key as a URL path: each segment percent-encoded, the slashes kept. */
   static String encodePath(String key) {
-    return String.join("/", java.util.Arrays.stream(key.split("/", -1)).map(TestCloud::encode).toList());
+    return String.join(
+        "/", java.util.Arrays.stream(key.split("/", -1)).map(TestCloud::encode).toList());
   }
 
   void upload(String key, byte[] content) {
@@ -168,12 +180,14 @@ final class TestCloud implements AutoCloseable, BeforeAllCallback, AfterAllCallb
       }
       sleep(50);
     }
-    throw new AssertionError("search '" + q + "' did not reach the expected state in " + timeout + "; last: " + last);
+    throw new AssertionError(
+        "search '" + q + "' did not reach the expected state in " + timeout + "; last: " + last);
   }
 
   /** Fails with the drift unless the consistency check finds none in the local cloud's table. */
   void assertConsistent() {
-    VerificationReport report = new IndexVerifier(new TextAnalyzer()).verify(IndexSnapshot.load(dynamoDb, cloud.table()));
+    VerificationReport report =
+        new IndexVerifier(new TextAnalyzer()).verify(IndexSnapshot.load(dynamoDb, cloud.table()));
     assertTrue(report.consistent(), report.drift().toString());
   }
 

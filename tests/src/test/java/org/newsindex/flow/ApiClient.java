@@ -26,7 +26,8 @@ final class ApiClient {
   private final String base;
   private final Optional<String> host;
   private final Optional<String> bearerToken;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   /**
    * @param base where requests go, e.g. {@code https://abc.execute-api.eu-west-1.amazonaws.com/v1}
@@ -40,12 +41,15 @@ final class ApiClient {
   }
 
   Answer get(String pathAndQuery) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
-        .timeout(Duration.ofSeconds(60)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+            .timeout(Duration.ofSeconds(60))
+            .GET();
     host.ifPresent(h -> request.header("Host", h));
     bearerToken.ifPresent(t -> request.header("Authorization", "Bearer " + t));
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
       return new Answer(response.statusCode(), body);
     } catch (IOException e) {

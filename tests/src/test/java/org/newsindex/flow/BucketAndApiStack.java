@@ -35,7 +35,9 @@ abstract class BucketAndApiStack implements NewsindexStack {
 
   @Override
   public String upload(String key, byte[] content) {
-    return s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content)).eTag().replace("\"", "");
+    return s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(content))
+        .eTag()
+        .replace("\"", "");
   }
 
   @Override
@@ -47,16 +49,26 @@ abstract class BucketAndApiStack implements NewsindexStack {
   public JsonNode search(String query) {
     ApiClient.Answer answer = api.get("/search?q=" + encode(query));
     if (answer.status() != 200) {
-      throw new AssertionError(description() + ": search '" + query + "' answered " + answer.status() + ": "
-          + answer.body());
+      throw new AssertionError(
+          description()
+              + ": search '"
+              + query
+              + "' answered "
+              + answer.status()
+              + ": "
+              + answer.body());
     }
     return answer.body();
   }
 
   @Override
   public JsonNode awaitIndexed(String key, String etag) {
-    return awaitStatus(key, s -> etag.equals(s.path("etag").asText())
-        && (s.path("status").asText().equals("ingested") || s.path("status").asText().equals("rejected")));
+    return awaitStatus(
+        key,
+        s ->
+            etag.equals(s.path("etag").asText())
+                && (s.path("status").asText().equals("ingested")
+                    || s.path("status").asText().equals("rejected")));
   }
 
   @Override
@@ -65,8 +77,10 @@ abstract class BucketAndApiStack implements NewsindexStack {
   }
 
   private JsonNode awaitStatus(String key, Predicate<JsonNode> done) {
-    String path = "/sources/" + String.join("/", Arrays.stream(key.split("/", -1)).map(BucketAndApiStack::encode)
-        .toList());
+    String path =
+        "/sources/"
+            + String.join(
+                "/", Arrays.stream(key.split("/", -1)).map(BucketAndApiStack::encode).toList());
     long end = System.nanoTime() + patience().toNanos();
     ApiClient.Answer last = null;
     while (System.nanoTime() < end) {
@@ -75,12 +89,19 @@ abstract class BucketAndApiStack implements NewsindexStack {
         return last.body();
       }
       if (last.status() != 200 && last.status() != 404) {
-        throw new AssertionError(description() + ": GET " + path + " answered " + last.status() + ": " + last.body());
+        throw new AssertionError(
+            description() + ": GET " + path + " answered " + last.status() + ": " + last.body());
       }
       sleep(POLL);
     }
-    throw new AssertionError(description() + ": " + key + " did not reach the expected status in " + patience()
-        + "; last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
+    throw new AssertionError(
+        description()
+            + ": "
+            + key
+            + " did not reach the expected status in "
+            + patience()
+            + "; last answer: "
+            + (last == null ? "none" : last.status() + " " + last.body()));
   }
 
   static String encode(String text) {

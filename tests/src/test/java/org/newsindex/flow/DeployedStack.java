@@ -24,10 +24,14 @@ final class DeployedStack extends BucketAndApiStack {
     Optional<String> api = setting("NEWSINDEX_API_URL");
     Optional<String> bucket = setting("NEWSINDEX_BUCKET");
     if (api.isEmpty() || bucket.isEmpty()) {
-      throw new IllegalStateException("the deployed backend needs NEWSINDEX_API_URL and NEWSINDEX_BUCKET (the stack's"
-          + " ApiUrl and CorpusBucketName outputs) as environment variables or -D system properties");
+      throw new IllegalStateException(
+          "the deployed backend needs NEWSINDEX_API_URL and NEWSINDEX_BUCKET (the stack's ApiUrl"
+              + " and CorpusBucketName outputs) as environment variables or -D system properties");
     }
-    return new DeployedStack(URI.create(api.get()), bucket.get(), setting("NEWSINDEX_CORPUS_PREFIX").orElse(""),
+    return new DeployedStack(
+        URI.create(api.get()),
+        bucket.get(),
+        setting("NEWSINDEX_CORPUS_PREFIX").orElse(""),
         setting("NEWSINDEX_API_TOKEN"));
   }
 

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 
 /**
- * The flows on a stack deployed with {@code sam deploy}, run with {@code -Pdeployed} and the stack's
- * outputs (see {@link DeployedStack}). Missing outputs fail the run: the backend was asked for.
+ * The flows on a stack deployed with {@code sam deploy}, run with {@code -Pdeployed} and the
+ * stack's outputs (see {@link DeployedStack}). Missing outputs fail the run: the backend was asked
+ * for.
  */
 @Tag("deployed")
 class DeployedStackFlowTest extends FlowTests {

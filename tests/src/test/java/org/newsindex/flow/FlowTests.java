@@ -51,7 +51,9 @@ abstract class FlowTests {
       System.err.println(getClass().getSimpleName() + " skipped: " + unavailable.get());
       return;
     }
-    stack = start(Path.of(System.getProperty("newsindex.projectDir", "..")).toAbsolutePath().normalize());
+    stack =
+        start(
+            Path.of(System.getProperty("newsindex.projectDir", "..")).toAbsolutePath().normalize());
     folder = stack.corpusPrefix() + "flow-tests/" + word() + "/";
   }
 
@@ -91,7 +93,9 @@ abstract class FlowTests {
     return stack.upload(key, content);
   }
 
-  /** Searches until the answer satisfies the expectation (reads may trail the status by a moment). */
+  /**
+   * Searches until the answer satisfies the expectation (reads may trail the status by a moment).
+   */
   private JsonNode awaitSearch(String query, Predicate<JsonNode> expected) {
     long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     JsonNode answer = stack.search(query);
@@ -115,8 +119,13 @@ abstract class FlowTests {
   @Test
   void anUploadedFileBecomesSearchable() {
     String word = word();
-    String etag = upload("searchable.txt", article("Rangers counted " + word + " herds along the river this spring.",
-        "Herds Return To The River", "Rangers Count " + word));
+    String etag =
+        upload(
+            "searchable.txt",
+            article(
+                "Rangers counted " + word + " herds along the river this spring.",
+                "Herds Return To The River",
+                "Rangers Count " + word));
 
     JsonNode status = stack.awaitIndexed(folder + "searchable.txt", etag);
     JsonNode found = awaitSearch(word, a -> total(a) == 2);
@@ -132,11 +141,17 @@ abstract class FlowTests {
   void anOverwriteReplacesTheOldText() {
     String before = word();
     String after = word();
-    stack.awaitIndexed(folder + "overwritten.txt",
-        upload("overwritten.txt", article("The first draft mentions " + before + " once.", "First Draft")));
+    stack.awaitIndexed(
+        folder + "overwritten.txt",
+        upload(
+            "overwritten.txt",
+            article("The first draft mentions " + before + " once.", "First Draft")));
     awaitSearch(before, a -> total(a) == 1);
 
-    String etag = upload("overwritten.txt", article("The second draft mentions " + after + " instead.", "Second Draft"));
+    String etag =
+        upload(
+            "overwritten.txt",
+            article("The second draft mentions " + after + " instead.", "Second Draft"));
     JsonNode status = stack.awaitIndexed(folder + "overwritten.txt", etag);
 
     assertEquals("ingested", status.path("status").asText(), status.toString());
@@ -149,7 +164,8 @@ abstract class FlowTests {
   void aDeleteRemovesTheFileFromSearch() {
     String word = word();
     String key = folder + "deleted.txt";
-    stack.awaitIndexed(key, upload("deleted.txt", article("A short note about " + word + ".", "Short Note")));
+    stack.awaitIndexed(
+        key, upload("deleted.txt", article("A short note about " + word + ".", "Short Note")));
     awaitSearch(word, a -> total(a) == 1);
 
     stack.delete(key);
@@ -161,7 +177,9 @@ abstract class FlowTests {
 
   @Test
   void aBadFileGetsARejectedStatusWithItsReason() {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
+    };
 
     JsonNode status = stack.awaitIndexed(folder + "picture.png", upload("picture.png", png));
 

@@ -11,13 +11,22 @@ final class LocalCloudStack extends BucketAndApiStack {
   private final LocalCloud cloud;
 
   private LocalCloudStack(LocalCloud cloud) {
-    super(LocalClients.s3(cloud), cloud.bucket(), new ApiClient(cloud.apiUri(), Optional.empty(), Optional.empty()), "");
+    super(
+        LocalClients.s3(cloud),
+        cloud.bucket(),
+        new ApiClient(cloud.apiUri(), Optional.empty(), Optional.empty()),
+        "");
     this.cloud = cloud;
   }
 
   static LocalCloudStack start(Path projectDir) {
-    return new LocalCloudStack(LocalCloud.builder().projectDir(projectDir).apiPort(0).seed(false)
-        .runSchedules(false).start());
+    return new LocalCloudStack(
+        LocalCloud.builder()
+            .projectDir(projectDir)
+            .apiPort(0)
+            .seed(false)
+            .runSchedules(false)
+            .start());
   }
 
   @Override

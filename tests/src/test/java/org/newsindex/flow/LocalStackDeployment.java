@@ -54,11 +54,28 @@ final class LocalStackDeployment {
 
   void createTables(DynamoDbClient dynamoDb) {
     for (TableSpec table : stack.tables()) {
-      dynamoDb.createTable(b -> b.tableName(table.name()).billingMode(BillingMode.PAY_PER_REQUEST)
-          .attributeDefinitions(table.attributes().stream().map(a -> AttributeDefinition.builder()
-              .attributeName(a.name()).attributeType(a.type()).build()).toList())
-          .keySchema(table.keySchema().stream().map(k -> KeySchemaElement.builder()
-              .attributeName(k.attributeName()).keyType(k.keyType()).build()).toList()));
+      dynamoDb.createTable(
+          b ->
+              b.tableName(table.name())
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .attributeDefinitions(
+                      table.attributes().stream()
+                          .map(
+                              a ->
+                                  AttributeDefinition.builder()
+                                      .attributeName(a.name())
+                                      .attributeType(a.type())
+                                      .build())
+                          .toList())
+                  .keySchema(
+                      table.keySchema().stream()
+                          .map(
+                              k ->
+                                  KeySchemaElement.builder()
+                                      .attributeName(k.attributeName())
+                                      .keyType(k.keyType())
+                                      .build())
+                          .toList()));
       dynamoDb.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
     }
   }
@@ -79,20 +96,33 @@ final class LocalStackDeployment {
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + jar, e);
     }
-    Architecture architecture = System.getProperty("os.arch").toLowerCase(Locale.ROOT).matches("aarch64|arm64")
-        ? Architecture.ARM64 : Architecture.X86_64;
+    Architecture architecture =
+        System.getProperty("os.arch").toLowerCase(Locale.ROOT).matches("aarch64|arm64")
+            ? Architecture.ARM64
+            : Architecture.X86_64;
     for (FunctionSpec function : stack.functions()) {
       Map<String, String> environment = new LinkedHashMap<>(function.environment());
       environment.put("DYNAMODB_ENDPOINT", endpoint.toString());
       environment.put("S3_ENDPOINT", endpoint.toString());
-      String arn = lambda.createFunction(b -> b.functionName(function.name()).runtime(function.runtime())
-          .handler(function.handler()).role(ROLE).code(c -> c.zipFile(code))
-          .memorySize(function.memoryMb()).timeout(function.timeoutSeconds())
-          .architectures(architecture)
-          .environment(e -> e.variables(environment))).functionArn();
+      String arn =
+          lambda
+              .createFunction(
+                  b ->
+                      b.functionName(function.name())
+                          .runtime(function.runtime())
+                          .handler(function.handler())
+                          .role(ROLE)
+                          .code(c -> c.zipFile(code))
+                          .memorySize(function.memoryMb())
+                          .timeout(function.timeoutSeconds())
+                          .architectures(architecture)
+                          .environment(e -> e.variables(environment)))
+              .functionArn();
       lambda.waiter().waitUntilFunctionActiveV2(b -> b.functionName(function.name()));
-      lambda.putFunctionEventInvokeConfig(b -> b.functionName(function.name())
-          .maximumRetryAttempts(function.maximumRetryAttempts()));
+      lambda.putFunctionEventInvokeConfig(
+          b ->
+              b.functionName(function.name())
+                  .maximumRetryAttempts(function.maximumRetryAttempts()));
       arns.put(function.logicalId(), arn);
     }
   }
@@ -106,8 +136,13 @@ final class LocalStackDeployment {
           continue;
         }
         String function = stack.function(event.functionLogicalId()).orElseThrow().name();
-        lambda.addPermission(b -> b.functionName(function).statementId("s3-" + event.eventLogicalId())
-            .action("lambda:InvokeFunction").principal("s3.amazonaws.com").sourceArn("arn:aws:s3:::" + bucket.name()));
+        lambda.addPermission(
+            b ->
+                b.functionName(function)
+                    .statementId("s3-" + event.eventLogicalId())
+                    .action("lambda:InvokeFunction")
+                    .principal("s3.amazonaws.com")
+                    .sourceArn("arn:aws:s3:::" + bucket.name()));
         List<FilterRule> rules = new ArrayList<>();
         if (!event.prefix().isEmpty()) {
           rules.add(FilterRule.builder().name(FilterRuleName.PREFIX).value(event.prefix()).build());
@@ -115,16 +150,20 @@ final class LocalStackDeployment {
         if (!event.suffix().isEmpty()) {
           rules.add(FilterRule.builder().name(FilterRuleName.SUFFIX).value(event.suffix()).build());
         }
-        LambdaFunctionConfiguration.Builder target = LambdaFunctionConfiguration.builder()
-            .id(event.eventLogicalId()).lambdaFunctionArn(arns.get(event.functionLogicalId()))
-            .eventsWithStrings(event.events());
+        LambdaFunctionConfiguration.Builder target =
+            LambdaFunctionConfiguration.builder()
+                .id(event.eventLogicalId())
+                .lambdaFunctionArn(arns.get(event.functionLogicalId()))
+                .eventsWithStrings(event.events());
         if (!rules.isEmpty()) {
           target.filter(f -> f.key(k -> k.filterRules(rules)));
         }
         targets.add(target.build());
       }
-      s3.putBucketNotificationConfiguration(b -> b.bucket(bucket.name())
-          .notificationConfiguration(n -> n.lambdaFunctionConfigurations(targets)));
+      s3.putBucketNotificationConfiguration(
+          b ->
+              b.bucket(bucket.name())
+                  .notificationConfiguration(n -> n.lambdaFunctionConfigurations(targets)));
     }
   }
 
@@ -135,20 +174,36 @@ final class LocalStackDeployment {
         continue;
       }
       String function = stack.function(schedule.functionLogicalId()).orElseThrow().name();
-      String rule = events.putRule(b -> b.name(schedule.name())
-          .scheduleExpression(schedule.expression().text())).ruleArn();
-      lambda.addPermission(b -> b.functionName(function).statementId("events-" + schedule.eventLogicalId())
-          .action("lambda:InvokeFunction").principal("events.amazonaws.com").sourceArn(rule));
-      events.putTargets(b -> b.rule(schedule.name()).targets(Target.builder().id(schedule.eventLogicalId())
-          .arn(arns.get(schedule.functionLogicalId())).build()));
+      String rule =
+          events
+              .putRule(
+                  b -> b.name(schedule.name()).scheduleExpression(schedule.expression().text()))
+              .ruleArn();
+      lambda.addPermission(
+          b ->
+              b.functionName(function)
+                  .statementId("events-" + schedule.eventLogicalId())
+                  .action("lambda:InvokeFunction")
+                  .principal("events.amazonaws.com")
+                  .sourceArn(rule));
+      events.putTargets(
+          b ->
+              b.rule(schedule.name())
+                  .targets(
+                      Target.builder()
+                          .id(schedule.eventLogicalId())
+                          .arn(arns.get(schedule.functionLogicalId()))
+                          .build()));
     }
   }
 
   /** The function that serves the template's HTTP API routes (the template has one). */
   private String apiFunction() {
-    List<String> functions = stack.httpRoutes().stream().map(r -> r.functionLogicalId()).distinct().toList();
+    List<String> functions =
+        stack.httpRoutes().stream().map(r -> r.functionLogicalId()).distinct().toList();
     if (functions.size() != 1) {
-      throw new IllegalStateException("expected one function behind the HTTP API, found " + functions);
+      throw new IllegalStateException(
+          "expected one function behind the HTTP API, found " + functions);
     }
     return functions.get(0);
   }
@@ -159,10 +214,18 @@ final class LocalStackDeployment {
    */
   URI createHttpApi(ApiGatewayV2Client apiGateway) {
     String function = stack.function(apiFunction()).orElseThrow().name();
-    var api = apiGateway.createApi(b -> b.name(stack.identity().stackName()).protocolType(ProtocolType.HTTP)
-        .target(arns.get(apiFunction())));
-    lambda.addPermission(b -> b.functionName(function).statementId("http-api").action("lambda:InvokeFunction")
-        .principal("apigateway.amazonaws.com"));
+    var api =
+        apiGateway.createApi(
+            b ->
+                b.name(stack.identity().stackName())
+                    .protocolType(ProtocolType.HTTP)
+                    .target(arns.get(apiFunction())));
+    lambda.addPermission(
+        b ->
+            b.functionName(function)
+                .statementId("http-api")
+                .action("lambda:InvokeFunction")
+                .principal("apigateway.amazonaws.com"));
     return URI.create(api.apiEndpoint());
   }
 
@@ -172,10 +235,18 @@ final class LocalStackDeployment {
    */
   URI createFunctionUrl() {
     String function = stack.function(apiFunction()).orElseThrow().name();
-    String url = lambda.createFunctionUrlConfig(b -> b.functionName(function).authType(FunctionUrlAuthType.NONE))
-        .functionUrl();
-    lambda.addPermission(b -> b.functionName(function).statementId("function-url")
-        .action("lambda:InvokeFunctionUrl").principal("*").functionUrlAuthType(FunctionUrlAuthType.NONE));
+    String url =
+        lambda
+            .createFunctionUrlConfig(
+                b -> b.functionName(function).authType(FunctionUrlAuthType.NONE))
+            .functionUrl();
+    lambda.addPermission(
+        b ->
+            b.functionName(function)
+                .statementId("function-url")
+                .action("lambda:InvokeFunctionUrl")
+                .principal("*")
+                .functionUrlAuthType(FunctionUrlAuthType.NONE));
     return URI.create(url);
   }
 }

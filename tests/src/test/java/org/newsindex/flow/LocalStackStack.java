@@ -42,7 +42,8 @@ final class LocalStackStack extends BucketAndApiStack {
   private final LocalStackContainer container;
   private final URI api;
 
-  private LocalStackStack(LocalStackContainer container, S3Client s3, String bucket, ApiClient apiClient, URI api) {
+  private LocalStackStack(
+      LocalStackContainer container, S3Client s3, String bucket, ApiClient apiClient, URI api) {
     super(s3, bucket, apiClient, "");
     this.container = container;
     this.api = api;
@@ -50,20 +51,31 @@ final class LocalStackStack extends BucketAndApiStack {
 
   /** Starts LocalStack and deploys the project's template and jar into it. */
   static LocalStackStack start(Path projectDir) {
-    Optional<String> token = Optional.ofNullable(System.getenv("LOCALSTACK_AUTH_TOKEN")).filter(t -> !t.isBlank());
-    String image = System.getProperty("newsindex.localstack.image", token.isPresent() ? PRO_IMAGE : FREE_IMAGE);
-    DockerImageName name = DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack");
-    LocalStackContainer container = new LocalStackContainer(name)
-        // Java functions start slowly in a fresh Lambda container.
-        .withEnv("LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT", "120");
+    Optional<String> token =
+        Optional.ofNullable(System.getenv("LOCALSTACK_AUTH_TOKEN")).filter(t -> !t.isBlank());
+    String image =
+        System.getProperty(
+            "newsindex.localstack.image", token.isPresent() ? PRO_IMAGE : FREE_IMAGE);
+    DockerImageName name =
+        DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack");
+    LocalStackContainer container =
+        new LocalStackContainer(name)
+            // Java functions start slowly in a fresh Lambda container.
+            .withEnv("LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT", "120");
     token.ifPresent(t -> container.withEnv("LOCALSTACK_AUTH_TOKEN", t));
     container.start();
     try {
-      StackSpec stack = StackReader.read(projectDir.resolve("template.yaml"),
-          StackIdentity.local(StackIdentity.DEFAULT_STACK_NAME), Map.of());
-      S3Client s3 = configure(S3Client.builder(), container).forcePathStyle(true)
-          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
+      StackSpec stack =
+          StackReader.read(
+              projectDir.resolve("template.yaml"),
+              StackIdentity.local(StackIdentity.DEFAULT_STACK_NAME),
+              Map.of());
+      S3Client s3 =
+          configure(S3Client.builder(), container)
+              .forcePathStyle(true)
+              .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+              .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+              .build();
       URI entry;
       try (LambdaClient lambda = configure(LambdaClient.builder(), container).build();
           DynamoDbClient dynamoDb = configure(DynamoDbClient.builder(), container).build();
@@ -71,21 +83,27 @@ final class LocalStackStack extends BucketAndApiStack {
         LocalStackDeployment deployment = new LocalStackDeployment(stack, lambda);
         deployment.createTables(dynamoDb);
         deployment.createBuckets(s3);
-        deployment.createFunctions(projectDir.resolve("functions/target/newsindex-functions.jar"),
-            URI.create(System.getProperty("newsindex.localstack.internalEndpoint", INTERNAL_ENDPOINT)));
+        deployment.createFunctions(
+            projectDir.resolve("functions/target/newsindex-functions.jar"),
+            URI.create(
+                System.getProperty("newsindex.localstack.internalEndpoint", INTERNAL_ENDPOINT)));
         deployment.connectBuckets(s3);
         deployment.createSchedules(events);
         if (token.isPresent()) {
-          try (ApiGatewayV2Client apiGateway = configure(ApiGatewayV2Client.builder(), container).build()) {
+          try (ApiGatewayV2Client apiGateway =
+              configure(ApiGatewayV2Client.builder(), container).build()) {
             entry = deployment.createHttpApi(apiGateway);
           }
         } else {
           entry = deployment.createFunctionUrl();
         }
       }
-      // Requests go to the container's mapped port and name the API's host, which LocalStack routes by.
-      URI gateway = URI.create("http://" + container.getHost() + ":" + container.getMappedPort(GATEWAY_PORT));
-      ApiClient apiClient = new ApiClient(gateway, Optional.of(entry.getAuthority()), Optional.empty());
+      // Requests go to the container's mapped port and name the API's host, which LocalStack routes
+      // by.
+      URI gateway =
+          URI.create("http://" + container.getHost() + ":" + container.getMappedPort(GATEWAY_PORT));
+      ApiClient apiClient =
+          new ApiClient(gateway, Optional.of(entry.getAuthority()), Optional.empty());
       return new LocalStackStack(container, s3, stack.buckets().get(0).name(), apiClient, entry);
     } catch (RuntimeException e) {
       container.stop();
@@ -93,11 +111,14 @@ final class LocalStackStack extends BucketAndApiStack {
     }
   }
 
-  private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, LocalStackContainer container) {
-    builder.endpointOverride(container.getEndpoint())
+  private static <B extends AwsClientBuilder<B, ?>> B configure(
+      B builder, LocalStackContainer container) {
+    builder
+        .endpointOverride(container.getEndpoint())
         .region(Region.of(container.getRegion()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(container.getAccessKey(), container.getSecretKey())));
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(container.getAccessKey(), container.getSecretKey())));
     return builder;
   }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsindex.analysis.AnalyzedText;
-import org.newsindex.bench.LuceneIndex;
 import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.bench.LuceneIndex;
 import org.newsindex.corpus.CorpusFile;
 import org.newsindex.corpus.CorpusParser;
 import org.newsindex.index.DocKind;
@@ -43,7 +43,10 @@ class RankingAgreesWithLuceneTest {
     CorpusParser parser = new CorpusParser(200_000);
     Map<String, Long> headlineOrds = new HashMap<>();
     long ord = 1;
-    for (Path seed : Files.list(Path.of(System.getProperty("newsindex.projectDir", "..")).resolve("seeds")).sorted().toList()) {
+    for (Path seed :
+        Files.list(Path.of(System.getProperty("newsindex.projectDir", "..")).resolve("seeds"))
+            .sorted()
+            .toList()) {
       CorpusFile file = parser.parse(Files.readAllBytes(seed));
       add(ord++, DocKind.ARTICLE, file.article().orElseThrow().text());
       for (String h : file.headlines()) {
@@ -66,9 +69,21 @@ class RankingAgreesWithLuceneTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"istanbul", "jimmy lai", "ukraine peace talks", "\"peace talks\"", "+trump -bbc",
-      "russia AND ukraine", "bomb*", "ukraine NOT drone", "\"hong kong\" security", "(syria OR palmyra) attack",
-      "nuclear bombers strikes", "\"talks in istanbul\""})
+  @ValueSource(
+      strings = {
+        "istanbul",
+        "jimmy lai",
+        "ukraine peace talks",
+        "\"peace talks\"",
+        "+trump -bbc",
+        "russia AND ukraine",
+        "bomb*",
+        "ukraine NOT drone",
+        "\"hong kong\" security",
+        "(syria OR palmyra) attack",
+        "nuclear bombers strikes",
+        "\"talks in istanbul\""
+      })
   void topTenAgreeWithLucene(String q) {
     QueryNode.Bool query = new QueryParser(ANALYZER).parse(q).query();
     long docCount = DOCS.values().stream().filter(d -> d.length() > 0).count();
@@ -79,32 +94,45 @@ class RankingAgreesWithLuceneTest {
     for (String term : QueryEvaluator.terms(query, expansions)) {
       docFreqs.put(term, DOCS.values().stream().filter(d -> d.terms().containsKey(term)).count());
     }
-    QueryEvaluator evaluator = new QueryEvaluator(query, new Bm25(docCount, sumLength), docFreqs, expansions,
-        new QueryEvaluator.Lists() {
-          @Override
-          public boolean complete(String term) {
-            return true;
-          }
+    QueryEvaluator evaluator =
+        new QueryEvaluator(
+            query,
+            new Bm25(docCount, sumLength),
+            docFreqs,
+            expansions,
+            new QueryEvaluator.Lists() {
+              @Override
+              public boolean complete(String term) {
+                return true;
+              }
 
-          @Override
-          public double unreadBound(String term) {
-            return 0;
+              @Override
+              public double unreadBound(String term) {
+                return 0;
+              }
+            });
+    List<LuceneIndex.Hit> ours = new ArrayList<>();
+    DOCS.forEach(
+        (ord, doc) -> {
+          Candidate c =
+              new Candidate(ord, KINDS.get(ord), RankKey.normByte(doc.length()), new int[] {1});
+          doc.terms().forEach((term, o) -> c.put(term, o.positions()));
+          float score = evaluator.score(c);
+          if (!Float.isNaN(score)) {
+            ours.add(new LuceneIndex.Hit(ord, score));
           }
         });
-    List<LuceneIndex.Hit> ours = new ArrayList<>();
-    DOCS.forEach((ord, doc) -> {
-      Candidate c = new Candidate(ord, KINDS.get(ord), RankKey.normByte(doc.length()), new int[] {1});
-      doc.terms().forEach((term, o) -> c.put(term, o.positions()));
-      float score = evaluator.score(c);
-      if (!Float.isNaN(score)) {
-        ours.add(new LuceneIndex.Hit(ord, score));
-      }
-    });
-    ours.sort(Comparator.comparing(LuceneIndex.Hit::score).reversed().thenComparing(LuceneIndex.Hit::ord));
+    ours.sort(
+        Comparator.comparing(LuceneIndex.Hit::score)
+            .reversed()
+            .thenComparing(LuceneIndex.Hit::ord));
     List<LuceneIndex.Hit> expected = lucene.search(query, Set.of(), Set.of(), 10);
     List<LuceneIndex.Hit> actual = ours.subList(0, Math.min(10, ours.size()));
     assertTrue(!expected.isEmpty(), "the query should match something: " + q);
-    assertEquals(expected.stream().map(LuceneIndex.Hit::ord).toList(), actual.stream().map(LuceneIndex.Hit::ord).toList(), q);
+    assertEquals(
+        expected.stream().map(LuceneIndex.Hit::ord).toList(),
+        actual.stream().map(LuceneIndex.Hit::ord).toList(),
+        q);
     for (int i = 0; i < expected.size(); i++) {
       float e = expected.get(i).score();
       assertEquals(e, actual.get(i).score(), Math.abs(e) * 1e-4, q + " hit " + i);
@@ -115,7 +143,12 @@ class RankingAgreesWithLuceneTest {
   private static void collectPrefixes(QueryNode node, Map<String, List<String>> expansions) {
     if (node instanceof QueryNode.Prefix p) {
       Set<String> terms = new TreeSet<>();
-      DOCS.values().forEach(d -> d.terms().keySet().stream().filter(t -> t.startsWith(p.prefix())).forEach(terms::add));
+      DOCS.values()
+          .forEach(
+              d ->
+                  d.terms().keySet().stream()
+                      .filter(t -> t.startsWith(p.prefix()))
+                      .forEach(terms::add));
       expansions.put(p.prefix(), List.copyOf(terms));
     } else if (node instanceof QueryNode.Bool b) {
       b.clauses().forEach(c -> collectPrefixes(c.node(), expansions));

@@ -31,7 +31,10 @@ final class RuntimeSerializers implements AutoCloseable {
   /** One type's serializer, from the function's own copy of the library. */
   record Serializer(Object pojoSerializer, Method fromJson, Method toJson) {
     Object fromJson(String json) throws Exception {
-      return invoke(fromJson, pojoSerializer, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+      return invoke(
+          fromJson,
+          pojoSerializer,
+          new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     void toJson(Object value, OutputStream out) throws Exception {
@@ -46,27 +49,37 @@ final class RuntimeSerializers implements AutoCloseable {
       Class<?> events = library.loadClass(LambdaEventSerializers.class.getName());
       this.isSupported = events.getMethod("isLambdaSupportedEvent", String.class);
       this.serializerFor = events.getMethod("serializerFor", Class.class, ClassLoader.class);
-      Class<?> factory = library.loadClass("com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
+      Class<?> factory =
+          library.loadClass(
+              "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory");
       this.jackson = factory.getMethod("getInstance").invoke(null);
       this.jacksonSerializer = factory.getMethod("getSerializer", Type.class);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new FunctionLoadException("cannot load Lambda's serialization library for the function: " + e, e);
+      throw new FunctionLoadException(
+          "cannot load Lambda's serialization library for the function: " + e, e);
     }
   }
 
   Serializer forType(Type type) {
-    return serializers.computeIfAbsent(type, t -> {
-      try {
-        Object pojo = t instanceof Class<?> c && (Boolean) isSupported.invoke(null, c.getName())
-            ? serializerFor.invoke(null, c, library.getParent())
-            : jacksonSerializer.invoke(jackson, t);
-        Class<?> api = library.loadClass("com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
-        return new Serializer(pojo, api.getMethod("fromJson", java.io.InputStream.class),
-            api.getMethod("toJson", Object.class, OutputStream.class));
-      } catch (ReflectiveOperationException e) {
-        throw new FunctionLoadException("no serializer for " + t + ": " + e, e);
-      }
-    });
+    return serializers.computeIfAbsent(
+        type,
+        t -> {
+          try {
+            Object pojo =
+                t instanceof Class<?> c && (Boolean) isSupported.invoke(null, c.getName())
+                    ? serializerFor.invoke(null, c, library.getParent())
+                    : jacksonSerializer.invoke(jackson, t);
+            Class<?> api =
+                library.loadClass(
+                    "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer");
+            return new Serializer(
+                pojo,
+                api.getMethod("fromJson", java.io.InputStream.class),
+                api.getMethod("toJson", Object.class, OutputStream.class));
+          } catch (ReflectiveOperationException e) {
+            throw new FunctionLoadException("no serializer for " + t + ": " + e, e);
+          }
+        });
   }
 
   private static Object invoke(Method method, Object target, Object... args) throws Exception {
@@ -82,7 +95,10 @@ final class RuntimeSerializers implements AutoCloseable {
     library.close();
   }
 
-  /** Loads the library's own classes first, everything else (the function's classes) from the parent. */
+  /**
+   * Loads the library's own classes first, everything else (the function's classes) from the
+   * parent.
+   */
   private static final class ChildFirstLoader extends URLClassLoader {
     ChildFirstLoader(URL[] urls, ClassLoader parent) {
       super(urls, parent);
