@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.index.DocumentStore;
 import org.newsindex.index.IndexTable;
+import org.newsindex.index.PendingStore;
 import org.newsindex.index.PostingStore;
 import org.newsindex.index.SourceStore;
 import org.newsindex.index.SuggestionStore;
@@ -30,9 +31,9 @@ public final class ApiRouter {
       IndexTable table, TextAnalyzer analyzer, byte[] cursorKey, Consumer<Throwable> onUnexpected) {
     this.search = new SearchEndpoint(new Searcher(table, analyzer, cursorKey));
     this.documents = new DocumentEndpoint(new DocumentStore(table));
-    this.sources = new SourceEndpoint(new SourceStore(table));
+    this.sources = new SourceEndpoint(new SourceStore(table), new PendingStore(table));
     this.suggest = new SuggestEndpoint(new SuggestionStore(table));
-    this.health = new HealthEndpoint(new PostingStore(table), new SourceStore(table));
+    this.health = new HealthEndpoint(new PostingStore(table), new PendingStore(table));
     this.openApi = new OpenApiEndpoint();
     this.searchPage = new SearchPageEndpoint();
     this.onUnexpected = onUnexpected;
@@ -82,6 +83,12 @@ public final class ApiRouter {
     if (path.startsWith("/documents/") && path.indexOf('/', "/documents/".length()) < 0) {
       return documents.handle(request, decode(path.substring("/documents/".length())));
     }
+    if (path.startsWith("/documents/") && path.endsWith("/sources")) {
+      String id = path.substring("/documents/".length(), path.length() - "/sources".length());
+      if (id.indexOf('/') < 0) {
+        return documents.sources(request, decode(id));
+      }
+    }
     if (path.equals("/")) {
       return searchPage.page();
     }
@@ -96,7 +103,8 @@ public final class ApiRouter {
             + request.method()
             + " "
             + path
-            + "; the API has /search, /suggest, /documents/{id}, /sources, /sources/{key}, /health"
+            + "; the API has /search, /suggest, /documents/{id}, /documents/{id}/sources, /sources,"
+            + " /sources/{key}, /health"
             + " and /openapi.json (described there), and the search page at /");
   }
 

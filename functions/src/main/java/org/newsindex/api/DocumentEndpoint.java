@@ -1,14 +1,24 @@
 package org.newsindex.api;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.newsindex.index.Deadline;
 import org.newsindex.index.DocumentIds;
 import org.newsindex.index.DocumentStore;
 import org.newsindex.index.StoredDocument;
 
-/** {@code GET /documents/{id}}: a whole document. */
+/**
+ * {@code GET /documents/{id}}: a whole document; {@code GET /documents/{id}/sources}: every file
+ * that lists it, a page at a time (a widely shared headline is listed by thousands).
+ */
 final class DocumentEndpoint {
+  static final int MAX_SOURCES_PAGE = 1000;
+
   private final DocumentStore documents;
 
   DocumentEndpoint(DocumentStore documents) {
@@ -17,14 +27,7 @@ final class DocumentEndpoint {
 
   ApiResponse handle(ApiRequest request, String id) {
     request.allowOnly(List.of());
-    if (!DocumentIds.isValid(id)) {
-      throw ApiException.notFound(
-          "no document has the id '" + id + "'; ids come from search results");
-    }
-    StoredDocument doc =
-        documents
-            .byId(id)
-            .orElseThrow(() -> ApiException.notFound("no document has the id '" + id + "'"));
+    StoredDocument doc = find(id);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", doc.id());
     body.put("kind", doc.kind().label());
@@ -32,8 +35,69 @@ final class DocumentEndpoint {
     body.put("text", doc.text());
     body.put("paragraphs", List.of(doc.text().split("\n")));
     body.put("sources", doc.sources());
+    body.put("source_count", doc.sourceCount());
     body.put("length", doc.length());
     body.put("ingested_at", doc.ingestedAt().toString());
     return ApiResponse.json(200, body);
+  }
+
+  ApiResponse sources(ApiRequest request, String id) {
+    request.allowOnly(List.of("limit", "cursor"));
+    int limit = request.integer("limit", 100);
+    if (limit < 1 || limit > MAX_SOURCES_PAGE) {
+      throw new ApiException(
+          400, "bad_request", "limit must be between 1 and " + MAX_SOURCES_PAGE + ", got " + limit);
+    }
+    int after =
+        request.single("cursor").filter(c -> !c.isEmpty()).map(this::decodeCursor).orElse(-1);
+    StoredDocument doc = find(id);
+    Deadline deadline = Deadline.after(Duration.ofSeconds(5));
+    List<Integer> ords = new ArrayList<>();
+    for (int f : doc.sourceOrds()) {
+      if (f > after && ords.size() <= limit) {
+        ords.add(f);
+      }
+    }
+    if (ords.size() <= limit) {
+      int from = ords.isEmpty() ? after : Math.max(after, ords.get(ords.size() - 1));
+      ords.addAll(documents.overflowSources(doc, from, limit + 1 - ords.size(), deadline));
+    }
+    List<Integer> page = ords.subList(0, Math.min(limit, ords.size()));
+    Map<Integer, String> keys = documents.fileKeys(page, deadline);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", doc.id());
+    body.put("source_count", doc.sourceCount());
+    body.put("sources", page.stream().map(f -> keys.getOrDefault(f, "")).toList());
+    if (ords.size() > limit) {
+      body.put(
+          "next_cursor",
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(
+                  Integer.toString(page.get(page.size() - 1)).getBytes(StandardCharsets.UTF_8)));
+    }
+    return ApiResponse.json(200, body);
+  }
+
+  private StoredDocument find(String id) {
+    if (!DocumentIds.isValid(id)) {
+      throw ApiException.notFound(
+          "no document has the id '" + id + "'; ids come from search results");
+    }
+    return documents
+        .byId(id)
+        .orElseThrow(() -> ApiException.notFound("no document has the id '" + id + "'"));
+  }
+
+  private int decodeCursor(String cursor) {
+    try {
+      return Integer.parseInt(
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          400,
+          "bad_request",
+          "cursor is not valid: pass next_cursor as a previous response gave it");
+    }
   }
 }

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.DocKind;
+import org.newsindex.index.PendingMarker;
+import org.newsindex.index.PendingStore;
 import org.newsindex.index.PostingStore;
-import org.newsindex.index.SourceStore;
 import org.newsindex.index.TermDirectory;
 
 /**
@@ -19,11 +20,11 @@ final class HealthEndpoint {
   private static final int PENDING_COUNT_LIMIT = 1000;
 
   private final PostingStore postings;
-  private final SourceStore sources;
+  private final PendingStore pending;
 
-  HealthEndpoint(PostingStore postings, SourceStore sources) {
+  HealthEndpoint(PostingStore postings, PendingStore pending) {
     this.postings = postings;
-    this.sources = sources;
+    this.pending = pending;
   }
 
   ApiResponse handle(ApiRequest request) {
@@ -41,7 +42,12 @@ final class HealthEndpoint {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");
     body.put("documents", documents);
-    body.put("pending_files", sources.pendingKeys(PENDING_COUNT_LIMIT).size());
+    body.put(
+        "pending_files",
+        pending.list(PENDING_COUNT_LIMIT, Deadline.after(Duration.ofSeconds(5))).stream()
+            .map(PendingMarker::key)
+            .distinct()
+            .count());
     return ApiResponse.json(200, body);
   }
 }

@@ -89,6 +89,7 @@ final class SearchEndpoint {
       r.put("title", hit.title());
       r.put("snippet", hit.snippet());
       r.put("sources", hit.sources());
+      r.put("source_count", hit.sourceCount());
       r.put("score", hit.score());
       r.put("ingested_at", hit.ingestedAt().toString());
       results.add(r);

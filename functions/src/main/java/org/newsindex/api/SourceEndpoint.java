@@ -1,33 +1,46 @@
 package org.newsindex.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.newsindex.index.Deadline;
+import org.newsindex.index.PendingMarker;
+import org.newsindex.index.PendingStore;
 import org.newsindex.index.SourceManifest;
 import org.newsindex.index.SourceStore;
 
-/** {@code GET /sources} and {@code GET /sources/{key}}: what became of each uploaded file. */
+/**
+ * {@code GET /sources} and {@code GET /sources/{key}}: what became of each uploaded file — the
+ * writer's record of its last folded event, and whether newer events wait to be folded.
+ */
 final class SourceEndpoint {
   private static final int MAX_LIMIT = 1000;
+  private static final int PENDING_LISTED = 1000;
+  private static final Duration TIME = Duration.ofSeconds(5);
 
   private final SourceStore sources;
+  private final PendingStore pending;
 
-  SourceEndpoint(SourceStore sources) {
+  SourceEndpoint(SourceStore sources, PendingStore pending) {
     this.sources = sources;
+    this.pending = pending;
   }
 
   ApiResponse one(ApiRequest request, String key) {
     request.allowOnly(List.of());
-    SourceManifest m =
-        sources
-            .manifest(key)
-            .orElseThrow(
-                () ->
-                    ApiException.notFound("no file with the key '" + key + "' has been uploaded"));
-    return ApiResponse.json(200, describe(m));
+    Deadline deadline = Deadline.after(TIME);
+    Optional<SourceManifest> m = sources.manifest(key);
+    List<PendingMarker> waiting = pending.forKey(key, deadline);
+    if (m.isEmpty() && waiting.isEmpty()) {
+      throw ApiException.notFound("no file with the key '" + key + "' has been uploaded");
+    }
+    return ApiResponse.json(200, describe(key, m, waiting));
   }
 
   ApiResponse list(ApiRequest request) {
@@ -47,12 +60,29 @@ final class SourceEndpoint {
               throw new ApiException(
                   400, "bad_request", "cursor belongs to a listing with another prefix");
             });
-    List<SourceManifest> page = sources.list(prefix, limit + 1, after);
+    Deadline deadline = Deadline.after(TIME);
+    Map<String, Optional<SourceManifest>> byKey = new TreeMap<>();
+    sources
+        .list(prefix, limit + 1, after, deadline)
+        .forEach(m -> byKey.put(m.key(), Optional.of(m)));
+    Map<String, List<PendingMarker>> waiting = new TreeMap<>();
+    for (PendingMarker marker : pending.withPrefix(prefix, PENDING_LISTED, deadline)) {
+      if (after.map(a -> marker.key().compareTo(a) > 0).orElse(true)) {
+        waiting.computeIfAbsent(marker.key(), k -> new ArrayList<>()).add(marker);
+        byKey.putIfAbsent(marker.key(), Optional.empty());
+      }
+    }
+    List<String> keys = new ArrayList<>(byKey.keySet());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("prefix", prefix);
-    body.put("sources", page.stream().limit(limit).map(SourceEndpoint::describe).toList());
-    if (page.size() > limit) {
-      String last = page.get(limit - 1).key();
+    body.put(
+        "sources",
+        keys.stream()
+            .limit(limit)
+            .map(k -> describe(k, byKey.get(k), waiting.getOrDefault(k, List.of())))
+            .toList());
+    if (keys.size() > limit) {
+      String last = keys.get(limit - 1);
       body.put(
           "next_cursor",
           Base64.getUrlEncoder()
@@ -73,9 +103,35 @@ final class SourceEndpoint {
     }
   }
 
-  static Map<String, Object> describe(SourceManifest m) {
+  /**
+   * A file as the API shows it: pending while an event newer than the one folded waits, with what
+   * the last folded event left (status, reason, warnings, what is indexed).
+   */
+  static Map<String, Object> describe(
+      String key, Optional<SourceManifest> folded, List<PendingMarker> waiting) {
+    Optional<PendingMarker> newest =
+        waiting.stream()
+            .filter(w -> folded.map(m -> w.sequencer().compareTo(m.sequencer()) > 0).orElse(true))
+            .max(java.util.Comparator.comparing(PendingMarker::sequencer));
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("key", m.key());
+    body.put("key", key);
+    if (newest.isPresent()) {
+      PendingMarker w = newest.get();
+      body.put("status", "pending");
+      if (!w.etag().isEmpty()) {
+        body.put("etag", w.etag());
+      }
+      body.put("size", w.size());
+      body.put("articles", folded.map(m -> m.hasArticle() ? 1 : 0).orElse(0));
+      body.put("headlines", folded.map(m -> m.headlineIds().size()).orElse(0));
+      body.put("received_at", w.receivedAt().toString());
+      folded
+          .flatMap(SourceManifest::processedAt)
+          .ifPresent(p -> body.put("processed_at", p.toString()));
+      body.put("sequencer", w.sequencer());
+      return body;
+    }
+    SourceManifest m = folded.orElseThrow();
     body.put("status", m.status().label());
     m.reason().ifPresent(r -> body.put("reason", r));
     if (!m.warnings().isEmpty()) {

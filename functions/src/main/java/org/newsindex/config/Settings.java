@@ -1,7 +1,6 @@
 package org.newsindex.config;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,8 +19,8 @@ public record Settings(
     long maxFileBytes,
     int maxArticleBytes,
     Optional<String> cursorSigningKey,
-    Duration leaseDuration,
-    int postingChunkBytes) {
+    int postingChunkBytes,
+    int memoryMb) {
 
   /** Access keys given in the environment (the local cloud, or Lambda's own session keys). */
   public record StaticCredentials(
@@ -52,8 +51,8 @@ public record Settings(
         number(env, "MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES),
         (int) number(env, "MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES),
         value(env, "CURSOR_SIGNING_KEY"),
-        Duration.ofSeconds(number(env, "LEASE_SECONDS", 900)),
-        (int) number(env, "POSTING_CHUNK_BYTES", 64 * 1024));
+        (int) number(env, "POSTING_CHUNK_BYTES", 64 * 1024),
+        (int) number(env, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", 1769));
   }
 
   private static String required(Map<String, String> env, String name) {

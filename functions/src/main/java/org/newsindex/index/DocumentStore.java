@@ -3,6 +3,7 @@ package org.newsindex.index;
 import static org.newsindex.index.Attributes.n;
 import static org.newsindex.index.Attributes.s;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,13 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Reads and writes documents, the pointers from document ids to ordinals, and file ordinals' keys.
+ * Reads and writes documents, the pointers from document ids to ordinals, file ordinals' keys, and
+ * the sealed chunks of widely shared headlines' source files.
  */
 public final class DocumentStore {
   private static final int FILE_KEY_CACHE_SIZE = 200_000;
@@ -58,34 +60,10 @@ public final class DocumentStore {
             item -> {
               DocumentPointer p =
                   new DocumentPointer(
-                      Attributes.requiredString(item, "id"),
-                      Attributes.number(item, "ord", 0),
-                      Attributes.string(item, "text").orElse(""));
+                      Attributes.requiredString(item, "id"), Attributes.number(item, "ord", 0));
               out.put(p.id(), p);
             });
     return out;
-  }
-
-  /**
-   * Claims a document id for an ordinal: the pointer is written unless one exists, in which case
-   * the existing ordinal (from an earlier attempt) is returned.
-   */
-  public long claimPointer(String id, long ord, String text) {
-    try {
-      table
-          .client()
-          .putItem(
-              b ->
-                  b.tableName(table.name())
-                      .item(putPointer(id, ord, text).putRequest().item())
-                      .conditionExpression("attribute_not_exists(pk)"));
-      return ord;
-    } catch (ConditionalCheckFailedException exists) {
-      return table
-          .get(TableKeys.pointer(id), true)
-          .map(item -> Attributes.number(item, "ord", ord))
-          .orElse(ord);
-    }
   }
 
   public Optional<StoredDocument> byId(String id) {
@@ -124,55 +102,149 @@ public final class DocumentStore {
     return out;
   }
 
-  public static WriteRequest put(StoredDocument doc) {
+  /**
+   * Every source file ordinal of a document past its first {@value StoredDocument#LISTED_SOURCES},
+   * in order, starting after {@code afterFileOrd}; at most {@code limit}.
+   */
+  public List<Integer> overflowSources(
+      StoredDocument doc, int afterFileOrd, int limit, Deadline deadline) {
+    List<Integer> out = new ArrayList<>();
+    for (SourceOverflow.SealedChunk c : doc.overflow().sealed()) {
+      if (out.size() >= limit) {
+        return out;
+      }
+      if (c.last() <= afterFileOrd) {
+        continue;
+      }
+      for (int f : sealedChunk(doc.ord(), c.first(), deadline)) {
+        if (f > afterFileOrd && out.size() < limit) {
+          out.add(f);
+        }
+      }
+    }
+    for (int f : doc.overflow().tail()) {
+      if (f > afterFileOrd && out.size() < limit) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** The file ordinals of one sealed chunk of a headline's sources. */
+  SortedSet<Integer> sealedChunk(long ord, int first, Deadline deadline) {
+    return table
+        .get(TableKeys.headlineSources(ord, first), true)
+        .map(item -> toInts(Varints.unpackSorted(Attributes.bytes(item, "b"))))
+        .orElseGet(TreeSet::new);
+  }
+
+  static TableWrite putSealedChunk(long ord, SortedSet<Integer> fileOrds, long epoch) {
+    Map<String, AttributeValue> item =
+        new HashMap<>(TableKeys.headlineSources(ord, fileOrds.first()).toMap());
+    item.put("b", Attributes.b(Varints.packSorted(fileOrds.stream().map(Long::valueOf).toList())));
+    item.put("n", n(fileOrds.size()));
+    item.put("epoch", n(epoch));
+    return TableWrite.put(item);
+  }
+
+  static TableWrite deleteSealedChunk(long ord, int first) {
+    return TableWrite.delete(TableKeys.headlineSources(ord, first));
+  }
+
+  static TableWrite put(StoredDocument doc, long epoch) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.document(doc.ord()).toMap());
     item.put("ord", n(doc.ord()));
     item.put("id", s(doc.id()));
     item.put("kind", s(doc.kind().label()));
     item.put("title", s(doc.title()));
-    item.put("text", s(doc.text()));
+    if (doc.kind() == DocKind.ARTICLE) {
+      item.put("text", s(doc.text()));
+    }
     item.put("sources", Attributes.strings(doc.sources()));
     item.put("sourceOrds", Attributes.numbers(doc.sourceOrds()));
+    if (!doc.overflow().sealed().isEmpty()) {
+      item.put("sealed", Attributes.b(packSealed(doc.overflow().sealed())));
+    }
+    if (!doc.overflow().tail().isEmpty()) {
+      item.put(
+          "tail",
+          Attributes.b(
+              Varints.packSorted(doc.overflow().tail().stream().map(Long::valueOf).toList())));
+    }
     item.put("length", n(doc.length()));
     item.put("ingestedAt", s(doc.ingestedAt().toString()));
     if (!doc.contentHash().isEmpty()) {
       item.put("hash", s(doc.contentHash()));
     }
-    return IndexTable.put(item);
+    item.put("epoch", n(epoch));
+    return TableWrite.put(item);
   }
 
-  public static WriteRequest putPointer(String id, long ord, String text) {
+  static TableWrite putPointer(String id, long ord, long epoch) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.pointer(id).toMap());
     item.put("id", s(id));
     item.put("ord", n(ord));
-    item.put("text", s(text));
-    return IndexTable.put(item);
+    item.put("epoch", n(epoch));
+    return TableWrite.put(item);
   }
 
-  public static WriteRequest putFileKey(int fileOrd, String key) {
+  static TableWrite putFileKey(int fileOrd, String key) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.file(fileOrd).toMap());
     item.put("ord", n(fileOrd));
     item.put("key", s(key));
-    return IndexTable.put(item);
+    return TableWrite.put(item);
   }
 
   static StoredDocument decode(Map<String, AttributeValue> item) {
+    DocKind kind = DocKind.parse(Attributes.requiredString(item, "kind")).orElseThrow();
+    String title = Attributes.string(item, "title").orElse("");
+    SortedSet<Integer> tail = toInts(Varints.unpackSorted(Attributes.bytes(item, "tail")));
     return new StoredDocument(
         Attributes.number(item, "ord", 0),
         Attributes.requiredString(item, "id"),
-        DocKind.parse(Attributes.requiredString(item, "kind")).orElseThrow(),
-        Attributes.string(item, "title").orElse(""),
-        Attributes.string(item, "text").orElse(""),
+        kind,
+        title,
+        kind == DocKind.ARTICLE ? Attributes.string(item, "text").orElse("") : title,
         Attributes.stringList(item, "sources"),
         Attributes.numberList(item, "sourceOrds").stream().map(Long::intValue).toList(),
         (int) Attributes.number(item, "length", 0),
         Instant.parse(Attributes.requiredString(item, "ingestedAt")),
-        Attributes.string(item, "hash").orElse(""));
+        Attributes.string(item, "hash").orElse(""),
+        new SourceOverflow(unpackSealed(Attributes.bytes(item, "sealed")), tail));
   }
 
-  /**
-   * Where a document id points: its current ordinal, and (for headlines) the text it was created
-   * from.
-   */
-  public record DocumentPointer(String id, long ord, String text) {}
+  private static byte[] packSealed(List<SourceOverflow.SealedChunk> chunks) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Varints.write(out, chunks.size());
+    for (SourceOverflow.SealedChunk c : chunks) {
+      Varints.write(out, c.first());
+      Varints.write(out, c.last() - c.first());
+      Varints.write(out, c.count());
+    }
+    return out.toByteArray();
+  }
+
+  private static List<SourceOverflow.SealedChunk> unpackSealed(byte[] bytes) {
+    List<SourceOverflow.SealedChunk> out = new ArrayList<>();
+    if (bytes.length == 0) {
+      return out;
+    }
+    Varints.Reader in = new Varints.Reader(bytes);
+    long n = in.next();
+    for (long i = 0; i < n; i++) {
+      int first = (int) in.next();
+      int last = first + (int) in.next();
+      out.add(new SourceOverflow.SealedChunk(first, last, (int) in.next()));
+    }
+    return out;
+  }
+
+  private static SortedSet<Integer> toInts(java.util.Set<Long> values) {
+    SortedSet<Integer> out = new TreeSet<>();
+    values.forEach(v -> out.add(v.intValue()));
+    return out;
+  }
+
+  /** Where a document id points: its current ordinal. */
+  public record DocumentPointer(String id, long ord) {}
 }

@@ -4,11 +4,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Every item of the index table, decoded by kind: what a whole-index check reads. */
+/**
+ * Every item of the index table, decoded by kind: what a whole-index check reads. {@code
+ * sealedSources} holds, by headline ordinal, the sealed chunks of widely shared headlines' source
+ * files (by the chunk's first file ordinal); {@code markers} the events not yet folded; {@code
+ * journalPages} the pages an unfinished round left.
+ */
 public record IndexSnapshot(
     Map<String, SourceManifest> manifests,
     Map<Long, StoredDocument> documents,
@@ -16,7 +23,15 @@ public record IndexSnapshot(
     Map<String, TermDirectory> directories,
     Map<String, Map<Integer, byte[]>> chunks,
     Map<String, Long> headlineSuggestions,
-    List<String> pendingFiles) {
+    Map<Long, Map<Integer, SortedSet<Integer>>> sealedSources,
+    Map<Integer, String> fileKeys,
+    List<PendingMarker> markers,
+    int journalPages) {
+
+  /** The keys of files with events not yet folded. */
+  public List<String> pendingFiles() {
+    return markers.stream().map(PendingMarker::key).distinct().sorted().toList();
+  }
 
   /** Reads the whole table with a scan. */
   public static IndexSnapshot load(DynamoDbClient client, String table) {
@@ -26,37 +41,62 @@ public record IndexSnapshot(
     Map<String, TermDirectory> directories = new TreeMap<>();
     Map<String, Map<Integer, byte[]>> chunks = new TreeMap<>();
     Map<String, Long> headlines = new HashMap<>();
-    List<String> pending = new ArrayList<>();
+    Map<Long, Map<Integer, SortedSet<Integer>>> sealed = new TreeMap<>();
+    Map<Integer, String> fileKeys = new TreeMap<>();
+    List<PendingMarker> markers = new ArrayList<>();
+    int journalPages = 0;
     for (Map<String, AttributeValue> item :
         client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()) {
       String pk = item.get("pk").s();
       String sk = item.get("sk").s();
       if (pk.equals(TableKeys.SOURCE)) {
-        manifests.put(sk, SourceStore.decode(item));
-      } else if (pk.equals(TableKeys.PENDING)) {
-        pending.add(sk);
+        SourceManifest m = SourceStore.decode(item);
+        manifests.put(m.key(), m);
+      } else if (pk.startsWith(TableKeys.PENDING_PREFIX)) {
+        markers.add(PendingStore.decode(item));
       } else if (pk.startsWith("DOC#")) {
         StoredDocument doc = DocumentStore.decode(item);
         documents.put(doc.ord(), doc);
+      } else if (pk.startsWith("HSRC#")) {
+        SortedSet<Integer> fileOrds = new TreeSet<>();
+        Varints.unpackSorted(Attributes.bytes(item, "b")).forEach(v -> fileOrds.add(v.intValue()));
+        sealed
+            .computeIfAbsent(Long.parseLong(pk.substring(5)), o -> new TreeMap<>())
+            .put(Integer.parseInt(sk), fileOrds);
       } else if (pk.startsWith("ID#")) {
         pointers.put(pk.substring(3), Attributes.number(item, "ord", 0));
+      } else if (pk.startsWith("FILE#")) {
+        fileKeys.put(
+            (int) Attributes.number(item, "ord", 0), Attributes.requiredString(item, "key"));
       } else if (pk.startsWith("TERM#")) {
         TermDirectory directory = PostingStore.decodeDirectory(item);
-        directories.put(sk, directory);
+        directories.put(directory.term(), directory);
         if (directory.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE)) {
           chunks
-              .computeIfAbsent(sk, t -> new TreeMap<>())
+              .computeIfAbsent(directory.term(), t -> new TreeMap<>())
               .put(TermDirectory.INLINE, ChunkCodec.encode(directory.inline()));
         }
       } else if (pk.startsWith("POST#")) {
+        String term = Attributes.string(item, "term").orElse(pk.substring(5));
         chunks
-            .computeIfAbsent(pk.substring(5), t -> new TreeMap<>())
+            .computeIfAbsent(term, t -> new TreeMap<>())
             .put(Integer.parseInt(sk), Attributes.bytes(item, "b"));
       } else if (pk.startsWith("SUG#")) {
         headlines.put(Attributes.requiredString(item, "id"), Attributes.number(item, "count", 0));
+      } else if (pk.equals(TableKeys.roundPage(0).pk())) {
+        journalPages++;
       }
     }
     return new IndexSnapshot(
-        manifests, documents, pointers, directories, chunks, headlines, pending);
+        manifests,
+        documents,
+        pointers,
+        directories,
+        chunks,
+        headlines,
+        sealed,
+        fileKeys,
+        markers,
+        journalPages);
   }
 }

@@ -1,5 +1,6 @@
 package org.newsindex.index;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,11 +14,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -30,16 +34,20 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The index's one DynamoDB table: batched reads and writes that retry throttling and unprocessed
- * items with backoff and jitter until they succeed or the deadline comes, and a meter of what reads
- * cost. Batches run in parallel.
+ * The index's one DynamoDB table. Every request of the index goes through here: reads and writes
+ * retry throttling and unprocessed items with backoff and jitter until they succeed or the deadline
+ * comes, every item is checked against DynamoDB's limits before it is sent, no write is sent after
+ * its deadline nor left in flight past it (each request carries the time left as its timeout), and
+ * reads are metered. Batches run in parallel. The SDK's types stay inside this package.
  */
 public final class IndexTable {
   private static final int WRITE_BATCH = 25;
   private static final int READ_BATCH = 100;
+  private static final Duration LONGEST_REQUEST = Duration.ofSeconds(10);
   private static final ExecutorService POOL =
       Executors.newFixedThreadPool(
           8,
@@ -70,10 +78,6 @@ public final class IndexTable {
     return new IndexTable(client, name, fresh, backoff);
   }
 
-  public DynamoDbClient client() {
-    return client;
-  }
-
   public String name() {
     return name;
   }
@@ -82,14 +86,19 @@ public final class IndexTable {
     return meter;
   }
 
-  public Optional<Map<String, AttributeValue>> get(ItemKey key, boolean consistent) {
+  Optional<Map<String, AttributeValue>> get(ItemKey key, boolean consistent) {
+    ItemLimitException.check(key, null, 0);
     GetItemResponse response =
-        client.getItem(
-            b ->
-                b.tableName(name)
-                    .key(key.toMap())
-                    .consistentRead(consistent)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        retrying(
+            Deadline.after(LONGEST_REQUEST),
+            "reading an item",
+            () ->
+                client.getItem(
+                    b ->
+                        b.tableName(name)
+                            .key(key.toMap())
+                            .consistentRead(consistent)
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
     meter.record(response.hasItem() ? 1 : 0, capacity(response.consumedCapacity()));
     return response.hasItem() && !response.item().isEmpty()
         ? Optional.of(response.item())
@@ -97,9 +106,10 @@ public final class IndexTable {
   }
 
   /** Reads many items; the result holds those that exist, by key. */
-  public Map<ItemKey, Map<String, AttributeValue>> getAll(
+  Map<ItemKey, Map<String, AttributeValue>> getAll(
       Collection<ItemKey> keys, boolean consistent, Deadline deadline) {
     List<ItemKey> unique = new ArrayList<>(new LinkedHashSet<>(keys));
+    unique.forEach(k -> ItemLimitException.check(k, null, 0));
     List<CompletableFuture<Map<ItemKey, Map<String, AttributeValue>>>> futures = new ArrayList<>();
     for (int i = 0; i < unique.size(); i += READ_BATCH) {
       List<ItemKey> slice = unique.subList(i, Math.min(unique.size(), i + READ_BATCH));
@@ -118,23 +128,22 @@ public final class IndexTable {
     int attempt = 0;
     while (!remaining.isEmpty()) {
       List<Map<String, AttributeValue>> request = remaining;
-      BatchGetItemResponse response;
-      try {
-        response =
-            client.batchGetItem(
-                b ->
-                    b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                        .requestItems(
-                            Map.of(
-                                name,
-                                KeysAndAttributes.builder()
-                                    .keys(request)
-                                    .consistentRead(consistent)
-                                    .build())));
-      } catch (RuntimeException e) {
-        retryOrThrow(e, ++attempt, deadline, "reading " + request.size() + " items");
-        continue;
-      }
+      BatchGetItemResponse response =
+          retrying(
+              deadline,
+              "reading " + request.size() + " items",
+              () ->
+                  client.batchGetItem(
+                      b ->
+                          b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                              .overrideConfiguration(timeout(deadline))
+                              .requestItems(
+                                  Map.of(
+                                      name,
+                                      KeysAndAttributes.builder()
+                                          .keys(request)
+                                          .consistentRead(consistent)
+                                          .build()))));
       List<Map<String, AttributeValue>> items = response.responses().getOrDefault(name, List.of());
       meter.record(
           items.size(),
@@ -158,7 +167,12 @@ public final class IndexTable {
   }
 
   /** All items of a query, following pages until done or {@code limit} items are read. */
-  public List<Map<String, AttributeValue>> query(Consumer<QueryRequest.Builder> spec, int limit) {
+  List<Map<String, AttributeValue>> query(Consumer<QueryRequest.Builder> spec, int limit) {
+    return query(spec, limit, Deadline.after(LONGEST_REQUEST.multipliedBy(3)));
+  }
+
+  List<Map<String, AttributeValue>> query(
+      Consumer<QueryRequest.Builder> spec, int limit, Deadline deadline) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
@@ -166,13 +180,15 @@ public final class IndexTable {
       QueryRequest.Builder builder =
           QueryRequest.builder()
               .tableName(name)
-              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+              .overrideConfiguration(timeout(deadline));
       spec.accept(builder);
       builder.limit(Math.min(1000, limit - items.size()));
       if (exclusiveStart != null) {
         builder.exclusiveStartKey(exclusiveStart);
       }
-      QueryResponse response = client.query(builder.build());
+      QueryRequest request = builder.build();
+      QueryResponse response = retrying(deadline, "querying", () -> client.query(request));
       meter.record(response.count(), capacity(response.consumedCapacity()));
       items.addAll(response.items());
       start =
@@ -183,10 +199,8 @@ public final class IndexTable {
     return items;
   }
 
-  /**
-   * Runs one request per input on the table's I/O threads and returns the results in input order.
-   */
-  public <T, R> List<R> inParallel(List<T> inputs, java.util.function.Function<T, R> request) {
+  /** Runs one request per input on the table's I/O threads and returns the results in order. */
+  <T, R> List<R> inParallel(List<T> inputs, Function<T, R> request) {
     List<CompletableFuture<R>> futures = new ArrayList<>(inputs.size());
     for (T input : inputs) {
       futures.add(CompletableFuture.supplyAsync(() -> request.apply(input), POOL));
@@ -194,32 +208,20 @@ public final class IndexTable {
     return join(futures);
   }
 
-  public static WriteRequest put(Map<String, AttributeValue> item) {
-    return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
-  }
-
-  public static WriteRequest delete(ItemKey key) {
-    return WriteRequest.builder()
-        .deleteRequest(DeleteRequest.builder().key(key.toMap()).build())
-        .build();
-  }
-
   /**
-   * Writes every request, 25 to a batch and batches in parallel, retrying unprocessed items and
-   * throttling until done; throws {@link IndexWriteException} if the deadline comes first. A later
-   * request for the same key replaces an earlier one.
+   * Writes every put and delete, 25 to a batch and batches in parallel, retrying unprocessed items
+   * and throttling until done; throws {@link IndexWriteException} if the deadline comes first and
+   * {@link ItemLimitException} (before anything is sent) if an item breaks DynamoDB's limits. A
+   * later write to the same key replaces an earlier one.
    */
-  public void write(List<WriteRequest> requests, Deadline deadline) {
-    Map<ItemKey, WriteRequest> byKey = new LinkedHashMap<>();
-    for (WriteRequest request : requests) {
-      ItemKey key =
-          request.putRequest() != null
-              ? ItemKey.of(request.putRequest().item())
-              : ItemKey.of(request.deleteRequest().key());
-      byKey.remove(key);
-      byKey.put(key, request);
+  void write(List<TableWrite> writes, Deadline deadline) {
+    Map<ItemKey, TableWrite> byKey = new LinkedHashMap<>();
+    for (TableWrite w : writes) {
+      check(w);
+      byKey.remove(w.key());
+      byKey.put(w.key(), w);
     }
-    List<WriteRequest> unique = new ArrayList<>(byKey.values());
+    List<WriteRequest> unique = byKey.values().stream().map(IndexTable::request).toList();
     List<CompletableFuture<Void>> futures = new ArrayList<>();
     for (int i = 0; i < unique.size(); i += WRITE_BATCH) {
       List<WriteRequest> slice = unique.subList(i, Math.min(unique.size(), i + WRITE_BATCH));
@@ -228,18 +230,72 @@ public final class IndexTable {
     join(futures);
   }
 
+  /**
+   * Checks a write against DynamoDB's limits; throws {@link ItemLimitException} if it breaks one.
+   */
+  static void check(TableWrite w) {
+    if (w instanceof TableWrite.Put put) {
+      ItemLimitException.check(w.key(), put.item(), ItemSize.of(put.item()));
+    } else {
+      ItemLimitException.check(w.key(), null, 0);
+    }
+  }
+
+  private static WriteRequest request(TableWrite w) {
+    return w instanceof TableWrite.Put put
+        ? WriteRequest.builder().putRequest(PutRequest.builder().item(put.item()).build()).build()
+        : WriteRequest.builder()
+            .deleteRequest(DeleteRequest.builder().key(w.key().toMap()).build())
+            .build();
+  }
+
   private void writeBatch(List<WriteRequest> batch, Deadline deadline) {
+    try {
+      writeBatchOnce(batch, deadline);
+    } catch (DynamoDbException e) {
+      if (!isValidationError(e)) {
+        throw e;
+      }
+      // DynamoDB refused the batch for something one item holds: find it, write the rest.
+      if (batch.size() == 1) {
+        WriteRequest w = batch.get(0);
+        ItemKey key =
+            w.putRequest() != null
+                ? ItemKey.of(w.putRequest().item())
+                : ItemKey.of(w.deleteRequest().key());
+        throw new ItemLimitException(
+            key,
+            "DynamoDB refused the item: "
+                + (e.awsErrorDetails() == null
+                    ? e.getMessage()
+                    : e.awsErrorDetails().errorMessage()));
+      }
+      writeBatch(batch.subList(0, batch.size() / 2), deadline);
+      writeBatch(batch.subList(batch.size() / 2, batch.size()), deadline);
+    }
+  }
+
+  private static boolean isValidationError(DynamoDbException e) {
+    return e.statusCode() == 400
+        && e.awsErrorDetails() != null
+        && "ValidationException".equals(e.awsErrorDetails().errorCode());
+  }
+
+  private void writeBatchOnce(List<WriteRequest> batch, Deadline deadline) {
     List<WriteRequest> remaining = batch;
     int attempt = 0;
     while (!remaining.isEmpty()) {
       List<WriteRequest> request = remaining;
-      BatchWriteItemResponse response;
-      try {
-        response = client.batchWriteItem(b -> b.requestItems(Map.of(name, request)));
-      } catch (RuntimeException e) {
-        retryOrThrow(e, ++attempt, deadline, "writing " + request.size() + " items");
-        continue;
-      }
+      BatchWriteItemResponse response =
+          retrying(
+              deadline,
+              "writing " + request.size() + " items",
+              () ->
+                  client.batchWriteItem(
+                      b ->
+                          b.requestItems(Map.of(name, request))
+                              .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                              .overrideConfiguration(timeout(deadline))));
       remaining = response.unprocessedItems().getOrDefault(name, List.of());
       if (!remaining.isEmpty()) {
         if (deadline.passed()) {
@@ -255,20 +311,151 @@ public final class IndexTable {
     }
   }
 
-  private void retryOrThrow(RuntimeException e, int attempt, Deadline deadline, String what) {
-    if (!isRetryable(e)) {
-      throw e;
+  /** Puts one item if the condition holds; false if it does not. */
+  boolean putIf(
+      Map<String, AttributeValue> item,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values,
+      Deadline deadline) {
+    check(TableWrite.put(item));
+    return conditional(
+        deadline,
+        "writing an item",
+        () ->
+            client.putItem(
+                b -> {
+                  b.tableName(name)
+                      .item(item)
+                      .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                      .overrideConfiguration(timeout(deadline));
+                  if (condition != null) {
+                    b.conditionExpression(condition);
+                    if (!names.isEmpty()) {
+                      b.expressionAttributeNames(names);
+                    }
+                    if (!values.isEmpty()) {
+                      b.expressionAttributeValues(values);
+                    }
+                  }
+                }));
+  }
+
+  /** Updates one item (the builder names key, expressions and condition); false if it failed. */
+  boolean updateIf(ItemKey key, Consumer<UpdateItemRequest.Builder> spec, Deadline deadline) {
+    return update(key, spec, deadline).isPresent();
+  }
+
+  /**
+   * Updates one item; the attributes the update asked for, or empty if its condition failed. The
+   * item after the update is not checked against the size limit here: callers only update small
+   * items (counters, the lease).
+   */
+  Optional<Map<String, AttributeValue>> update(
+      ItemKey key, Consumer<UpdateItemRequest.Builder> spec, Deadline deadline) {
+    ItemLimitException.check(key, null, 0);
+    UpdateItemRequest.Builder builder =
+        UpdateItemRequest.builder()
+            .tableName(name)
+            .key(key.toMap())
+            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+            .overrideConfiguration(timeout(deadline));
+    spec.accept(builder);
+    UpdateItemRequest request = builder.build();
+    try {
+      return Optional.of(
+          retrying(deadline, "updating an item", () -> client.updateItem(request)).attributes());
+    } catch (ConditionalCheckFailedException failed) {
+      return Optional.empty();
     }
-    if (deadline.passed()) {
-      throw new IndexWriteException(
-          "DynamoDB kept failing ("
-              + e.getMessage()
-              + ") while "
-              + what
-              + " until the deadline; the invocation fails so that it is retried",
-          e);
+  }
+
+  /** Deletes one item if the condition (null: none) holds; false if it does not. */
+  boolean deleteIf(
+      ItemKey key,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values,
+      Deadline deadline) {
+    ItemLimitException.check(key, null, 0);
+    return conditional(
+        deadline,
+        "deleting an item",
+        () ->
+            client.deleteItem(
+                b -> {
+                  b.tableName(name)
+                      .key(key.toMap())
+                      .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                      .overrideConfiguration(timeout(deadline));
+                  if (condition != null) {
+                    b.conditionExpression(condition);
+                    if (!names.isEmpty()) {
+                      b.expressionAttributeNames(names);
+                    }
+                    if (!values.isEmpty()) {
+                      b.expressionAttributeValues(values);
+                    }
+                  }
+                }));
+  }
+
+  private boolean conditional(Deadline deadline, String what, Runnable request) {
+    try {
+      retrying(
+          deadline,
+          what,
+          () -> {
+            request.run();
+            return null;
+          });
+      return true;
+    } catch (ConditionalCheckFailedException failed) {
+      return false;
     }
-    backoff.pause(attempt, deadline);
+  }
+
+  /**
+   * Runs a request, retrying throttling and transient failures with backoff until the deadline.
+   * Nothing is sent once the deadline has passed.
+   */
+  private <T> T retrying(Deadline deadline, String what, java.util.function.Supplier<T> request) {
+    int attempt = 0;
+    while (true) {
+      if (deadline.passed()) {
+        throw new IndexWriteException(
+            "the deadline passed before " + what + "; the invocation fails so that it is retried",
+            null);
+      }
+      try {
+        return request.get();
+      } catch (ConditionalCheckFailedException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        if (!isRetryable(e)) {
+          throw e;
+        }
+        if (deadline.passed()) {
+          throw new IndexWriteException(
+              "DynamoDB kept failing ("
+                  + e.getMessage()
+                  + ") while "
+                  + what
+                  + " until the deadline; the invocation fails so that it is retried",
+              e);
+        }
+        backoff.pause(++attempt, deadline);
+      }
+    }
+  }
+
+  /** The time a request may take: what is left before the deadline, at most ten seconds. */
+  private static AwsRequestOverrideConfiguration timeout(Deadline deadline) {
+    Duration left = deadline.remaining();
+    Duration limit = left.compareTo(LONGEST_REQUEST) < 0 ? left : LONGEST_REQUEST;
+    return AwsRequestOverrideConfiguration.builder()
+        .apiCallTimeout(limit.isNegative() || limit.isZero() ? Duration.ofMillis(1) : limit)
+        .build();
   }
 
   static boolean isRetryable(RuntimeException e) {

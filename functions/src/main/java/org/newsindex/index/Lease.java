@@ -5,22 +5,26 @@ import static org.newsindex.index.Attributes.s;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * A named lease in the table that at most one invocation holds at a time: the compactor's, so that
- * posting lists, directories and shared headlines have a single writer. A lease that is not
- * released (the holder crashed) lapses at its expiry; the expiry never exceeds the holder's own
- * deadline.
+ * The right to write the index, held by at most one writer at a time. Each acquisition draws a new
+ * fencing token (the lease's epoch, which only grows); renewing and releasing succeed only for the
+ * holder of the current token, and the writer renews before every phase of its writes, so a writer
+ * that lost the lease finds out before it writes again. A lease not released (its holder crashed)
+ * lapses at its expiry, which is set past the holder's own deadline: a Lambda holder is stopped by
+ * its timeout before its lease can pass to another.
  */
 public final class Lease {
   private final IndexTable table;
   private final String name;
   private final String owner;
   private final Clock clock;
+  private long epoch;
+  private Instant until = Instant.EPOCH;
 
   public Lease(IndexTable table, String name, String owner, Clock clock) {
     this.table = table;
@@ -29,61 +33,78 @@ public final class Lease {
     this.clock = clock;
   }
 
+  /** Takes the lease for {@code ttl} if it is free or lapsed; false if another holds it. */
   public boolean tryAcquire(Duration ttl) {
     long now = clock.millis();
-    Map<String, AttributeValue> item = new HashMap<>(TableKeys.lease(name).toMap());
-    item.put("owner", s(owner));
-    item.put("until", n(now + ttl.toMillis()));
-    try {
-      table
-          .client()
-          .putItem(
-              b ->
-                  b.tableName(table.name())
-                      .item(item)
-                      .conditionExpression(
-                          "attribute_not_exists(pk) OR #until < :now OR #owner = :me")
-                      .expressionAttributeNames(Map.of("#until", "until", "#owner", "owner"))
-                      .expressionAttributeValues(Map.of(":now", n(now), ":me", s(owner))));
-      return true;
-    } catch (ConditionalCheckFailedException held) {
-      return false;
-    }
+    long expiry = now + ttl.toMillis();
+    Optional<Long> drawn =
+        table
+            .update(
+                TableKeys.lease(name),
+                b ->
+                    b.updateExpression("SET #owner = :me, #until = :until ADD #epoch :one")
+                        .conditionExpression("attribute_not_exists(pk) OR #until < :now")
+                        .expressionAttributeNames(
+                            Map.of("#owner", "owner", "#until", "until", "#epoch", "epoch"))
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":me", s(owner), ":until", n(expiry), ":now", n(now), ":one", n(1)))
+                        .returnValues(ReturnValue.UPDATED_NEW),
+                Deadline.after(Duration.ofSeconds(10)))
+            .map(attributes -> Long.parseLong(attributes.get("epoch").n()));
+    drawn.ifPresent(
+        e -> {
+          epoch = e;
+          until = Instant.ofEpochMilli(expiry);
+        });
+    return drawn.isPresent();
   }
 
-  /** Extends the lease; false if it was lost (it lapsed and another invocation took it). */
+  /** Extends the lease to {@code ttl} from now; false if it was lost to another writer. */
   public boolean renew(Duration ttl) {
-    try {
-      table
-          .client()
-          .updateItem(
-              b ->
-                  b.tableName(table.name())
-                      .key(TableKeys.lease(name).toMap())
-                      .updateExpression("SET #until = :until")
-                      .conditionExpression("#owner = :me")
-                      .expressionAttributeNames(Map.of("#until", "until", "#owner", "owner"))
-                      .expressionAttributeValues(
-                          Map.of(":until", n(clock.millis() + ttl.toMillis()), ":me", s(owner))));
-      return true;
-    } catch (ConditionalCheckFailedException lost) {
-      return false;
+    long expiry = clock.millis() + ttl.toMillis();
+    boolean renewed =
+        table.updateIf(
+            TableKeys.lease(name),
+            b ->
+                b.updateExpression("SET #until = :until")
+                    .conditionExpression("#owner = :me AND #epoch = :epoch")
+                    .expressionAttributeNames(
+                        Map.of("#until", "until", "#owner", "owner", "#epoch", "epoch"))
+                    .expressionAttributeValues(
+                        Map.of(":until", n(expiry), ":me", s(owner), ":epoch", n(epoch))),
+            Deadline.after(Duration.ofSeconds(10)));
+    if (renewed) {
+      until = Instant.ofEpochMilli(expiry);
     }
+    return renewed;
   }
 
+  /** Gives the lease up (its epoch stays, so the next holder draws a greater one). */
   public void release() {
-    try {
-      table
-          .client()
-          .deleteItem(
-              b ->
-                  b.tableName(table.name())
-                      .key(TableKeys.lease(name).toMap())
-                      .conditionExpression("#owner = :me")
-                      .expressionAttributeNames(Map.of("#owner", "owner"))
-                      .expressionAttributeValues(Map.of(":me", s(owner))));
-    } catch (ConditionalCheckFailedException alreadyLost) {
-      // The lease lapsed and another holder has it; nothing of ours to release.
-    }
+    table.updateIf(
+        TableKeys.lease(name),
+        b ->
+            b.updateExpression("SET #until = :zero")
+                .conditionExpression("#owner = :me AND #epoch = :epoch")
+                .expressionAttributeNames(
+                    Map.of("#until", "until", "#owner", "owner", "#epoch", "epoch"))
+                .expressionAttributeValues(
+                    Map.of(":zero", n(0), ":me", s(owner), ":epoch", n(epoch))),
+        Deadline.after(Duration.ofSeconds(10)));
+  }
+
+  /** The fencing token of the current hold; every item the holder writes carries it. */
+  public long epoch() {
+    return epoch;
+  }
+
+  /** When the current hold lapses unless renewed. */
+  public Instant until() {
+    return until;
+  }
+
+  public String owner() {
+    return owner;
   }
 }

@@ -17,6 +17,20 @@ public final class PostingListEditor {
   /** By default a chunk is split when its encoding passes this size. */
   public static final int MAX_CHUNK_BYTES = 64 * 1024;
 
+  /**
+   * A directory summarizes at most about this many chunks (some 40 bytes each), so it stays far
+   * below DynamoDB's item limit: a list that would need more lets its chunks grow past {@link
+   * #MAX_CHUNK_BYTES} instead (at 100 million documents, about 130 KB each for a term in every
+   * one).
+   */
+  static final int MAX_CHUNKS = 6_000;
+
+  /** No chunk grows past this, whatever the list: well inside DynamoDB's 400 KB item limit. */
+  static final int LARGEST_CHUNK_BYTES = 350 * 1024;
+
+  /** A term keeps at most this many surface forms; a form past them counts as the term's first. */
+  public static final int MAX_FORMS = 32;
+
   private static final int NEW_CHUNK = -1;
 
   private PostingListEditor() {}
@@ -76,9 +90,11 @@ public final class PostingListEditor {
         int form = 0;
         if (upsert.form() != null) {
           form = forms.indexOf(upsert.form());
-          if (form < 0) {
+          if (form < 0 && forms.size() < MAX_FORMS) {
             forms.add(upsert.form());
             form = forms.size() - 1;
+          } else if (form < 0) {
+            form = 0;
           }
         }
         entries.put(
@@ -95,6 +111,9 @@ public final class PostingListEditor {
       }
     }
 
+    long listBytes = directory.chunks().stream().mapToLong(ChunkSummary::bytes).sum();
+    int chunkBytes =
+        (int) Math.min(LARGEST_CHUNK_BYTES, Math.max(maxChunkBytes, listBytes / MAX_CHUNKS));
     int nextId = directory.nextChunkId();
     Map<Integer, ChunkSummary> summaries = new LinkedHashMap<>();
     directory.chunks().forEach(c -> summaries.put(c.id(), c));
@@ -114,9 +133,7 @@ public final class PostingListEditor {
       }
       byte[] encoded = ChunkCodec.encode(entries);
       int parts =
-          encoded.length <= maxChunkBytes
-              ? 1
-              : (int) Math.ceil(encoded.length / (maxChunkBytes / 2.0));
+          encoded.length <= chunkBytes ? 1 : (int) Math.ceil(encoded.length / (chunkBytes / 2.0));
       for (int p = 0; p < parts; p++) {
         List<PostingEntry> part =
             entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);

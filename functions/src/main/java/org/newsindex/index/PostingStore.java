@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Reads and writes term directories and chunks of postings. */
 public final class PostingStore {
@@ -39,17 +38,23 @@ public final class PostingStore {
    * Indexed terms that start with the prefix (which must be two or more characters), in term order.
    */
   public List<String> termsWithPrefix(String prefix, int limit) {
+    String keyPrefix = KeyText.prefix(prefix, KeyText.SORT_KEY_BYTES - 24);
     return table
         .query(
             q ->
                 q.keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                    .projectionExpression("sk")
+                    .projectionExpression("sk, #term")
+                    .expressionAttributeNames(Map.of("#term", "term"))
                     .expressionAttributeValues(
                         Map.of(
-                            ":pk", s(TableKeys.directoryPartition(prefix)), ":prefix", s(prefix))),
+                            ":pk",
+                            s(TableKeys.directoryPartition(prefix)),
+                            ":prefix",
+                            s(keyPrefix))),
             limit)
         .stream()
-        .map(item -> item.get("sk").s())
+        .map(item -> Attributes.string(item, "term").orElseGet(() -> item.get("sk").s()))
+        .filter(t -> t.startsWith(prefix))
         .toList();
   }
 
@@ -74,19 +79,23 @@ public final class PostingStore {
   /** One chunk of one term's postings. */
   public record ChunkRef(String term, int chunkId) {}
 
-  public static WriteRequest putChunk(String term, int chunkId, List<PostingEntry> entries) {
+  static TableWrite putChunk(String term, int chunkId, List<PostingEntry> entries, long epoch) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.chunk(term, chunkId).toMap());
+    item.put("term", s(term));
     item.put("b", Attributes.b(ChunkCodec.encode(entries)));
     item.put("n", n(entries.size()));
-    return IndexTable.put(item);
+    item.put("epoch", n(epoch));
+    return TableWrite.put(item);
   }
 
-  public static WriteRequest deleteChunk(String term, int chunkId) {
-    return IndexTable.delete(TableKeys.chunk(term, chunkId));
+  static TableWrite deleteChunk(String term, int chunkId) {
+    return TableWrite.delete(TableKeys.chunk(term, chunkId));
   }
 
-  public static WriteRequest putDirectory(TermDirectory d) {
+  static TableWrite putDirectory(TermDirectory d, long epoch) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.directory(d.term()).toMap());
+    item.put("term", s(d.term()));
+    item.put("epoch", n(epoch));
     item.put("df", n(d.docFreq()));
     item.put("dfArticle", n(d.docFreq(DocKind.ARTICLE)));
     item.put("dfHeadline", n(d.docFreq(DocKind.HEADLINE)));
@@ -98,15 +107,15 @@ public final class PostingStore {
     if (!d.inline().isEmpty()) {
       item.put("inline", Attributes.b(ChunkCodec.encode(d.inline())));
     }
-    return IndexTable.put(item);
+    return TableWrite.put(item);
   }
 
-  public static WriteRequest deleteDirectory(String term) {
-    return IndexTable.delete(TableKeys.directory(term));
+  static TableWrite deleteDirectory(String term) {
+    return TableWrite.delete(TableKeys.directory(term));
   }
 
   static TermDirectory decodeDirectory(Map<String, AttributeValue> item) {
-    String term = item.get("sk").s();
+    String term = Attributes.string(item, "term").orElseGet(() -> item.get("sk").s());
     byte[] inline = Attributes.bytes(item, "inline");
     return new TermDirectory(
         term,

@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the index records about one S3 key: the latest event received for it (its sequencer,
- * eTag, size, the status and reason decided on it), what of the file is in the index now (its
- * article's ordinal and content hash, its headlines), and the compactor's intent while it changes
- * that (the ordinal allocated for a new article, ordinals of abandoned attempts, the headlines
- * being touched).
+ * What the index records about one S3 key once the writer has folded its latest event: the event
+ * (sequencer, removed or not, eTag, size), the status decided on it with its reason and warnings,
+ * and what of the file the index holds (its file ordinal, its article's ordinal and content hash,
+ * the ids and ordinals of the headlines it lists, and when it was published). Written only by the
+ * writer; events not yet folded wait as {@link PendingMarker}s.
  */
 public record SourceManifest(
     String key,
@@ -23,25 +23,16 @@ public record SourceManifest(
     List<String> warnings,
     Instant receivedAt,
     Optional<Instant> processedAt,
-    Optional<String> pendingSequencer,
     int fileOrd,
     long articleOrd,
     String articleHash,
     Set<String> headlineIds,
-    Optional<String> allocatedFor,
-    long allocatedOrd,
-    Set<Long> staleOrds,
-    Set<String> intentHeadlines) {
+    Set<Long> headlineOrds) {
 
   public SourceManifest {
     warnings = List.copyOf(warnings);
     headlineIds = Set.copyOf(headlineIds);
-    staleOrds = Set.copyOf(staleOrds);
-    intentHeadlines = Set.copyOf(intentHeadlines);
-  }
-
-  public boolean isPending() {
-    return pendingSequencer.isPresent();
+    headlineOrds = Set.copyOf(headlineOrds);
   }
 
   public boolean hasArticle() {

@@ -5,7 +5,11 @@ import java.util.List;
 
 /**
  * A document as the index stores it: an article (one file's text) or a headline (listed by one or
- * more files, named in {@code sources}, with their file ordinals in {@code sourceOrds}).
+ * more files). {@code sources} names the first files that list it, at most {@value #LISTED_SOURCES}
+ * (by file ordinal, with their ordinals in {@code sourceOrds}), and {@code sourceCount} how many
+ * list it in all; the files past the first {@value #LISTED_SOURCES} of a widely shared headline are
+ * kept in {@code overflow} and in chunks of their own, so adding a file to a headline is a small
+ * write however many files list it.
  */
 public record StoredDocument(
     long ord,
@@ -17,7 +21,11 @@ public record StoredDocument(
     List<Integer> sourceOrds,
     int length,
     Instant ingestedAt,
-    String contentHash) {
+    String contentHash,
+    SourceOverflow overflow) {
+
+  /** How many source files a document, a search hit and a posting name at most. */
+  public static final int LISTED_SOURCES = 20;
 
   public StoredDocument {
     sources = List.copyOf(sources);
@@ -26,5 +34,10 @@ public record StoredDocument(
 
   public int normByte() {
     return RankKey.normByte(length);
+  }
+
+  /** How many files list the document (one for an article). */
+  public long sourceCount() {
+    return sources.size() + overflow.count();
   }
 }

@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.newsindex.corpus.HeadlineText;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Autocomplete: headline titles from suggestion items partitioned by their first two characters
- * (counted by the files that list them), and words straight from the term directories (each holds
- * its surface forms and how many documents use each), so word suggestions cost no writes.
+ * Autocomplete: headline titles from suggestion items partitioned by their first two characters,
+ * ranked by how many files list them in powers of two (so a title's item is rewritten only when its
+ * count doubles or halves, not with every file that lists it), and words straight from the term
+ * directories (each holds its surface forms and how many documents use each), so word suggestions
+ * cost no writes.
  */
 public final class SuggestionStore {
   private static final String HEADLINE_TYPE = "h";
@@ -39,7 +40,13 @@ public final class SuggestionStore {
    */
   public List<Suggestion> startingWith(String prefix, int scan) {
     String normalized = HeadlineText.normalize(prefix);
+    if (normalized.codePointCount(0, normalized.length()) < 2) {
+      return List.of();
+    }
     List<Suggestion> out = new ArrayList<>(words(normalized, scan));
+    // A key condition longer than a sort key is refused by DynamoDB: match on a bounded prefix
+    // and filter on the whole one.
+    String keyPrefix = KeyText.prefix(normalized, KeyText.SORT_KEY_BYTES - 24);
     table
         .query(
             q ->
@@ -49,9 +56,12 @@ public final class SuggestionStore {
                             ":pk",
                             s(TableKeys.suggestionPartition(normalized)),
                             ":prefix",
-                            s(normalized))),
+                            s(keyPrefix))),
             scan)
-        .forEach(item -> out.add(decode(item)));
+        .stream()
+        .map(SuggestionStore::decode)
+        .filter(h -> key(h.text()).startsWith(normalized))
+        .forEach(out::add);
     return out;
   }
 
@@ -61,8 +71,11 @@ public final class SuggestionStore {
    * their forms filtered, so "negotiat" finds "negotiations" under the stem "negoti".
    */
   private List<Suggestion> words(String prefix, int scan) {
-    int keep = Math.max(2, prefix.codePointCount(0, prefix.length()) - STEM_SLACK);
-    String stemPrefix = prefix.substring(0, prefix.offsetByCodePoints(0, keep));
+    int length = prefix.codePointCount(0, prefix.length());
+    int keep = Math.min(length, Math.max(2, length - STEM_SLACK));
+    String stemPrefix =
+        KeyText.prefix(
+            prefix.substring(0, prefix.offsetByCodePoints(0, keep)), KeyText.SORT_KEY_BYTES - 24);
     List<Suggestion> out = new ArrayList<>();
     table
         .query(
@@ -91,17 +104,23 @@ public final class SuggestionStore {
     return out;
   }
 
-  public static WriteRequest putHeadline(String title, String documentId, long count) {
+  /** The count a headline suggestion shows for {@code files} listing it: a power of two. */
+  public static long bucket(long files) {
+    return files <= 0 ? 0 : Long.highestOneBit(files);
+  }
+
+  static TableWrite putHeadline(String title, String documentId, long files, long epoch) {
     Map<String, AttributeValue> item =
         new HashMap<>(TableKeys.suggestion(key(title), HEADLINE_TYPE).toMap());
     item.put("display", s(title));
     item.put("id", s(documentId));
-    item.put("count", n(count));
-    return IndexTable.put(item);
+    item.put("count", n(bucket(files)));
+    item.put("epoch", n(epoch));
+    return TableWrite.put(item);
   }
 
-  public static WriteRequest deleteHeadline(String title) {
-    return IndexTable.delete(TableKeys.suggestion(key(title), HEADLINE_TYPE));
+  static TableWrite deleteHeadline(String title) {
+    return TableWrite.delete(TableKeys.suggestion(key(title), HEADLINE_TYPE));
   }
 
   private static String key(String title) {

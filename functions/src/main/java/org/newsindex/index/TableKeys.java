@@ -2,38 +2,67 @@ package org.newsindex.index;
 
 /**
  * The single table's key layout, in one place. Every item has a string partition key {@code pk} and
- * sort key {@code sk}:
+ * sort key {@code sk}; text that goes into a key is bounded by {@link KeyText} so no input can make
+ * a key DynamoDB refuses:
  *
  * <pre>
- *   SRC            | &lt;s3 key&gt;            a file's status: what was received and what is indexed
- *   PENDING        | &lt;s3 key&gt;            a file whose latest event is not yet reflected in the index
- *   DOC#&lt;ord&gt;     | DOC                  a document: title, text, sources, length
- *   ID#&lt;doc id&gt;   | ID                   a document id's current ordinal
- *   TERM#&lt;2 chars&gt; | &lt;term&gt;              a term's directory: its chunks and statistics
- *   POST#&lt;term&gt;   | &lt;chunk id&gt;          a chunk of the term's postings
- *   SUG#&lt;2 chars&gt;  | &lt;title&gt;\u001fh      a headline title to suggest
- *   FILE#&lt;ord&gt;    | FILE                 a file ordinal's S3 key
- *   COUNTER        | &lt;name&gt;              ordinal allocation
- *   LEASE          | compactor            who may write postings now
+ *   SRC              | s3 key                 a file's manifest: its last event, status, what is indexed
+ *   PENDING#n        | s3 key ␁ sequencer     an event not yet reflected in the index (n: 0..15 by key)
+ *   DOC#ord          | DOC                    a document: title, text, sources (the first 20), length
+ *   HSRC#ord         | first file ordinal     a widely listed headline's further source files, packed
+ *   ID#doc id        | ID                     a document id's current ordinal
+ *   TERM#2 chars     | term                   a term's directory: its chunks and statistics
+ *   POST#term        | chunk id               a chunk of the term's postings
+ *   SUG#2 chars      | title ␟ h              a headline title to suggest
+ *   FILE#ord         | FILE                   a file ordinal's S3 key
+ *   COUNTER          | name                   ordinal allocation
+ *   LEASE            | writer                 who may write the index now, and its fencing token
+ *   ROUND            | page                   the intents of the round being written
  * </pre>
  */
 public final class TableKeys {
   public static final String SOURCE = "SRC";
-  public static final String PENDING = "PENDING";
+  public static final String PENDING_PREFIX = "PENDING#";
+  public static final int PENDING_SHARDS = 16;
   public static final char SUGGESTION_SEPARATOR = '\u001f';
+  static final char MARKER_SEPARATOR = '\u0001';
+
+  /** Room for the separator and a normalized sequencer after a key in a marker's sort key. */
+  private static final int MARKER_KEY_BYTES = KeyText.SORT_KEY_BYTES - 1 - 32;
 
   private TableKeys() {}
 
   public static ItemKey source(String key) {
-    return new ItemKey(SOURCE, key);
+    return new ItemKey(SOURCE, sourceSortKey(key));
   }
 
-  public static ItemKey pending(String key) {
-    return new ItemKey(PENDING, key);
+  static String sourceSortKey(String key) {
+    return KeyText.bounded(key, KeyText.SORT_KEY_BYTES);
+  }
+
+  /** The pending-marker partition a key's events go to (spread so no one key takes the load). */
+  public static String pendingPartition(String key) {
+    return PENDING_PREFIX + Math.floorMod(key.hashCode(), PENDING_SHARDS);
+  }
+
+  static String markerPrefix(String key) {
+    return KeyText.bounded(key, MARKER_KEY_BYTES) + MARKER_SEPARATOR;
+  }
+
+  public static ItemKey marker(String key, String sequencer) {
+    return new ItemKey(pendingPartition(key), markerPrefix(key) + sequencer);
   }
 
   public static ItemKey document(long ord) {
     return new ItemKey("DOC#" + ord, "DOC");
+  }
+
+  static String headlineSourcesPartition(long ord) {
+    return "HSRC#" + ord;
+  }
+
+  static ItemKey headlineSources(long ord, int firstFileOrd) {
+    return new ItemKey(headlineSourcesPartition(ord), String.format("%010d", firstFileOrd));
   }
 
   public static ItemKey pointer(String docId) {
@@ -45,11 +74,17 @@ public final class TableKeys {
   }
 
   public static ItemKey directory(String term) {
-    return new ItemKey(directoryPartition(term), term);
+    return new ItemKey(directoryPartition(term), termSortKey(term));
+  }
+
+  static String termSortKey(String term) {
+    return KeyText.bounded(term, KeyText.SORT_KEY_BYTES);
   }
 
   public static ItemKey chunk(String term, int chunkId) {
-    return new ItemKey("POST#" + term, String.format("%08d", chunkId));
+    return new ItemKey(
+        "POST#" + KeyText.bounded(term, KeyText.PARTITION_KEY_BYTES - 5),
+        String.format("%08d", chunkId));
   }
 
   public static String suggestionPartition(String textOrPrefix) {
@@ -57,7 +92,9 @@ public final class TableKeys {
   }
 
   public static ItemKey suggestion(String text, String type) {
-    return new ItemKey(suggestionPartition(text), text + SUGGESTION_SEPARATOR + type);
+    return new ItemKey(
+        suggestionPartition(text),
+        KeyText.bounded(text, KeyText.SORT_KEY_BYTES - 2) + SUGGESTION_SEPARATOR + type);
   }
 
   public static ItemKey file(long ord) {
@@ -70,6 +107,10 @@ public final class TableKeys {
 
   public static ItemKey lease(String name) {
     return new ItemKey("LEASE", name);
+  }
+
+  static ItemKey roundPage(int page) {
+    return new ItemKey("ROUND", String.format("%04d", page));
   }
 
   /** The first two characters (code points) of a term or text, which name its partition. */

@@ -1,6 +1,9 @@
 package org.newsindex.index;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Variable-length unsigned integers (7 bits a byte), the encoding of every packed index item. */
 final class Varints {
@@ -15,6 +18,34 @@ final class Varints {
       value >>>= 7;
     }
     out.write((int) value);
+  }
+
+  /** Distinct non-negative numbers, sorted and delta-coded: a count, then the gaps. */
+  static byte[] packSorted(Collection<Long> values) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(values.size() * 3 + 2);
+    TreeSet<Long> sorted = new TreeSet<>(values);
+    write(out, sorted.size());
+    long previous = 0;
+    for (long v : sorted) {
+      write(out, v - previous);
+      previous = v;
+    }
+    return out.toByteArray();
+  }
+
+  static Set<Long> unpackSorted(byte[] bytes) {
+    Set<Long> out = new TreeSet<>();
+    if (bytes.length == 0) {
+      return out;
+    }
+    Reader in = new Reader(bytes);
+    long n = in.next();
+    long previous = 0;
+    for (long i = 0; i < n; i++) {
+      previous += in.next();
+      out.add(previous);
+    }
+    return out;
   }
 
   /** Reads varints and raw bytes from an array, front to back. */

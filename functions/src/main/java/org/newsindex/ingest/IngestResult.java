@@ -2,11 +2,12 @@ package org.newsindex.ingest;
 
 import java.util.List;
 import java.util.Optional;
+import org.newsindex.index.IndexWriter;
 import org.newsindex.index.SourceStatus;
 
 /**
- * What handling one event did, for the log and for the caller: the file's status, and the work of
- * the compaction this invocation ran (none if another compactor was at work).
+ * What handling one event did, for the log and for the caller: the file's status once the writer
+ * (this invocation's, if the lease was free) had its turn, and the work that writer did.
  */
 public record IngestResult(
     String key,
@@ -16,27 +17,17 @@ public record IngestResult(
     List<String> warnings,
     long articles,
     long headlines,
-    Compactor.Outcome compaction) {
+    IndexWriter.Outcome writer) {
 
-  /** How the event was handled. */
+  /** How the event stands after this invocation. */
   public enum Outcome {
-    /** The file's content is now in the index. */
+    /** The event is folded: the file's content is in the index. */
     INDEXED,
-    /**
-     * The change is recorded; the compactor at work (or the next sweep) brings it into the index.
-     */
+    /** The event is recorded; the writer at work (or the next sweep) folds it into the index. */
     RECORDED,
-    /** The file was refused; the reason is recorded. */
+    /** The event is folded: the file was refused, and the reason recorded. */
     REJECTED,
-    /** The file's content was removed from the index. */
-    DELETED,
-    /** The object was uploaded again with the same content; nothing to do. */
-    UNCHANGED,
-    /** The same event was delivered again. */
-    DUPLICATE,
-    /** An older event arrived after a newer one for the same key. */
-    STALE,
-    /** The object already holds a newer version, whose own event will be handled. */
-    SUPERSEDED
+    /** The event is folded: the file's content was removed from the index. */
+    DELETED
   }
 }

@@ -2,6 +2,8 @@ package org.newsindex.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.newsindex.corpus.CorpusObjects;
+import org.newsindex.corpus.ObjectRead;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -54,7 +56,7 @@ public final class S3CorpusObjects implements CorpusObjects {
         body.abort();
         return new ObjectRead.TooLarge(bytes.length);
       }
-      return new ObjectRead.Found(bytes);
+      return new ObjectRead.Found(bytes, body.response().metadata());
     } catch (IOException e) {
       throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
     }

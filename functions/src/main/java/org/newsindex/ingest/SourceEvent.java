@@ -9,10 +9,27 @@ import java.nio.charset.StandardCharsets;
  * orders events on the key.
  */
 public record SourceEvent(
-    String eventName, String key, boolean removed, String etag, long size, String sequencer) {
+    String eventName,
+    String key,
+    boolean removed,
+    String etag,
+    long size,
+    String sequencer,
+    java.util.Optional<java.time.Instant> eventTime) {
 
   public static SourceEvent of(
       String eventName, String encodedKey, String etag, Long size, String sequencer) {
+    return of(eventName, encodedKey, etag, size, sequencer, java.util.Optional.empty());
+  }
+
+  /** A record as S3 sends it; {@code eventTime} is when S3 saw the change. */
+  public static SourceEvent of(
+      String eventName,
+      String encodedKey,
+      String etag,
+      Long size,
+      String sequencer,
+      java.util.Optional<java.time.Instant> eventTime) {
     String name = eventName == null ? "" : eventName;
     boolean removed = name.startsWith("ObjectRemoved");
     if (!removed && !name.startsWith("ObjectCreated")) {
@@ -25,6 +42,7 @@ public record SourceEvent(
         removed,
         etag == null ? "" : etag.replace("\"", ""),
         size == null ? 0 : size,
-        sequencer == null ? "" : sequencer);
+        sequencer == null ? "" : sequencer,
+        eventTime);
   }
 }

@@ -7,12 +7,12 @@ import java.util.Map;
 import org.newsindex.api.Json;
 import org.newsindex.config.Settings;
 import org.newsindex.index.Deadline;
-import org.newsindex.ingest.Compactor;
+import org.newsindex.index.IndexWriter;
 import org.newsindex.ingest.IngestService;
 
 /**
- * The scheduled sweep: folds into the index any file still pending, which happens only when the
- * compactor that was folding it died. Does nothing while another compactor is at work.
+ * The scheduled sweep: folds into the index any event still waiting, which happens only when the
+ * writer that was folding it died. Does nothing while another writer is at work.
  */
 public final class CompactionHandler implements RequestHandler<ScheduledEvent, String> {
   private final DynamoDbUsage usage = new DynamoDbUsage();
@@ -31,21 +31,10 @@ public final class CompactionHandler implements RequestHandler<ScheduledEvent, S
     long started = System.nanoTime();
     usage.reset();
     Deadline deadline = InvocationDeadline.of(context);
-    // Nearly always nothing waits: then one read, and no write to take the lease.
-    Compactor.Outcome outcome =
-        service.anyPending() ? service.compactIfFree(deadline) : Compactor.Outcome.NONE;
+    // Nearly always nothing waits: then a few small reads, and no write to take the lease.
+    IndexWriter.Outcome outcome = service.writeIfFree(deadline);
     Map<String, Object> details =
-        Map.of(
-            "rounds",
-            outcome.rounds(),
-            "files_folded",
-            outcome.folded(),
-            "terms_changed",
-            outcome.terms(),
-            "items_written",
-            outcome.itemsWritten(),
-            "dynamodb",
-            usage.snapshot());
+        Map.of("writer", IngestHandler.describe(outcome), "dynamodb", usage.snapshot());
     InvocationLog.write(
         context, "compact", "ok", (System.nanoTime() - started) / 1_000_000, details);
     return Json.write(details);

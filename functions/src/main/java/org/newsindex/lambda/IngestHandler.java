@@ -4,16 +4,20 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.crac.Core;
 import org.crac.Resource;
 import org.newsindex.api.Json;
 import org.newsindex.config.Settings;
 import org.newsindex.index.Deadline;
+import org.newsindex.index.IndexWriter;
+import org.newsindex.index.Sequencers;
 import org.newsindex.ingest.IngestResult;
 import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.SourceEvent;
@@ -38,7 +42,7 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
 
   /** Runs what the first event would otherwise pay for; SnapStart calls it before the snapshot. */
   public void warmUp() {
-    service.warmUp();
+    service.warmUp(Deadline.after(java.time.Duration.ofSeconds(10)));
   }
 
   @Override
@@ -57,20 +61,22 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
     usage.reset();
     Deadline deadline = InvocationDeadline.of(context);
     List<Map<String, Object>> records = new ArrayList<>();
-    try {
-      for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
-        S3EventNotification.S3ObjectEntity object = record.getS3().getObject();
-        SourceEvent change =
-            SourceEvent.of(
-                record.getEventName(),
-                object.getKey(),
-                object.geteTag(),
-                object.getSizeAsLong(),
-                object.getSequencer());
-        IngestResult result = service.handle(change, deadline);
-        records.add(describe(result));
+    List<SourceEvent> changes = new ArrayList<>();
+    for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
+      try {
+        changes.add(change(record));
+      } catch (RuntimeException malformed) {
+        // Not an event of an object (or not one S3 could send): nothing to index, nothing to retry.
+        records.add(Map.of("outcome", "ignored", "reason", String.valueOf(malformed.getMessage())));
       }
-    } catch (RuntimeException e) {
+    }
+    IndexWriter.Outcome written = IndexWriter.Outcome.NONE;
+    try {
+      for (IngestResult result : service.handle(changes, deadline)) {
+        records.add(describe(result));
+        written = result.writer();
+      }
+    } catch (RuntimeException | Error e) {
       InvocationLog.write(
           context,
           "ingest",
@@ -85,34 +91,45 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
               e.getClass().getSimpleName() + ": " + e.getMessage()));
       throw e;
     }
-    Map<String, Object> details = Map.of("records", records, "dynamodb", usage.snapshot());
+    Map<String, Object> details =
+        Map.of("records", records, "writer", describe(written), "dynamodb", usage.snapshot());
     InvocationLog.write(
         context,
         "ingest",
         "ok",
         (System.nanoTime() - started) / 1_000_000,
         details,
-        metrics(records));
+        metrics(records, written));
     return Json.write(details);
   }
 
+  private static SourceEvent change(S3EventNotification.S3EventNotificationRecord record) {
+    S3EventNotification.S3ObjectEntity object = record.getS3().getObject();
+    Optional<Instant> time =
+        record.getEventTime() == null
+            ? Optional.empty()
+            : Optional.of(Instant.ofEpochMilli(record.getEventTime().getMillis()));
+    SourceEvent e =
+        SourceEvent.of(
+            record.getEventName(),
+            object.getKey(),
+            object.geteTag(),
+            object.getSizeAsLong(),
+            object.getSequencer(),
+            time);
+    Sequencers.normalize(e.sequencer());
+    return e;
+  }
+
   /** Files ingested and rejected, documents folded into the index, items written. */
-  private List<InvocationLog.Metric> metrics(List<Map<String, Object>> records) {
-    long ingested =
-        records.stream()
-            .filter(r -> "indexed".equals(r.get("outcome")) || "recorded".equals(r.get("outcome")))
-            .count();
+  private List<InvocationLog.Metric> metrics(
+      List<Map<String, Object>> records, IndexWriter.Outcome written) {
+    long received = records.stream().filter(r -> !"ignored".equals(r.get("outcome"))).count();
     long rejected = records.stream().filter(r -> "rejected".equals(r.get("outcome"))).count();
-    long documents = 0;
-    for (Map<String, Object> r : records) {
-      if (r.get("compaction") instanceof Map<?, ?> c && c.get("files") instanceof Number files) {
-        documents += files.longValue();
-      }
-    }
     return List.of(
-        new InvocationLog.Metric("FilesReceived", "Count", ingested),
+        new InvocationLog.Metric("FilesReceived", "Count", received),
         new InvocationLog.Metric("FilesRejected", "Count", rejected),
-        new InvocationLog.Metric("FilesIndexed", "Count", documents),
+        new InvocationLog.Metric("FilesIndexed", "Count", written.folded()),
         new InvocationLog.Metric(
             "ItemsWritten",
             "Count",
@@ -130,19 +147,19 @@ public final class IngestHandler implements RequestHandler<S3Event, String>, Res
     }
     m.put("articles", r.articles());
     m.put("headlines", r.headlines());
-    if (r.compaction().rounds() > 0) {
-      m.put(
-          "compaction",
-          Map.of(
-              "rounds",
-              r.compaction().rounds(),
-              "files",
-              r.compaction().folded(),
-              "terms",
-              r.compaction().terms(),
-              "items_written",
-              r.compaction().itemsWritten()));
-    }
     return m;
+  }
+
+  /** What the writer did in this invocation, for the log line. */
+  static Map<String, Object> describe(IndexWriter.Outcome w) {
+    return Map.of(
+        "rounds",
+        w.rounds(),
+        "files",
+        w.folded(),
+        "terms",
+        w.terms(),
+        "items_written",
+        w.itemsWritten());
   }
 }

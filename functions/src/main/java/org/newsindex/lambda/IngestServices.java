@@ -6,13 +6,17 @@ import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.config.Settings;
 import org.newsindex.corpus.CorpusParser;
 import org.newsindex.index.IndexTable;
+import org.newsindex.index.IndexWriter;
+import org.newsindex.index.PendingStore;
+import org.newsindex.index.SourceStore;
+import org.newsindex.index.WriterSettings;
 import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.S3CorpusObjects;
 
 /**
- * Builds the ingest core from a function's settings, for the handlers that share it. The
- * compactor's lease owner is named afresh for each attempt, never in the constructor, which
- * SnapStart runs once for every execution environment restored from its snapshot.
+ * Builds the ingest core from a function's settings, for the handlers that share it. The writer's
+ * lease owner is named afresh for each attempt, never in the constructor, which SnapStart runs once
+ * for every execution environment restored from its snapshot.
  */
 final class IngestServices {
   private IngestServices() {}
@@ -24,14 +28,19 @@ final class IngestServices {
             .orElseThrow(
                 () -> new IllegalStateException("environment variable BUCKET_NAME is not set"));
     IndexTable table = new IndexTable(Clients.dynamoDb(settings, usage), settings.tableName());
+    IndexWriter writer =
+        new IndexWriter(
+            table,
+            new S3CorpusObjects(Clients.s3(settings), bucket),
+            new CorpusParser(settings.maxArticleBytes()),
+            new TextAnalyzer(),
+            WriterSettings.forMemory(
+                settings.maxFileBytes(), settings.postingChunkBytes(), settings.memoryMb()),
+            Clock.systemUTC());
     return new IngestService(
-        table,
-        new S3CorpusObjects(Clients.s3(settings), bucket),
-        new CorpusParser(settings.maxArticleBytes()),
-        new TextAnalyzer(),
-        settings.maxFileBytes(),
-        settings.postingChunkBytes(),
-        settings.leaseDuration(),
+        new PendingStore(table),
+        new SourceStore(table),
+        writer,
         () -> role + "-" + UUID.randomUUID(),
         Clock.systemUTC());
   }

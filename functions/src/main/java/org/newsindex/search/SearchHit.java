@@ -5,8 +5,8 @@ import java.util.List;
 import org.newsindex.index.DocKind;
 
 /**
- * One result: the document, its highlighted snippet (escaped HTML with {@code <em>} marks) and its
- * score.
+ * One result: the document, its highlighted snippet (escaped HTML with {@code <em>} marks), the
+ * first source files that list it (at most 20) with how many list it in all, and its score.
  */
 public record SearchHit(
     String id,
@@ -15,6 +15,7 @@ public record SearchHit(
     String title,
     String snippet,
     List<String> sources,
+    long sourceCount,
     float score,
     Instant ingestedAt) {
 

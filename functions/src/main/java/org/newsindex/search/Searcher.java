@@ -78,7 +78,7 @@ public final class Searcher {
     // timeout.
     private final Deadline deadline = Deadline.after(Duration.ofSeconds(8));
     private final List<String> notes = new ArrayList<>();
-    private Optional<Set<Integer>> sourceFiles = Optional.empty();
+    private Optional<SourceFilter> sourceFiles = Optional.empty();
 
     Run(SearchRequest request) {
       this.request = request;
@@ -400,6 +400,7 @@ public final class Searcher {
                   doc.title(),
                   highlighter.snippet(doc.text(), highlight),
                   doc.sources(),
+                  doc.sourceCount(),
                   scores.getOrDefault(ord, 0f),
                   doc.ingestedAt()));
         }
@@ -421,15 +422,9 @@ public final class Searcher {
       if (checkKind && !request.acceptsKind(c.kind)) {
         return false;
       }
-      if (checkSource && sourceFiles.isPresent()) {
-        for (int f : c.sources) {
-          if (sourceFiles.get().contains(f)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      return true;
+      return !checkSource
+          || sourceFiles.isEmpty()
+          || sourceFiles.get().accepts(c.ord, c.kind, c.sources);
     }
 
     private Map<String, List<String>> expand(QueryNode node) {
@@ -458,9 +453,9 @@ public final class Searcher {
       }
     }
 
-    private Set<Integer> sourceFileOrds(String prefix) {
+    private SourceFilter sourceFileOrds(String prefix) {
       List<SourceManifest> files =
-          new SourceStore(metered).list(prefix, MAX_SOURCE_FILES + 1, Optional.empty());
+          new SourceStore(metered).list(prefix, MAX_SOURCE_FILES + 1, Optional.empty(), deadline);
       if (files.size() > MAX_SOURCE_FILES) {
         throw new BadQueryException(
             "source '"
@@ -469,9 +464,13 @@ public final class Searcher {
                 + MAX_SOURCE_FILES
                 + " files; use a longer prefix");
       }
-      return files.stream()
-          .map(SourceManifest::fileOrd)
-          .collect(Collectors.toCollection(TreeSet::new));
+      Set<Long> headlines = new java.util.HashSet<>();
+      files.forEach(m -> headlines.addAll(m.headlineOrds()));
+      return new SourceFilter(
+          files.stream()
+              .map(SourceManifest::fileOrd)
+              .collect(Collectors.toCollection(TreeSet::new)),
+          headlines);
     }
   }
 }

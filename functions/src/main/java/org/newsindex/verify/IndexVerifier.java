@@ -17,9 +17,12 @@ import org.newsindex.index.DocKind;
 import org.newsindex.index.DocumentIds;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.index.PostingEntry;
+import org.newsindex.index.PostingListEditor;
 import org.newsindex.index.RankKey;
 import org.newsindex.index.SourceManifest;
+import org.newsindex.index.SourceOverflow;
 import org.newsindex.index.StoredDocument;
+import org.newsindex.index.SuggestionStore;
 import org.newsindex.index.TermDirectory;
 
 /**
@@ -162,8 +165,14 @@ public final class IndexVerifier {
           drift.add("term '" + term + "' lists ordinal " + e.ord() + " twice");
         }
         String form = forms.get(e.ord());
+        // A term keeps at most MAX_FORMS forms; a document using one past them records the first.
+        boolean formDropped =
+            dir.forms().size() >= PostingListEditor.MAX_FORMS
+                && !dir.forms().contains(form)
+                && e.form() == 0;
         if (!TermDirectory.ALL_DOCUMENTS.equals(term)
             && form != null
+            && !formDropped
             && (e.form() >= dir.forms().size() || !dir.forms().get(e.form()).equals(form))) {
           drift.add(
               "term '"
@@ -242,19 +251,36 @@ public final class IndexVerifier {
   private static void checkSources(IndexSnapshot snapshot, List<String> drift) {
     Map<String, Set<String>> listedBy = new HashMap<>();
     Map<String, Long> articleOrdByKey = new HashMap<>();
+    Map<String, Integer> fileOrds = new HashMap<>();
     for (SourceManifest m : snapshot.manifests().values()) {
       m.headlineIds()
           .forEach(id -> listedBy.computeIfAbsent(id, k -> new TreeSet<>()).add(m.key()));
+      fileOrds.put(m.key(), m.fileOrd());
       if (m.hasArticle()) {
         articleOrdByKey.put(m.key(), m.articleOrd());
       }
-      if (!m.staleOrds().isEmpty() || !m.intentHeadlines().isEmpty() && !m.isPending()) {
+      if (!snapshot.fileKeys().containsKey(m.fileOrd())
+          || !snapshot.fileKeys().get(m.fileOrd()).equals(m.key())) {
         drift.add(
-            "file '" + m.key() + "' keeps intents of an unfinished compaction while not pending");
+            "file '"
+                + m.key()
+                + "' has ordinal "
+                + m.fileOrd()
+                + " but FILE# says "
+                + snapshot.fileKeys().get(m.fileOrd()));
+      }
+      Set<Long> wantOrds = new TreeSet<>();
+      m.headlineIds().forEach(id -> wantOrds.add(snapshot.pointers().getOrDefault(id, -1L)));
+      if (!wantOrds.equals(new TreeSet<>(m.headlineOrds()))) {
+        drift.add(
+            "file '"
+                + m.key()
+                + "' records headline ordinals "
+                + m.headlineOrds()
+                + " but its headlines have "
+                + wantOrds);
       }
     }
-    Map<String, Integer> fileOrds = new HashMap<>();
-    snapshot.manifests().values().forEach(m -> fileOrds.put(m.key(), m.fileOrd()));
     Set<String> headlinesSeen = new TreeSet<>();
     for (StoredDocument doc : snapshot.documents().values()) {
       Long pointer = snapshot.pointers().get(doc.id());
@@ -280,16 +306,8 @@ public final class IndexVerifier {
       }
       if (doc.kind() == DocKind.HEADLINE) {
         headlinesSeen.add(doc.id());
-        Set<String> want = listedBy.getOrDefault(doc.id(), Set.of());
-        if (!want.equals(new TreeSet<>(doc.sources()))) {
-          drift.add(
-              "headline "
-                  + doc.id()
-                  + " lists sources "
-                  + doc.sources()
-                  + " but the files listing it are "
-                  + want);
-        }
+        checkHeadlineSources(
+            snapshot, doc, listedBy.getOrDefault(doc.id(), Set.of()), fileOrds, drift);
       } else {
         String key = doc.sources().isEmpty() ? "" : doc.sources().get(0);
         if (!Objects.equals(articleOrdByKey.get(key), doc.ord())
@@ -333,20 +351,123 @@ public final class IndexVerifier {
                         + (doc == null ? "nothing" : doc.id()));
               }
             });
+    snapshot
+        .sealedSources()
+        .forEach(
+            (ord, chunks) -> {
+              StoredDocument doc = snapshot.documents().get(ord);
+              Set<Integer> listed = new TreeSet<>();
+              if (doc != null) {
+                doc.overflow().sealed().forEach(c -> listed.add(c.first()));
+              }
+              chunks.keySet().stream()
+                  .filter(first -> !listed.contains(first))
+                  .forEach(
+                      first ->
+                          drift.add(
+                              "headline ordinal " + ord + " has an orphan source chunk " + first));
+            });
+    if (snapshot.journalPages() > 0) {
+      drift.add(
+          "an unfinished round left "
+              + snapshot.journalPages()
+              + " journal page(s); the next writer finishes it");
+    }
+  }
+
+  /**
+   * A headline's files: all of them exactly those whose manifests list it, the first {@value
+   * StoredDocument#LISTED_SOURCES} by ordinal named in the document, the rest in its sealed chunks
+   * (as its summaries say) and its tail.
+   */
+  private static void checkHeadlineSources(
+      IndexSnapshot snapshot,
+      StoredDocument doc,
+      Set<String> want,
+      Map<String, Integer> fileOrds,
+      List<String> drift) {
+    TreeSet<Integer> all = new TreeSet<>(doc.sourceOrds());
+    Map<Integer, java.util.SortedSet<Integer>> chunks =
+        snapshot.sealedSources().getOrDefault(doc.ord(), Map.of());
+    for (SourceOverflow.SealedChunk c : doc.overflow().sealed()) {
+      java.util.SortedSet<Integer> stored = chunks.get(c.first());
+      if (stored == null
+          || stored.isEmpty()
+          || stored.first() != c.first()
+          || stored.last() != c.last()
+          || stored.size() != c.count()) {
+        drift.add(
+            "headline "
+                + doc.id()
+                + " summarizes source chunk "
+                + c
+                + " but it holds "
+                + (stored == null
+                    ? "nothing"
+                    : stored.size() + " files " + stored.first() + ".." + stored.last()));
+      }
+      if (stored != null) {
+        all.addAll(stored);
+      }
+    }
+    all.addAll(doc.overflow().tail());
+    TreeSet<Integer> wantOrds = new TreeSet<>();
+    want.forEach(k -> wantOrds.add(fileOrds.getOrDefault(k, -1)));
+    if (!all.equals(wantOrds)) {
+      drift.add(
+          "headline "
+              + doc.id()
+              + " lists "
+              + all.size()
+              + " source files but "
+              + wantOrds.size()
+              + " files list it ("
+              + difference(all, wantOrds)
+              + ")");
+    }
+    List<Integer> first = all.stream().limit(StoredDocument.LISTED_SOURCES).toList();
+    if (!first.equals(doc.sourceOrds())) {
+      drift.add(
+          "headline "
+              + doc.id()
+              + " names source ordinals "
+              + doc.sourceOrds()
+              + " but its first files are "
+              + first);
+    }
+  }
+
+  private static String difference(Set<Integer> stored, Set<Integer> wanted) {
+    Set<Integer> extra = new TreeSet<>(stored);
+    extra.removeAll(wanted);
+    Set<Integer> missing = new TreeSet<>(wanted);
+    missing.removeAll(stored);
+    return "extra "
+        + extra.stream().limit(10).toList()
+        + ", missing "
+        + missing.stream().limit(10).toList();
   }
 
   private static void checkSuggestions(IndexSnapshot snapshot, List<String> drift) {
     Map<String, Long> wantHeadlines = new HashMap<>();
     snapshot.documents().values().stream()
         .filter(d -> d.kind() == DocKind.HEADLINE)
-        .forEach(d -> wantHeadlines.put(d.id(), (long) d.sources().size()));
+        .forEach(d -> wantHeadlines.put(d.id(), SuggestionStore.bucket(d.sourceCount())));
     if (!wantHeadlines.equals(snapshot.headlineSuggestions())) {
+      Set<String> differing = new TreeSet<>();
+      wantHeadlines.forEach(
+          (id, n) -> {
+            if (!n.equals(snapshot.headlineSuggestions().get(id))) {
+              differing.add(
+                  id + " (" + snapshot.headlineSuggestions().get(id) + ", want " + n + ")");
+            }
+          });
+      snapshot.headlineSuggestions().keySet().stream()
+          .filter(id -> !wantHeadlines.containsKey(id))
+          .forEach(id -> differing.add(id + " (no such headline)"));
       drift.add(
-          "headline suggestions "
-              + snapshot.headlineSuggestions().size()
-              + " do not match the "
-              + wantHeadlines.size()
-              + " stored headlines and their source counts");
+          "headline suggestions differ from the stored headlines and their source counts: "
+              + differing.stream().limit(10).toList());
     }
   }
 }

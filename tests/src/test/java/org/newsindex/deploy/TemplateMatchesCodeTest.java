@@ -89,7 +89,7 @@ class TemplateMatchesCodeTest {
                     "S3_ENDPOINT",
                     "MAX_FILE_BYTES",
                     "MAX_ARTICLE_BYTES",
-                    "LEASE_SECONDS",
+                    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
                     "POSTING_CHUNK_BYTES",
                     "AWS_REGION")),
         jar.variablesSettingsRead().toString());

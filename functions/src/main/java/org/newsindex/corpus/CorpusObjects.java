@@ -1,4 +1,4 @@
-package org.newsindex.ingest;
+package org.newsindex.corpus;
 
 /** Where corpus files are read from: the bucket, in production. */
 public interface CorpusObjects {

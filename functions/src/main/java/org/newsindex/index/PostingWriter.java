@@ -1,4 +1,4 @@
-package org.newsindex.ingest;
+package org.newsindex.index;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,31 +6,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.newsindex.index.Deadline;
-import org.newsindex.index.IndexTable;
-import org.newsindex.index.PostingChange;
-import org.newsindex.index.PostingEntry;
-import org.newsindex.index.PostingListEditor;
-import org.newsindex.index.PostingStore;
-import org.newsindex.index.TermDirectory;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Applies a round's posting changes term by term: reads each term's directory and the chunks the
- * changes fall in, edits them, and writes chunks and directories back. Directories it wrote earlier
- * in the same run are taken from memory, not read back: the compactor holds the lease, so nobody
- * else has written them since.
+ * Plans a round's posting changes term by term: reads each term's directory and the chunks the
+ * changes fall in, edits them, and gives the chunk and directory writes. Directories it wrote
+ * earlier in the same run are taken from memory, not read back: the writer holds the lease, so
+ * nobody else has written them since.
  */
 final class PostingWriter {
   private static final int DIRECTORY_CACHE_ENTRIES = 200_000;
 
-  private final IndexTable table;
   private final PostingStore postings;
   private final int chunkBytes;
   private final Map<String, TermDirectory> writtenThisRun = new HashMap<>();
 
   PostingWriter(IndexTable table, int chunkBytes) {
-    this.table = table;
     this.postings = new PostingStore(table);
     this.chunkBytes = chunkBytes;
   }
@@ -40,10 +30,15 @@ final class PostingWriter {
     writtenThisRun.clear();
   }
 
-  /** Applies the changes; returns the number of items written. */
-  int apply(Map<String, List<PostingChange>> byTerm, Deadline deadline) {
+  /** What a round writes to posting lists: chunks first, then the directories that list them. */
+  record Plan(
+      List<TableWrite> chunkWrites,
+      List<TableWrite> directoryWrites,
+      Map<String, TermDirectory> directories) {}
+
+  Plan plan(Map<String, List<PostingChange>> byTerm, long epoch, Deadline deadline) {
     if (byTerm.isEmpty()) {
-      return 0;
+      return new Plan(List.of(), List.of(), Map.of());
     }
     Map<String, TermDirectory> directories = directories(byTerm.keySet(), deadline);
     List<PostingStore.ChunkRef> refs = new ArrayList<>();
@@ -62,8 +57,8 @@ final class PostingWriter {
                     .computeIfAbsent(ref.term(), t -> new HashMap<>())
                     .put(ref.chunkId(), entries));
 
-    List<WriteRequest> chunkWrites = new ArrayList<>();
-    List<WriteRequest> directoryWrites = new ArrayList<>();
+    List<TableWrite> chunkWrites = new ArrayList<>();
+    List<TableWrite> directoryWrites = new ArrayList<>();
     Map<String, TermDirectory> written = new HashMap<>();
     byTerm.forEach(
         (term, list) -> {
@@ -72,20 +67,26 @@ final class PostingWriter {
               PostingListEditor.apply(
                   before, loaded.getOrDefault(term, Map.of()), list, chunkBytes);
           edit.writes()
-              .forEach((id, entries) -> chunkWrites.add(PostingStore.putChunk(term, id, entries)));
+              .forEach(
+                  (id, entries) ->
+                      chunkWrites.add(PostingStore.putChunk(term, id, entries, epoch)));
           edit.deletes().forEach(id -> chunkWrites.add(PostingStore.deleteChunk(term, id)));
           TermDirectory after = edit.directory();
           directoryWrites.add(
               after.isEmpty()
                   ? PostingStore.deleteDirectory(term)
-                  : PostingStore.putDirectory(after));
+                  : PostingStore.putDirectory(after, epoch));
           written.put(term, after);
         });
-    // Chunks before directories: a directory never lists a chunk that is not written yet.
-    table.write(chunkWrites, deadline);
-    table.write(directoryWrites, deadline);
-    remember(written);
-    return chunkWrites.size() + directoryWrites.size();
+    return new Plan(chunkWrites, directoryWrites, written);
+  }
+
+  /** Remembers the directories a plan wrote, once they are written. */
+  void written(Plan plan) {
+    if (writtenThisRun.size() + plan.directories().size() > DIRECTORY_CACHE_ENTRIES) {
+      writtenThisRun.clear();
+    }
+    writtenThisRun.putAll(plan.directories());
   }
 
   private Map<String, TermDirectory> directories(Set<String> terms, Deadline deadline) {
@@ -101,12 +102,5 @@ final class PostingWriter {
     }
     out.putAll(postings.directories(missing, true, deadline));
     return out;
-  }
-
-  private void remember(Map<String, TermDirectory> written) {
-    if (writtenThisRun.size() + written.size() > DIRECTORY_CACHE_ENTRIES) {
-      writtenThisRun.clear();
-    }
-    writtenThisRun.putAll(written);
   }
 }

@@ -1,25 +1,14 @@
-package org.newsindex.ingest;
+package org.newsindex.index;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.newsindex.analysis.AnalyzedText;
-import org.newsindex.analysis.TextAnalyzer;
-import org.newsindex.index.DocKind;
-import org.newsindex.index.PostingChange;
-import org.newsindex.index.PostingEntry;
-import org.newsindex.index.RankKey;
-import org.newsindex.index.TermDirectory;
 
 /** Collects, term by term, the posting changes that adding and removing documents make. */
 final class PostingChanges {
-  private final TextAnalyzer analyzer;
   private final Map<String, List<PostingChange>> byTerm = new HashMap<>();
-
-  PostingChanges(TextAnalyzer analyzer) {
-    this.analyzer = analyzer;
-  }
 
   Map<String, List<PostingChange>> byTerm() {
     return byTerm;
@@ -29,8 +18,7 @@ final class PostingChanges {
    * Adds (or re-adds with new sources) the document's entry to each of its terms and to the list of
    * all documents.
    */
-  int add(long ord, DocKind kind, String text, int[] sources) {
-    AnalyzedText analyzed = AnalyzedText.of(analyzer.tokens(text));
+  void add(long ord, DocKind kind, AnalyzedText analyzed, int[] sources) {
     int nb = RankKey.normByte(analyzed.length());
     analyzed
         .terms()
@@ -53,12 +41,10 @@ final class PostingChanges {
         TermDirectory.ALL_DOCUMENTS,
         new PostingChange.Upsert(
             new PostingEntry(ord, kind, analyzed.length(), nb, 0, new int[0], sources, ord), null));
-    return analyzed.length();
   }
 
-  /** Removes the document's entries, found by re-analysing the text it was indexed from. */
-  void remove(long ord, String text) {
-    AnalyzedText analyzed = AnalyzedText.of(analyzer.tokens(text));
+  /** Removes the document's entries, found from the analysis of the text it was indexed from. */
+  void remove(long ord, AnalyzedText analyzed) {
     int nb = RankKey.normByte(analyzed.length());
     analyzed
         .terms()

@@ -1,9 +1,13 @@
-package org.newsindex.ingest;
+package org.newsindex.corpus;
 
 /** The result of reading a corpus object at the version an event named. */
 public sealed interface ObjectRead {
-  /** The object's bytes. */
-  record Found(byte[] bytes) implements ObjectRead {}
+  /** The object's bytes and its user metadata (the {@code x-amz-meta-} headers, by name). */
+  record Found(byte[] bytes, java.util.Map<String, String> metadata) implements ObjectRead {
+    public Found {
+      metadata = java.util.Map.copyOf(metadata);
+    }
+  }
 
   /** No object under the key any more: it was deleted after the event. */
   record Missing() implements ObjectRead {}

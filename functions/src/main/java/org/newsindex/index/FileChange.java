@@ -1,0 +1,111 @@
+package org.newsindex.index;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.newsindex.analysis.AnalyzedText;
+import org.newsindex.corpus.CorpusFile;
+
+/**
+ * What one file's latest waiting event asks of the index, decided once (the file read and parsed
+ * once): index its new content, reject it with a reason, withdraw it because it was deleted, record
+ * that its content is unchanged, or nothing (a duplicate or older event, or one whose object has
+ * changed again since). All its waiting markers are folded with it.
+ */
+record FileChange(
+    PendingMarker marker,
+    List<PendingMarker> markers,
+    Optional<SourceManifest> before,
+    Action action,
+    Optional<Article> article,
+    Map<String, Headline> headlines,
+    List<String> warnings,
+    Optional<String> reason) {
+
+  /** What the writer does with the file. */
+  enum Action {
+    /** Index the content read (status ingested). */
+    INDEX,
+    /** Withdraw what the file contributed and record why (status rejected). */
+    REJECT,
+    /** Withdraw what the file contributed (status deleted). */
+    DELETE,
+    /** The object is re-uploaded with the same content: only the event is recorded. */
+    UNCHANGED,
+    /** Nothing to do but drop the markers: a duplicate, an older event, or a superseded one. */
+    SKIP
+  }
+
+  /** The article as it will be stored and indexed. */
+  record Article(String title, String text, String hash, AnalyzedText analyzed) {
+    static Article of(CorpusFile.Article a, AnalyzedText analyzed) {
+      String text = a.text();
+      return new Article(a.title(), text, DocumentIds.digest(text), analyzed);
+    }
+  }
+
+  /** A headline the file lists: its text as first seen and its analysis. */
+  record Headline(String text, AnalyzedText analyzed) {}
+
+  String key() {
+    return marker.key();
+  }
+
+  /** Whether the article the index holds for the file is already this one. */
+  boolean keepsArticle() {
+    return article.isPresent()
+        && before
+            .map(m -> m.hasArticle() && m.articleHash().equals(article.get().hash()))
+            .orElse(false);
+  }
+
+  /** Headline ids the index holds for the file now. */
+  java.util.Set<String> headlinesBefore() {
+    return before.map(SourceManifest::headlineIds).orElse(java.util.Set.of());
+  }
+
+  /**
+   * What folding the file costs, in bytes of text: its article, and about as much as 300 bytes of
+   * article per headline (a document, its pointer, its suggestion and a dozen postings).
+   */
+  long work() {
+    return article.map(a -> (long) a.text().length()).orElse(0L) + 300L * headlines.size() + 200;
+  }
+
+  SourceStatus finalStatus() {
+    return switch (action) {
+      case INDEX, UNCHANGED -> SourceStatus.INGESTED;
+      case REJECT -> SourceStatus.REJECTED;
+      case DELETE -> SourceStatus.DELETED;
+      case SKIP -> before.map(SourceManifest::status).orElse(SourceStatus.PENDING);
+    };
+  }
+
+  static FileChange skip(
+      PendingMarker latest, List<PendingMarker> markers, Optional<SourceManifest> before) {
+    return new FileChange(
+        latest,
+        markers,
+        before,
+        Action.SKIP,
+        Optional.empty(),
+        Map.of(),
+        List.of(),
+        Optional.empty());
+  }
+
+  static FileChange withdraw(
+      PendingMarker latest,
+      List<PendingMarker> markers,
+      Optional<SourceManifest> before,
+      Action action,
+      Optional<String> reason) {
+    return new FileChange(
+        latest, markers, before, action, Optional.empty(), Map.of(), List.of(), reason);
+  }
+
+  /** The same change, now rejected with a reason (its content is not indexed). */
+  FileChange rejected(String why) {
+    return withdraw(marker, markers, before, Action.REJECT, Optional.of(why));
+  }
+}

@@ -1,0 +1,185 @@
+package org.newsindex.index;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.newsindex.analysis.AnalyzedText;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.corpus.CorpusFile;
+import org.newsindex.corpus.CorpusObjects;
+import org.newsindex.corpus.CorpusParser;
+import org.newsindex.corpus.ObjectRead;
+import org.newsindex.corpus.RejectedFileException;
+
+/**
+ * Decides, for each file with waiting events, what its latest event asks of the index: reads the
+ * object at the event's version, parses and analyses it, in parallel. Whatever a file's own bytes
+ * provoke (a parse failure, an exception or error in parsing or analysis) rejects that file alone,
+ * with the reason; a failure to reach S3 is not the file's and fails the round.
+ */
+final class FileIntake {
+  private static final ExecutorService POOL =
+      Executors.newFixedThreadPool(
+          Math.max(8, 2 * Runtime.getRuntime().availableProcessors()),
+          r -> {
+            Thread t = new Thread(r, "file-intake");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private final CorpusObjects objects;
+  private final CorpusParser parser;
+  private final TextAnalyzer analyzer;
+  private final long maxFileBytes;
+
+  FileIntake(CorpusObjects objects, CorpusParser parser, TextAnalyzer analyzer, long maxFileBytes) {
+    this.objects = objects;
+    this.parser = parser;
+    this.analyzer = analyzer;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /** One decision per key, in the order given; {@code markers} are each key's, oldest first. */
+  List<FileChange> decide(
+      Map<String, List<PendingMarker>> markers, Map<String, SourceManifest> manifests) {
+    List<CompletableFuture<FileChange>> futures = new ArrayList<>();
+    markers.forEach(
+        (key, events) ->
+            futures.add(
+                CompletableFuture.supplyAsync(
+                    () -> decide(events, Optional.ofNullable(manifests.get(key))), POOL)));
+    List<FileChange> out = new ArrayList<>(futures.size());
+    RuntimeException failure = null;
+    for (CompletableFuture<FileChange> f : futures) {
+      try {
+        out.add(f.join());
+      } catch (CompletionException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException r ? r : e;
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return out;
+  }
+
+  FileChange decide(List<PendingMarker> events, Optional<SourceManifest> before) {
+    PendingMarker latest = events.get(events.size() - 1);
+    if (before.isPresent() && latest.sequencer().compareTo(before.get().sequencer()) <= 0) {
+      return FileChange.skip(latest, events, before);
+    }
+    if (latest.removed()) {
+      return FileChange.withdraw(
+          latest, events, before, FileChange.Action.DELETE, Optional.empty());
+    }
+    if (latest.size() > maxFileBytes) {
+      return FileChange.withdraw(
+          latest,
+          events,
+          before,
+          FileChange.Action.REJECT,
+          Optional.of(tooLargeReason(latest.size(), maxFileBytes)));
+    }
+    if (before.isPresent() && isUnchanged(before.get(), latest)) {
+      return new FileChange(
+          latest,
+          events,
+          before,
+          FileChange.Action.UNCHANGED,
+          Optional.empty(),
+          Map.of(),
+          before.get().warnings(),
+          Optional.empty());
+    }
+    ObjectRead read = objects.read(latest.key(), latest.etag(), maxFileBytes);
+    if (read instanceof ObjectRead.Changed) {
+      return FileChange.skip(latest, events, before);
+    }
+    if (read instanceof ObjectRead.Missing) {
+      return FileChange.withdraw(
+          latest,
+          events,
+          before,
+          FileChange.Action.DELETE,
+          Optional.of("the object was deleted before this upload's event was processed"));
+    }
+    if (read instanceof ObjectRead.TooLarge tooLarge) {
+      return FileChange.withdraw(
+          latest,
+          events,
+          before,
+          FileChange.Action.REJECT,
+          Optional.of(tooLargeReason(tooLarge.size(), maxFileBytes)));
+    }
+    return parse(latest, events, before, ((ObjectRead.Found) read).bytes());
+  }
+
+  /** Parses and analyses a file; anything its bytes provoke becomes its rejection. */
+  FileChange parse(
+      PendingMarker latest,
+      List<PendingMarker> events,
+      Optional<SourceManifest> before,
+      byte[] bytes) {
+    try {
+      CorpusFile file = parser.parse(bytes);
+      Optional<FileChange.Article> article =
+          file.article().map(a -> FileChange.Article.of(a, analyze(a.text())));
+      Map<String, FileChange.Headline> headlines = new LinkedHashMap<>();
+      for (String h : file.headlines()) {
+        headlines.computeIfAbsent(
+            DocumentIds.headline(h), id -> new FileChange.Headline(h, analyze(h)));
+      }
+      return new FileChange(
+          latest,
+          events,
+          before,
+          FileChange.Action.INDEX,
+          article,
+          headlines,
+          file.warnings(),
+          Optional.empty());
+    } catch (RejectedFileException e) {
+      return FileChange.withdraw(
+          latest, events, before, FileChange.Action.REJECT, Optional.of(e.reason()));
+    } catch (RuntimeException | StackOverflowError e) {
+      return FileChange.withdraw(
+          latest,
+          events,
+          before,
+          FileChange.Action.REJECT,
+          Optional.of("the file could not be read as a corpus file (" + describe(e) + ")"));
+    }
+  }
+
+  private AnalyzedText analyze(String text) {
+    return AnalyzedText.of(analyzer.tokens(text));
+  }
+
+  private static boolean isUnchanged(SourceManifest m, PendingMarker event) {
+    return m.status() == SourceStatus.INGESTED
+        && !m.removed()
+        && !m.etag().isEmpty()
+        && m.etag().equals(event.etag());
+  }
+
+  static String describe(Throwable e) {
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+    if (message.length() > 200) {
+      message = message.substring(0, 200) + "…";
+    }
+    return e.getClass().getSimpleName() + message;
+  }
+
+  static String tooLargeReason(long size, long max) {
+    return String.format(
+        "the file is %,d bytes; files are limited to %,d bytes (MAX_FILE_BYTES)", size, max);
+  }
+}

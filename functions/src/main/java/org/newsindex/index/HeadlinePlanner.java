@@ -1,0 +1,291 @@
+package org.newsindex.index;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.newsindex.analysis.AnalyzedText;
+import org.newsindex.analysis.TextAnalyzer;
+
+/**
+ * Decides what a round does to shared headlines: from the files' manifests (what each listed
+ * before) and what each lists now, which headlines gain or lose which files, which are created and
+ * which go with their last file; then what each one's document, suggestion, source chunks and
+ * postings become. A headline's postings change only when its first files do, so a headline listed
+ * by thousands of files costs one small document write a round, not a rewrite of everything that
+ * mentions it.
+ */
+final class HeadlinePlanner {
+  private final IndexTable table;
+  private final DocumentStore documents;
+  private final TextAnalyzer analyzer;
+
+  HeadlinePlanner(IndexTable table, TextAnalyzer analyzer) {
+    this.table = table;
+    this.documents = new DocumentStore(table);
+    this.analyzer = analyzer;
+  }
+
+  /** Which files each headline gains and loses in a round, and what is known of it so far. */
+  static final class Touched {
+    final Map<String, SortedMap<Integer, String>> adds = new LinkedHashMap<>();
+    final Map<String, Set<Integer>> removes = new LinkedHashMap<>();
+    final Map<String, FileChange.Headline> texts = new HashMap<>();
+    final Map<String, Set<String>> byFile = new LinkedHashMap<>();
+    Map<String, DocumentStore.DocumentPointer> pointers = Map.of();
+
+    Set<String> ids() {
+      Set<String> ids = new java.util.LinkedHashSet<>(adds.keySet());
+      ids.addAll(removes.keySet());
+      return ids;
+    }
+
+    /** The touched headlines that have no document yet and gain a file: they need ordinals. */
+    List<String> needingOrds() {
+      return adds.keySet().stream().filter(id -> !pointers.containsKey(id)).sorted().toList();
+    }
+  }
+
+  /**
+   * The headlines each file of the round touches: those it lists now or listed before but not both,
+   * and those an unfinished attempt at the round touched ({@code retouch}, by key).
+   */
+  Touched touched(
+      List<FileChange> files,
+      Map<String, Integer> fileOrds,
+      Map<String, Set<String>> retouch,
+      Deadline deadline) {
+    Touched t = new Touched();
+    for (FileChange f : files) {
+      Set<String> desired =
+          f.action() == FileChange.Action.INDEX ? f.headlines().keySet() : Set.of();
+      Set<String> before = f.headlinesBefore();
+      Set<String> ids = new java.util.TreeSet<>(retouch.getOrDefault(f.key(), Set.of()));
+      desired.stream().filter(id -> !before.contains(id)).forEach(ids::add);
+      before.stream().filter(id -> !desired.contains(id)).forEach(ids::add);
+      int fileOrd = fileOrds.get(f.key());
+      for (String id : ids) {
+        if (desired.contains(id)) {
+          t.adds.computeIfAbsent(id, k -> new TreeMap<>()).put(fileOrd, f.key());
+        } else {
+          t.removes.computeIfAbsent(id, k -> new HashSet<>()).add(fileOrd);
+        }
+      }
+      f.headlines().forEach(t.texts::putIfAbsent);
+      t.byFile.put(f.key(), ids);
+    }
+    t.pointers = documents.pointers(t.ids(), true, deadline);
+    return t;
+  }
+
+  /** What a round does to its headlines. */
+  record Plan(
+      List<TableWrite> writes,
+      List<TableWrite> removals,
+      Map<String, Long> ords,
+      Map<ItemKey, String> owners) {}
+
+  /**
+   * Plans every touched headline: {@code newOrds} gives those that need one an ordinal; the
+   * postings to add and remove go into {@code postings}.
+   */
+  Plan plan(
+      Touched t,
+      Map<String, Long> newOrds,
+      PostingChanges postings,
+      long epoch,
+      Instant now,
+      Deadline deadline) {
+    Set<String> ids = t.ids();
+    Map<String, Long> ords = new HashMap<>(newOrds);
+    t.pointers.forEach((id, p) -> ords.put(id, p.ord()));
+    Map<Long, StoredDocument> docs =
+        documents.documents(
+            t.pointers.values().stream().map(p -> p.ord()).toList(), true, deadline);
+
+    Map<String, HeadlineSources> states = new LinkedHashMap<>();
+    Map<ItemKey, long[]> chunkKeys = new HashMap<>();
+    for (String id : ids) {
+      Long ord = ords.get(id);
+      if (ord == null) {
+        continue; // only removals, and the headline is not indexed: nothing to do
+      }
+      Optional<StoredDocument> doc = Optional.ofNullable(docs.get(ord));
+      states.put(
+          id, doc.map(d -> new HeadlineSources(ord, d)).orElseGet(() -> new HeadlineSources(ord)));
+      doc.ifPresent(
+          d ->
+              HeadlineSources.chunksNeeded(
+                      d,
+                      t.adds.getOrDefault(id, new TreeMap<>()).keySet(),
+                      t.removes.getOrDefault(id, Set.of()))
+                  .forEach(
+                      first ->
+                          chunkKeys.put(
+                              TableKeys.headlineSources(ord, first), new long[] {ord, first})));
+    }
+    loadChunks(states, ords, chunkKeys, deadline);
+
+    Set<Integer> unnamed = new HashSet<>();
+    for (Map.Entry<String, HeadlineSources> e : states.entrySet()) {
+      String id = e.getKey();
+      HeadlineSources s = e.getValue();
+      t.removes.getOrDefault(id, Set.of()).forEach(s::remove);
+      t.adds.getOrDefault(id, new TreeMap<>()).forEach(s::add);
+      s.listed()
+          .forEach(
+              (f, key) -> {
+                if (key == null) {
+                  unnamed.add(f);
+                }
+              });
+    }
+    Map<Integer, String> keys = documents.fileKeys(unnamed, deadline);
+    states.values().forEach(s -> s.nameListed(keys));
+
+    List<TableWrite> writes = new ArrayList<>();
+    List<TableWrite> removals = new ArrayList<>();
+    for (Map.Entry<String, HeadlineSources> e : states.entrySet()) {
+      String id = e.getKey();
+      HeadlineSources s = e.getValue();
+      long ord = ords.get(id);
+      StoredDocument before = docs.get(ord);
+      if (s.isEmpty()) {
+        if (before != null) {
+          removals.addAll(delete(id, before));
+          postings.remove(ord, analyze(before.title()));
+        } else if (t.pointers.containsKey(id)) {
+          // An unfinished round created the pointer but not the document: take it back.
+          removals.add(TableWrite.delete(TableKeys.pointer(id)));
+          Optional.ofNullable(t.texts.get(id))
+              .ifPresent(h -> removals.add(SuggestionStore.deleteHeadline(h.text())));
+        }
+        continue;
+      }
+      long countBefore = before == null ? 0 : before.sourceCount();
+      SourceOverflow overflow = s.seal();
+      String title = before != null ? before.title() : t.texts.get(id).text();
+      StoredDocument after =
+          new StoredDocument(
+              ord,
+              id,
+              DocKind.HEADLINE,
+              title,
+              title,
+              new ArrayList<>(s.listed().values()),
+              new ArrayList<>(s.listed().keySet()),
+              before != null ? before.length() : t.texts.get(id).analyzed().length(),
+              before != null ? before.ingestedAt() : now,
+              "",
+              overflow);
+      boolean changed =
+          before == null
+              || !after.sourceOrds().equals(before.sourceOrds())
+              || !after.sources().equals(before.sources())
+              || !overflow.equals(before.overflow());
+      if (changed) {
+        writes.add(DocumentStore.put(after, epoch));
+      }
+      if (before == null) {
+        writes.add(DocumentStore.putPointer(id, ord, epoch));
+      }
+      long countAfter = after.sourceCount();
+      if (before == null
+          || SuggestionStore.bucket(countAfter) != SuggestionStore.bucket(countBefore)) {
+        writes.add(SuggestionStore.putHeadline(title, id, countAfter, epoch));
+      }
+      s.chunksToWrite()
+          .forEach(
+              (first, fileOrds) -> writes.add(DocumentStore.putSealedChunk(ord, fileOrds, epoch)));
+      s.chunksToDelete()
+          .forEach(first -> removals.add(DocumentStore.deleteSealedChunk(ord, first)));
+      if (before == null || !after.sourceOrds().equals(before.sourceOrds())) {
+        AnalyzedText analyzed =
+            t.texts.containsKey(id) ? t.texts.get(id).analyzed() : analyze(title);
+        postings.add(
+            ord,
+            DocKind.HEADLINE,
+            analyzed,
+            after.sourceOrds().stream().mapToInt(Integer::intValue).toArray());
+      }
+    }
+    Map<ItemKey, String> owners = new HashMap<>();
+    for (TableWrite w : writes) {
+      owners.put(w.key(), ownerOf(w, ords));
+    }
+    return new Plan(writes, removals, ords, owners);
+  }
+
+  /** The headline id an item of a headline belongs to. */
+  private static String ownerOf(TableWrite w, Map<String, Long> ords) {
+    if (w instanceof TableWrite.Put put && put.item().containsKey("id")) {
+      return put.item().get("id").s();
+    }
+    String pk = w.key().pk();
+    long ord = Long.parseLong(pk.substring(pk.indexOf('#') + 1));
+    return ords.entrySet().stream()
+        .filter(e -> e.getValue() == ord)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse("");
+  }
+
+  private void loadChunks(
+      Map<String, HeadlineSources> states,
+      Map<String, Long> ords,
+      Map<ItemKey, long[]> chunkKeys,
+      Deadline deadline) {
+    if (chunkKeys.isEmpty()) {
+      return;
+    }
+    Map<Long, HeadlineSources> byOrd = new HashMap<>();
+    states.forEach((id, s) -> byOrd.put(ords.get(id), s));
+    Map<ItemKey, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
+        table.getAll(chunkKeys.keySet(), true, deadline);
+    chunkKeys.forEach(
+        (key, ordAndFirst) -> {
+          var item = items.get(key);
+          java.util.SortedSet<Integer> fileOrds = new java.util.TreeSet<>();
+          if (item != null) {
+            Varints.unpackSorted(Attributes.bytes(item, "b"))
+                .forEach(v -> fileOrds.add(v.intValue()));
+          }
+          byOrd.get(ordAndFirst[0]).load((int) ordAndFirst[1], fileOrds);
+        });
+  }
+
+  private List<TableWrite> delete(String id, StoredDocument doc) {
+    List<TableWrite> out = new ArrayList<>();
+    out.add(TableWrite.delete(TableKeys.document(doc.ord())));
+    out.add(TableWrite.delete(TableKeys.pointer(id)));
+    out.add(SuggestionStore.deleteHeadline(doc.title()));
+    doc.overflow()
+        .sealed()
+        .forEach(c -> out.add(DocumentStore.deleteSealedChunk(doc.ord(), c.first())));
+    return out;
+  }
+
+  private AnalyzedText analyze(String text) {
+    return AnalyzedText.of(analyzer.tokens(text));
+  }
+
+  /** The ordinals of the given headline ids, as planned. */
+  static Set<Long> ordsOf(Collection<String> ids, Map<String, Long> ords) {
+    Set<Long> out = new java.util.TreeSet<>();
+    for (String id : ids) {
+      Long ord = ords.get(id);
+      if (ord != null) {
+        out.add(ord);
+      }
+    }
+    return out;
+  }
+}

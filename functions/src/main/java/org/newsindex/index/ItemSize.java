@@ -1,0 +1,76 @@
+package org.newsindex.index;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The size of an item as DynamoDB counts it against its 400 KB limit and bills it in write units:
+ * attribute names and string values in UTF-8 bytes, binary values in bytes, numbers by their
+ * significant digits, and the small overheads of lists, maps and sets.
+ */
+final class ItemSize {
+  /** DynamoDB's item size limit. */
+  static final int MAX_ITEM_BYTES = 400 * 1024;
+
+  private ItemSize() {}
+
+  static long of(Map<String, AttributeValue> item) {
+    long bytes = 0;
+    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+      bytes += KeyText.utf8Length(e.getKey()) + value(e.getValue());
+    }
+    return bytes;
+  }
+
+  /** The write units a put of the item costs: one per started kilobyte. */
+  static long writeUnits(Map<String, AttributeValue> item) {
+    return Math.max(1, (of(item) + 1023) / 1024);
+  }
+
+  private static long value(AttributeValue v) {
+    if (v.s() != null) {
+      return KeyText.utf8Length(v.s());
+    }
+    if (v.n() != null) {
+      return number(v.n());
+    }
+    if (v.b() != null) {
+      return v.b().asByteArrayUnsafe().length;
+    }
+    if (v.bool() != null || Boolean.TRUE.equals(v.nul())) {
+      return 1;
+    }
+    if (v.hasL()) {
+      long n = 3;
+      for (AttributeValue e : v.l()) {
+        n += 1 + value(e);
+      }
+      return n;
+    }
+    if (v.hasM()) {
+      long n = 3;
+      for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
+        n += 1 + KeyText.utf8Length(e.getKey()) + value(e.getValue());
+      }
+      return n;
+    }
+    if (v.hasSs()) {
+      return v.ss().stream().mapToLong(KeyText::utf8Length).sum();
+    }
+    if (v.hasNs()) {
+      return v.ns().stream().mapToLong(ItemSize::number).sum();
+    }
+    if (v.hasBs()) {
+      return v.bs().stream().mapToLong(b -> b.asByteArrayUnsafe().length).sum();
+    }
+    return 1;
+  }
+
+  /** A number: about one byte per two significant digits, plus one. */
+  private static long number(String n) {
+    String digits = new BigDecimal(n).unscaledValue().abs().toString();
+    int significant = digits.replaceAll("0+$", "").length();
+    return Math.max(1, (significant + 1) / 2) + 1;
+  }
+}

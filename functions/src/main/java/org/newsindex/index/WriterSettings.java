@@ -1,0 +1,54 @@
+package org.newsindex.index;
+
+import java.time.Duration;
+
+/**
+ * How the index writer works: the files it may read, how its chunks split, how long its lease
+ * outlives its deadline, how it gathers a bulk upload into few large rounds, and how much work a
+ * round may take.
+ *
+ * @param maxFileBytes files bigger than this are rejected unread
+ * @param chunkBytes a posting chunk splits past this size
+ * @param leaseGrace how long past its holder's deadline the lease lasts
+ * @param quiet a round starts once no event has arrived for this long ...
+ * @param firstWait ... or once the oldest waiting event has waited this long (doubling with each
+ *     round of a run, as a bulk upload grows)
+ * @param roundWork the most work (bytes of text, see {@link FileChange#work}) one round may take
+ */
+public record WriterSettings(
+    long maxFileBytes,
+    int chunkBytes,
+    Duration leaseGrace,
+    Duration quiet,
+    Duration firstWait,
+    long roundWork) {
+
+  /** What the Lambda functions use, for a function of {@code memoryMb}. */
+  public static WriterSettings forMemory(long maxFileBytes, int chunkBytes, int memoryMb) {
+    return new WriterSettings(
+        maxFileBytes,
+        chunkBytes,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(20),
+        roundWorkFor(memoryMb));
+  }
+
+  /**
+   * A round holds its files' postings in memory, about twelve times their text: a round may take a
+   * twentieth of the function's memory in text (85 MB for 1,769 MB), and never less than 4 MB.
+   */
+  static long roundWorkFor(int memoryMb) {
+    return Math.max(4L << 20, (long) memoryMb * (1 << 20) / 20);
+  }
+
+  /** No waiting for a bulk upload to gather: every round starts as soon as it can (tests). */
+  public WriterSettings immediate() {
+    return new WriterSettings(
+        maxFileBytes, chunkBytes, leaseGrace, Duration.ZERO, Duration.ZERO, roundWork);
+  }
+
+  public WriterSettings withRoundWork(long work) {
+    return new WriterSettings(maxFileBytes, chunkBytes, leaseGrace, quiet, firstWait, work);
+  }
+}
