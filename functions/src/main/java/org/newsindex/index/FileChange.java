@@ -81,8 +81,17 @@ record FileChange(
     };
   }
 
+  /** Why a file is skipped: its event was folded already, or an older one, or superseded. */
+  static final String DUPLICATE = "duplicate";
+
+  static final String STALE = "stale";
+  static final String SUPERSEDED = "superseded";
+
   static FileChange skip(
-      PendingMarker latest, List<PendingMarker> markers, Optional<SourceManifest> before) {
+      PendingMarker latest,
+      List<PendingMarker> markers,
+      Optional<SourceManifest> before,
+      String why) {
     return new FileChange(
         latest,
         markers,
@@ -91,7 +100,18 @@ record FileChange(
         Optional.empty(),
         Map.of(),
         List.of(),
-        Optional.empty());
+        Optional.of(why));
+  }
+
+  /** What the writer decided, as the ingest log names it. */
+  String decision() {
+    return switch (action) {
+      case INDEX -> "indexed";
+      case REJECT -> "rejected";
+      case DELETE -> "deleted";
+      case UNCHANGED -> "unchanged";
+      case SKIP -> reason.orElse("skipped");
+    };
   }
 
   static FileChange withdraw(

@@ -74,7 +74,13 @@ final class FileIntake {
   FileChange decide(List<PendingMarker> events, Optional<SourceManifest> before) {
     PendingMarker latest = events.get(events.size() - 1);
     if (before.isPresent() && latest.sequencer().compareTo(before.get().sequencer()) <= 0) {
-      return FileChange.skip(latest, events, before);
+      return FileChange.skip(
+          latest,
+          events,
+          before,
+          latest.sequencer().equals(before.get().sequencer())
+              ? FileChange.DUPLICATE
+              : FileChange.STALE);
     }
     if (latest.removed()) {
       return FileChange.withdraw(
@@ -101,7 +107,7 @@ final class FileIntake {
     }
     ObjectRead read = objects.read(latest.key(), latest.etag(), maxFileBytes);
     if (read instanceof ObjectRead.Changed) {
-      return FileChange.skip(latest, events, before);
+      return FileChange.skip(latest, events, before, FileChange.SUPERSEDED);
     }
     if (read instanceof ObjectRead.Missing) {
       return FileChange.withdraw(

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Every item of the index table, decoded by kind: what a whole-index check reads. {@code
  * sealedSources} holds, by headline ordinal, the sealed chunks of widely shared headlines' source
  * files (by the chunk's first file ordinal); {@code markers} the events not yet folded; {@code
- * journalPages} the pages an unfinished round left.
+ * journalPages} the pages an unfinished round left; {@code overLimits} every item whose key or size
+ * DynamoDB would refuse, counted in UTF-8 bytes as DynamoDB counts them (none, by construction).
  */
 public record IndexSnapshot(
     Map<String, SourceManifest> manifests,
@@ -26,7 +27,8 @@ public record IndexSnapshot(
     Map<Long, Map<Integer, SortedSet<Integer>>> sealedSources,
     Map<Integer, String> fileKeys,
     List<PendingMarker> markers,
-    int journalPages) {
+    int journalPages,
+    List<String> overLimits) {
 
   /** The keys of files with events not yet folded. */
   public List<String> pendingFiles() {
@@ -45,10 +47,17 @@ public record IndexSnapshot(
     Map<Integer, String> fileKeys = new TreeMap<>();
     List<PendingMarker> markers = new ArrayList<>();
     int journalPages = 0;
+    List<String> overLimits = new ArrayList<>();
     for (Map<String, AttributeValue> item :
         client.scanPaginator(b -> b.tableName(table).consistentRead(true)).items()) {
       String pk = item.get("pk").s();
       String sk = item.get("sk").s();
+      try {
+        IndexTable.check(TableWrite.put(item));
+      } catch (ItemLimitException e) {
+        overLimits.add(
+            KeyText.prefix(pk, 60) + " / " + KeyText.prefix(sk, 60) + ": " + e.getMessage());
+      }
       if (pk.equals(TableKeys.SOURCE)) {
         SourceManifest m = SourceStore.decode(item);
         manifests.put(m.key(), m);
@@ -97,6 +106,7 @@ public record IndexSnapshot(
         sealed,
         fileKeys,
         markers,
-        journalPages);
+        journalPages,
+        overLimits);
   }
 }

@@ -40,9 +40,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The index's one DynamoDB table. Every request of the index goes through here: reads and writes
  * retry throttling and unprocessed items with backoff and jitter until they succeed or the deadline
- * comes, every item is checked against DynamoDB's limits before it is sent, no write is sent after
- * its deadline nor left in flight past it (each request carries the time left as its timeout), and
- * reads are metered. Batches run in parallel. The SDK's types stay inside this package.
+ * comes, every item is checked against DynamoDB's limits before it is sent, no request is sent
+ * after its deadline nor left in flight past it (each carries the time left as its timeout, and its
+ * deadline for {@link WriteFence} to check at the wire), and reads are metered. Batches run in
+ * parallel. The SDK's types stay inside this package.
  */
 public final class IndexTable {
   private static final int WRITE_BATCH = 25;
@@ -455,6 +456,7 @@ public final class IndexTable {
     Duration limit = left.compareTo(LONGEST_REQUEST) < 0 ? left : LONGEST_REQUEST;
     return AwsRequestOverrideConfiguration.builder()
         .apiCallTimeout(limit.isNegative() || limit.isZero() ? Duration.ofMillis(1) : limit)
+        .putExecutionAttribute(WriteFence.NOT_AFTER, deadline.at())
         .build();
   }
 

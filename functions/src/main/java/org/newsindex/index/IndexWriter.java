@@ -24,12 +24,13 @@ import org.newsindex.corpus.CorpusParser;
  */
 public final class IndexWriter {
   /** The lease's name in the table. */
-  static final String LEASE = "writer";
+  public static final String LEASE = "writer";
 
   private static final int LIST_LIMIT = 20_000;
   private static final long FIRST_ROUND_WORK = 8L << 20;
   private static final Duration SHORTEST_ROUND = Duration.ofSeconds(3);
   private static final int MAX_REPLANS = 8;
+  private static final int GATHER_FROM = 16;
 
   private final IndexTable table;
   private final PendingStore pending;
@@ -60,13 +61,24 @@ public final class IndexWriter {
   }
 
   /** What a run of the writer did. */
-  public record Outcome(int rounds, int folded, int terms, long itemsWritten) {
+  public record Outcome(
+      int rounds, int folded, int terms, long itemsWritten, Map<String, String> decisions) {
     /** Nothing done. */
-    public static final Outcome NONE = new Outcome(0, 0, 0, 0);
+    public static final Outcome NONE = new Outcome(0, 0, 0, 0, Map.of());
+
+    public Outcome {
+      decisions = Map.copyOf(decisions);
+    }
 
     Outcome plus(Outcome o) {
+      Map<String, String> all = new HashMap<>(decisions);
+      all.putAll(o.decisions);
       return new Outcome(
-          rounds + o.rounds, folded + o.folded, terms + o.terms, itemsWritten + o.itemsWritten);
+          rounds + o.rounds,
+          folded + o.folded,
+          terms + o.terms,
+          itemsWritten + o.itemsWritten,
+          all);
     }
   }
 
@@ -104,15 +116,25 @@ public final class IndexWriter {
    * behind. Returns what was done (nothing if another writer holds the lease).
    */
   public Outcome writeIfFree(Deadline deadline, Supplier<String> owners) {
+    return writeIfFree(deadline, owners, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #writeIfFree(Deadline, Supplier)}; the outcome says what was decided for each of the
+   * {@code watched} keys this run folded (indexed, rejected, deleted, unchanged, duplicate, stale,
+   * superseded).
+   */
+  public Outcome writeIfFree(
+      Deadline deadline, Supplier<String> owners, java.util.Set<String> watched) {
+
     Outcome total = Outcome.NONE;
     while (deadline.remaining().compareTo(SHORTEST_ROUND) > 0) {
       Lease lease = new Lease(table, LEASE, owners.get(), clock);
-      if (!lease.tryAcquire(WriteGate.ttl(deadline, settings.leaseGrace(), clock))) {
+      if (!lease.tryAcquire(WriteGate.ttl(deadline, settings))) {
         return total;
       }
       try {
-        total =
-            total.plus(runHolding(new WriteGate(lease, deadline, settings.leaseGrace(), clock)));
+        total = total.plus(runHolding(new WriteGate(lease, deadline, settings, clock), watched));
       } catch (LeaseLostException lost) {
         return total;
       } finally {
@@ -125,23 +147,27 @@ public final class IndexWriter {
     return total;
   }
 
-  private Outcome runHolding(WriteGate gate) {
+  private Outcome runHolding(WriteGate gate, java.util.Set<String> watched) {
     Deadline deadline = gate.deadline();
     postingWriter.newRun();
     Outcome total = Outcome.NONE;
     RoundJournal.Intents unfinished = journal.read(deadline);
     if (!unfinished.isEmpty()) {
-      total = total.plus(replay(unfinished, gate));
+      total = total.plus(replay(unfinished, gate, watched));
     }
     Duration wait = settings.firstWait();
     double workPerSecond = 0;
     while (deadline.remaining().compareTo(SHORTEST_ROUND) > 0) {
+      gate.renew();
       List<PendingMarker> markers = pending.list(LIST_LIMIT, deadline);
       if (markers.isEmpty()) {
         break;
       }
       long budget = budget(workPerSecond, deadline.remaining());
-      if (stillArriving(markers, wait, budget)) {
+      // A few events start a round at once (a single upload is searchable within a second); many,
+      // or more after a first round, wait while they keep coming.
+      boolean gathering = markers.size() >= GATHER_FROM || total.rounds() > 0;
+      if (gathering && stillArriving(markers, wait, budget)) {
         sleep(Duration.ofMillis(250), deadline);
         continue;
       }
@@ -149,7 +175,7 @@ public final class IndexWriter {
       List<FileChange> files =
           trim(intake.decide(selected, sources.manifests(selected.keySet(), deadline)), budget);
       long started = System.nanoTime();
-      total = total.plus(fold(files, RoundJournal.Intents.NONE, 0, gate));
+      total = total.plus(fold(files, RoundJournal.Intents.NONE, 0, gate, watched));
       double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
       long work = files.stream().mapToLong(FileChange::work).sum();
       double pace = work / seconds;
@@ -161,7 +187,8 @@ public final class IndexWriter {
   }
 
   /** Finishes the round a dead writer left: the same files, their latest events, its intents. */
-  private Outcome replay(RoundJournal.Intents intents, WriteGate gate) {
+  private Outcome replay(
+      RoundJournal.Intents intents, WriteGate gate, java.util.Set<String> watched) {
     Deadline deadline = gate.deadline();
     List<String> keys = new ArrayList<>(intents.files().keySet());
     List<List<PendingMarker>> found = table.inParallel(keys, k -> pending.forKey(k, deadline));
@@ -172,19 +199,29 @@ public final class IndexWriter {
       }
     }
     List<FileChange> files = intake.decide(markers, sources.manifests(markers.keySet(), deadline));
-    return fold(files, intents, intents.pages(), gate);
+    return fold(files, intents, intents.pages(), gate, watched);
   }
 
   /** Runs a round; a file whose items DynamoDB would refuse is rejected and the round replanned. */
   private Outcome fold(
-      List<FileChange> files, RoundJournal.Intents replay, int journalPages, WriteGate gate) {
+      List<FileChange> files,
+      RoundJournal.Intents replay,
+      int journalPages,
+      WriteGate gate,
+      java.util.Set<String> watched) {
     List<FileChange> current = files;
     RoundJournal.Intents intents = replay;
     int pages = journalPages;
     for (int attempt = 0; ; attempt++) {
       try {
         Round.Result r = round.run(current, intents, pages, gate);
-        return new Outcome(1, r.files(), r.terms(), r.itemsWritten());
+        Map<String, String> decisions = new HashMap<>();
+        for (FileChange f : current) {
+          if (watched.contains(f.key())) {
+            decisions.put(f.key(), f.decision());
+          }
+        }
+        return new Outcome(1, r.files(), r.terms(), r.itemsWritten(), decisions);
       } catch (FilesRefusedException refused) {
         if (attempt >= MAX_REPLANS) {
           throw new IllegalStateException("a round was refused " + attempt + " times", refused);

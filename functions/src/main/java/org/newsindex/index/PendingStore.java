@@ -32,22 +32,29 @@ public final class PendingStore {
     table.write(markers.stream().map(m -> TableWrite.put(encode(m))).toList(), deadline);
   }
 
-  /** Up to {@code limit} waiting events, from every partition (consistent reads). */
+  /**
+   * Up to {@code limit} waiting events, from every partition at once (consistent reads, an equal
+   * share of the limit each).
+   */
   public List<PendingMarker> list(int limit, Deadline deadline) {
+    int perShard = Math.max(1, (limit + TableKeys.PENDING_SHARDS - 1) / TableKeys.PENDING_SHARDS);
+    List<Integer> shards =
+        java.util.stream.IntStream.range(0, TableKeys.PENDING_SHARDS).boxed().toList();
     List<PendingMarker> out = new ArrayList<>();
-    for (int shard = 0; shard < TableKeys.PENDING_SHARDS && out.size() < limit; shard++) {
-      String pk = TableKeys.PENDING_PREFIX + shard;
-      table
-          .query(
-              q ->
-                  q.keyConditionExpression("pk = :pk")
-                      .expressionAttributeValues(Map.of(":pk", s(pk)))
-                      .consistentRead(true),
-              limit - out.size(),
-              deadline)
-          .forEach(item -> out.add(decode(item)));
-    }
-    return out;
+    table
+        .inParallel(
+            shards,
+            shard ->
+                table.query(
+                    q ->
+                        q.keyConditionExpression("pk = :pk")
+                            .expressionAttributeValues(
+                                Map.of(":pk", s(TableKeys.PENDING_PREFIX + shard)))
+                            .consistentRead(true),
+                    perShard,
+                    deadline))
+        .forEach(items -> items.forEach(item -> out.add(decode(item))));
+    return out.size() <= limit ? out : out.subList(0, limit);
   }
 
   /** Whether any event waits (a read of at most one item per partition). */

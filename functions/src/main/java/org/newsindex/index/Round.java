@@ -55,9 +55,13 @@ final class Round {
     Deadline deadline = gate.deadline();
     long epoch = gate.epoch();
     Instant now = clock.instant();
+    // Files whose index content changes, and those whose manifest alone is written again.
     List<FileChange> changes = new ArrayList<>();
+    List<FileChange> recorded = new ArrayList<>();
     for (FileChange f : files) {
-      if (f.action() != FileChange.Action.SKIP) {
+      if (f.action() == FileChange.Action.UNCHANGED) {
+        recorded.add(f);
+      } else if (f.action() != FileChange.Action.SKIP) {
         changes.add(f);
       }
     }
@@ -156,7 +160,11 @@ final class Round {
     Set<Long> removedArticles = new TreeSet<>();
     for (FileChange f : files) {
       long indexed = f.before().map(SourceManifest::articleOrd).orElse(0L);
-      if (f.action() != FileChange.Action.SKIP && indexed > 0 && !f.keepsArticle()) {
+      boolean replacesContent =
+          f.action() == FileChange.Action.INDEX
+              || f.action() == FileChange.Action.REJECT
+              || f.action() == FileChange.Action.DELETE;
+      if (replacesContent && indexed > 0 && !f.keepsArticle()) {
         removedArticles.add(indexed);
       }
       long used = articleOrds.getOrDefault(f.key(), 0L);
@@ -224,7 +232,15 @@ final class Round {
       if (f.action() == FileChange.Action.SKIP) {
         continue;
       }
-      SourceManifest after = manifestAfter(f, fileOrds, articleOrds, headlinePlan, finished);
+      SourceManifest after =
+          manifestAfter(
+              f,
+              f.action() == FileChange.Action.UNCHANGED
+                  ? Map.of(f.key(), f.before().get().fileOrd())
+                  : fileOrds,
+              articleOrds,
+              headlinePlan,
+              finished);
       attribution.add(manifests, SourceStore.put(after, epoch), f.key());
     }
 
@@ -254,7 +270,7 @@ final class Round {
     items += write(manifests, gate, attribution, changes);
     items += write(markerDeletes, gate);
     items += write(RoundJournal.clear(pages), gate);
-    return new Result(changes.size(), postings.byTerm().size(), items, 0);
+    return new Result(changes.size() + recorded.size(), postings.byTerm().size(), items, 0);
   }
 
   /** The intents the last run recorded (replayed if the round is planned again). */

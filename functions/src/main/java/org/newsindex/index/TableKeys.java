@@ -7,7 +7,7 @@ package org.newsindex.index;
  *
  * <pre>
  *   SRC              | s3 key                 a file's manifest: its last event, status, what is indexed
- *   PENDING#n        | s3 key ␁ sequencer     an event not yet reflected in the index (n: 0..15 by key)
+ *   PENDING#n        | s3 key ␁ sequencer     an event not yet reflected in the index (n: 0..3 by key)
  *   DOC#ord          | DOC                    a document: title, text, sources (the first 20), length
  *   HSRC#ord         | first file ordinal     a widely listed headline's further source files, packed
  *   ID#doc id        | ID                     a document id's current ordinal
@@ -23,7 +23,7 @@ package org.newsindex.index;
 public final class TableKeys {
   public static final String SOURCE = "SRC";
   public static final String PENDING_PREFIX = "PENDING#";
-  public static final int PENDING_SHARDS = 16;
+  public static final int PENDING_SHARDS = 4;
   public static final char SUGGESTION_SEPARATOR = '\u001f';
   static final char MARKER_SEPARATOR = '\u0001';
 

@@ -11,26 +11,26 @@ import java.time.Instant;
  * deadline, so none is sent, or left in flight, after the lease could have passed to another.
  */
 final class WriteGate {
-  /** A hold lasts at most this long between renewals when the writer has no deadline of its own. */
-  private static final Duration LONGEST_HOLD = Duration.ofSeconds(60);
-
   private final Lease lease;
   private final Deadline deadline;
-  private final Duration grace;
+  private final WriterSettings settings;
   private final Clock clock;
 
-  WriteGate(Lease lease, Deadline deadline, Duration grace, Clock clock) {
+  WriteGate(Lease lease, Deadline deadline, WriterSettings settings, Clock clock) {
     this.lease = lease;
     this.deadline = deadline;
-    this.grace = grace;
+    this.settings = settings;
     this.clock = clock;
   }
 
-  /** How long a lease taken now should last. */
-  static Duration ttl(Deadline deadline, Duration grace, Clock clock) {
+  /**
+   * How long a lease taken or renewed now should last: its hold, never past the deadline, and the
+   * grace.
+   */
+  static Duration ttl(Deadline deadline, WriterSettings settings) {
     Duration left = deadline.remaining();
-    Duration hold = left.compareTo(LONGEST_HOLD) < 0 ? left : LONGEST_HOLD;
-    return (hold.isNegative() ? Duration.ZERO : hold).plus(grace);
+    Duration hold = left.compareTo(settings.leaseHold()) < 0 ? left : settings.leaseHold();
+    return (hold.isNegative() ? Duration.ZERO : hold).plus(settings.leaseGrace());
   }
 
   /** Renews the lease; throws {@link LeaseLostException} if another writer holds it now. */
@@ -38,7 +38,7 @@ final class WriteGate {
     if (deadline.passed()) {
       throw new LeaseLostException("the writer's deadline passed before its round was written");
     }
-    if (!lease.renew(ttl(deadline, grace, clock))) {
+    if (!lease.renew(ttl(deadline, settings))) {
       throw new LeaseLostException(
           "the lease (epoch " + lease.epoch() + ") passed to another writer");
     }
@@ -46,7 +46,7 @@ final class WriteGate {
 
   /** The deadline of the writes until the next renewal. */
   Deadline writes() {
-    Instant leaseEnd = lease.until().minus(grace);
+    Instant leaseEnd = lease.until().minus(settings.leaseGrace());
     return leaseEnd.isBefore(deadline.at()) ? new Deadline(leaseEnd, clock) : deadline;
   }
 

@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param maxFileBytes files bigger than this are rejected unread
  * @param chunkBytes a posting chunk splits past this size
  * @param leaseGrace how long past its holder's deadline the lease lasts
+ * @param leaseHold how long a hold lasts between renewals, at most (a Lambda writer's lasts as long
+ *     as its invocation: Lambda stops it at its timeout, before its lease can pass to another)
  * @param quiet a round starts once no event has arrived for this long ...
  * @param firstWait ... or once the oldest waiting event has waited this long (doubling with each
  *     round of a run, as a bulk upload grows)
@@ -19,6 +21,7 @@ public record WriterSettings(
     long maxFileBytes,
     int chunkBytes,
     Duration leaseGrace,
+    Duration leaseHold,
     Duration quiet,
     Duration firstWait,
     long roundWork) {
@@ -29,6 +32,7 @@ public record WriterSettings(
         maxFileBytes,
         chunkBytes,
         Duration.ofSeconds(10),
+        Duration.ofMinutes(15),
         Duration.ofSeconds(1),
         Duration.ofSeconds(20),
         roundWorkFor(memoryMb));
@@ -38,17 +42,23 @@ public record WriterSettings(
    * A round holds its files' postings in memory, about twelve times their text: a round may take a
    * twentieth of the function's memory in text (85 MB for 1,769 MB), and never less than 4 MB.
    */
-  static long roundWorkFor(int memoryMb) {
+  public static long roundWorkFor(int memoryMb) {
     return Math.max(4L << 20, (long) memoryMb * (1 << 20) / 20);
   }
 
   /** No waiting for a bulk upload to gather: every round starts as soon as it can (tests). */
   public WriterSettings immediate() {
     return new WriterSettings(
-        maxFileBytes, chunkBytes, leaseGrace, Duration.ZERO, Duration.ZERO, roundWork);
+        maxFileBytes, chunkBytes, leaseGrace, leaseHold, Duration.ZERO, Duration.ZERO, roundWork);
+  }
+
+  public WriterSettings withChunkBytes(int bytes) {
+    return new WriterSettings(
+        maxFileBytes, bytes, leaseGrace, leaseHold, quiet, firstWait, roundWork);
   }
 
   public WriterSettings withRoundWork(long work) {
-    return new WriterSettings(maxFileBytes, chunkBytes, leaseGrace, quiet, firstWait, work);
+    return new WriterSettings(
+        maxFileBytes, chunkBytes, leaseGrace, leaseHold, quiet, firstWait, work);
   }
 }

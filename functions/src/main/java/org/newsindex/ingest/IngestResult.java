@@ -28,6 +28,14 @@ public record IngestResult(
     /** The event is folded: the file was refused, and the reason recorded. */
     REJECTED,
     /** The event is folded: the file's content was removed from the index. */
-    DELETED
+    DELETED,
+    /** The object was uploaded again with the same content: only the event was recorded. */
+    UNCHANGED,
+    /** The same event was delivered again: nothing changed. */
+    DUPLICATE,
+    /** An older event arrived after a newer one for the same key: nothing changed. */
+    STALE,
+    /** The object already holds a newer version, whose own event is folded instead. */
+    SUPERSEDED
   }
 }

@@ -62,7 +62,11 @@ public final class IngestService {
                         clock.instant()))
             .toList();
     pending.recordAll(markers, deadline);
-    IndexWriter.Outcome written = writer.writeIfFree(deadline, owners);
+    IndexWriter.Outcome written =
+        writer.writeIfFree(
+            deadline,
+            owners,
+            events.stream().map(SourceEvent::key).collect(java.util.stream.Collectors.toSet()));
     return events.stream().map(e -> result(e.key(), written, deadline)).toList();
   }
 
@@ -92,12 +96,15 @@ public final class IngestService {
           written);
     }
     SourceManifest s = m.get();
+    String decided = written.decisions().get(key);
     IngestResult.Outcome outcome =
-        switch (s.status()) {
-          case REJECTED -> IngestResult.Outcome.REJECTED;
-          case DELETED -> IngestResult.Outcome.DELETED;
-          default -> IngestResult.Outcome.INDEXED;
-        };
+        decided != null
+            ? IngestResult.Outcome.valueOf(decided.toUpperCase(java.util.Locale.ROOT))
+            : switch (s.status()) {
+              case REJECTED -> IngestResult.Outcome.REJECTED;
+              case DELETED -> IngestResult.Outcome.DELETED;
+              default -> IngestResult.Outcome.INDEXED;
+            };
     return new IngestResult(
         key,
         outcome,

@@ -2,6 +2,7 @@ package org.newsindex.lambda;
 
 import java.time.Duration;
 import org.newsindex.config.Settings;
+import org.newsindex.index.WriteFence;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -26,13 +27,16 @@ public final class Clients {
   private Clients() {}
 
   public static DynamoDbClient dynamoDb(Settings settings) {
-    return dynamoDbBuilder(settings).build();
+    return dynamoDbBuilder(settings)
+        .overrideConfiguration(c -> c.addExecutionInterceptor(new WriteFence()))
+        .build();
   }
 
   /** A client whose every request {@code usage} counts. */
   static DynamoDbClient dynamoDb(Settings settings, DynamoDbUsage usage) {
     return dynamoDbBuilder(settings)
-        .overrideConfiguration(c -> c.addExecutionInterceptor(usage))
+        .overrideConfiguration(
+            c -> c.addExecutionInterceptor(usage).addExecutionInterceptor(new WriteFence()))
         .build();
   }
 

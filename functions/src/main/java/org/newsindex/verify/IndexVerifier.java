@@ -107,6 +107,7 @@ public final class IndexVerifier {
     }
     counts.put("postings", postings);
 
+    snapshot.overLimits().forEach(p -> drift.add("an item DynamoDB would refuse: " + p));
     checkSources(snapshot, drift);
     checkSuggestions(snapshot, drift);
     return new VerificationReport(drift, counts, snapshot.pendingFiles());

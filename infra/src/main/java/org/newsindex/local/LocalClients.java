@@ -1,6 +1,7 @@
 package org.newsindex.local;
 
 import java.net.URI;
+import org.newsindex.index.WriteFence;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -36,6 +37,7 @@ public final class LocalClients {
         .region(Region.of(region))
         .credentialsProvider(credentials())
         .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> c.addExecutionInterceptor(new WriteFence()))
         .build();
   }
 

@@ -23,6 +23,7 @@ import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.index.IndexTable;
+import org.newsindex.index.IndexWriter;
 import org.newsindex.index.Lease;
 import org.newsindex.index.StoredDocument;
 import org.newsindex.index.TermDirectory;
@@ -61,14 +62,14 @@ class BestFirstReadingTest {
     IngestService service = ingest.service(Optional.empty(), Duration.ofSeconds(60), CHUNK_BYTES);
     IndexTable table = new IndexTable(cloud.dynamoDb, ingest.table);
     // Hold the compactor's lease while recording, as a busy compactor would, then fold all at once.
-    Lease busy = new Lease(table, "compactor", "busy", Clock.systemUTC());
+    Lease busy = new Lease(table, IndexWriter.LEASE, "busy", Clock.systemUTC());
     assertTrue(busy.tryAcquire(Duration.ofMinutes(5)));
     for (int i = 0; i < FILES; i++) {
       SourceEvent event = ingest.put(generator.key(i), generator.file(i));
       IsolatedIngest.handle(service, event);
     }
     busy.release();
-    service.compactIfFree(Deadline.after(Duration.ofMinutes(5)));
+    service.writeIfFree(Deadline.after(Duration.ofMinutes(5)));
     IndexSnapshot snapshot = ingest.snapshot();
     assertTrue(snapshot.pendingFiles().isEmpty(), snapshot.pendingFiles().toString());
     documents = snapshot.documents();

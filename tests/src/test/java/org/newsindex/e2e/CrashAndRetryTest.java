@@ -69,7 +69,7 @@ class CrashAndRetryTest {
       IsolatedIngest crashed = new IsolatedIngest(cloud);
       List<SourceEvent> events = events(crashed);
       IngestService dying =
-          crashed.service(Optional.of(FaultInjector.crashAfter(crashAt)), Duration.ofMillis(100));
+          crashed.service(Optional.of(FaultInjector.crashAfter(crashAt)), Duration.ofMillis(150));
       boolean died = false;
       for (SourceEvent e : events) {
         if (!died) {
@@ -81,7 +81,7 @@ class CrashAndRetryTest {
         }
       }
       assertTrue(died, "the fault at request " + crashAt + " should have killed the ingest");
-      TestCloud.sleep(120);
+      TestCloud.sleep(200);
       scenario(crashed.service(), events);
       assertEquals(
           expected, crashed.content(), "after a crash at request " + crashAt + " and a retry");

@@ -41,7 +41,7 @@ record IndexContent(
               + " headlines="
               + new java.util.TreeSet<>(m.headlineIds())
               + " pending="
-              + m.isPending());
+              + snapshot.pendingFiles().contains(m.key()));
     }
     Map<Long, String> ids = new HashMap<>();
     Map<String, String> documents = new TreeMap<>();

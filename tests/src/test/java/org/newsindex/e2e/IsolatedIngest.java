@@ -13,7 +13,12 @@ import org.newsindex.corpus.CorpusParser;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.index.IndexTable;
+import org.newsindex.index.IndexWriter;
+import org.newsindex.index.PendingStore;
 import org.newsindex.index.PostingListEditor;
+import org.newsindex.index.SourceStore;
+import org.newsindex.index.WriteFence;
+import org.newsindex.index.WriterSettings;
 import org.newsindex.ingest.IngestResult;
 import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.S3CorpusObjects;
@@ -90,15 +95,39 @@ final class IsolatedIngest {
 
   /** An ingest service that splits posting chunks at {@code chunkBytes}. */
   IngestService service(Optional<ExecutionInterceptor> faults, Duration leaseTtl, int chunkBytes) {
-    return new IngestService(
-        new IndexTable(client(faults), table),
-        new S3CorpusObjects(s3, bucket),
-        new CorpusParser(200_000),
-        new TextAnalyzer(),
+    String owner = "test-" + NAMES.incrementAndGet();
+    return service(client(faults), () -> owner, settings(leaseTtl).withChunkBytes(chunkBytes));
+  }
+
+  /**
+   * What the writers of these tests use: no waiting for uploads to gather, and a lease that lasts
+   * {@code leaseHold} between renewals (a writer that dies lets it lapse that soon).
+   */
+  static WriterSettings settings(Duration leaseHold) {
+    Duration grace = leaseHold.dividedBy(5);
+    return new WriterSettings(
         10L * 1024 * 1024,
-        chunkBytes,
-        leaseTtl,
-        "test-" + NAMES.incrementAndGet(),
+        PostingListEditor.MAX_CHUNK_BYTES,
+        grace.compareTo(Duration.ofSeconds(1)) < 0 ? grace : Duration.ofSeconds(1),
+        leaseHold,
+        Duration.ZERO,
+        Duration.ZERO,
+        WriterSettings.roundWorkFor(1769));
+  }
+
+  IngestService service(DynamoDbClient client, Supplier<String> owners, WriterSettings settings) {
+    IndexTable indexTable = new IndexTable(client, table);
+    return new IngestService(
+        new PendingStore(indexTable),
+        new SourceStore(indexTable),
+        new IndexWriter(
+            indexTable,
+            new S3CorpusObjects(s3, bucket),
+            new CorpusParser(200_000),
+            new TextAnalyzer(),
+            settings,
+            Clock.systemUTC()),
+        owners,
         Clock.systemUTC());
   }
 
@@ -107,25 +136,20 @@ final class IsolatedIngest {
    * each attempt, as the functions' is; {@code observer} sees its DynamoDB requests.
    */
   IngestService service(Supplier<String> owners, ExecutionInterceptor observer) {
-    return new IngestService(
-        new IndexTable(client(Optional.of(observer)), table),
-        new S3CorpusObjects(s3, bucket),
-        new CorpusParser(200_000),
-        new TextAnalyzer(),
-        10L * 1024 * 1024,
-        PostingListEditor.MAX_CHUNK_BYTES,
-        Duration.ofSeconds(30),
-        owners,
-        Clock.systemUTC());
+    return service(client(Optional.of(observer)), owners, settings(Duration.ofSeconds(30)));
   }
 
-  private DynamoDbClient client(Optional<ExecutionInterceptor> interceptor) {
+  DynamoDbClient client(Optional<ExecutionInterceptor> interceptor) {
     return DynamoDbClient.builder()
         .endpointOverride(cloud.cloud.dynamoDbEndpoint())
         .region(Region.of(cloud.cloud.region()))
         .credentialsProvider(LocalClients.credentials())
         .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> interceptor.ifPresent(c::addExecutionInterceptor))
+        .overrideConfiguration(
+            c -> {
+              interceptor.ifPresent(c::addExecutionInterceptor);
+              c.addExecutionInterceptor(new WriteFence());
+            })
         .build();
   }
 

@@ -13,7 +13,7 @@ import org.newsindex.ingest.IngestService;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Under SnapStart, every execution environment restored from one snapshot starts with the same
@@ -39,9 +39,11 @@ class LeaseOwnerTest {
           @Override
           public void beforeExecution(
               Context.BeforeExecution context, ExecutionAttributes attributes) {
-            if (context.request() instanceof PutItemRequest put
-                && put.item().get("pk").s().equals("LEASE")) {
-              takenUnder.add(put.item().get("owner").s());
+            // Taking the lease is the conditional update that draws a new fencing token.
+            if (context.request() instanceof UpdateItemRequest update
+                && update.key().get("pk").s().equals("LEASE")
+                && update.updateExpression().contains("ADD")) {
+              takenUnder.add(update.expressionAttributeValues().get(":me").s());
             }
           }
         };

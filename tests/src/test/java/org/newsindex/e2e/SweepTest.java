@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsindex.index.Attributes;
+import org.newsindex.index.IndexWriter;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -16,9 +17,9 @@ class SweepTest {
   @RegisterExtension static final TestCloud cloud = TestCloud.empty();
 
   @Test
-  void aFileLeftPendingByADeadCompactorIsFoldedInByTheSweep() {
-    // A compactor that died holding the lease, which lapses in two seconds.
-    long until = System.currentTimeMillis() + 2_000;
+  void aFileLeftPendingByADeadWriterIsFoldedInByTheSweep() {
+    // A writer that died holding the lease, which lapses in six seconds.
+    long until = System.currentTimeMillis() + 6_000;
     cloud.dynamoDb.putItem(
         b ->
             b.tableName(cloud.cloud.table())
@@ -27,7 +28,7 @@ class SweepTest {
                         "pk",
                         Attributes.s("LEASE"),
                         "sk",
-                        Attributes.s("compactor"),
+                        Attributes.s(IndexWriter.LEASE),
                         "owner",
                         Attributes.s("dead-invocation"),
                         "until",
