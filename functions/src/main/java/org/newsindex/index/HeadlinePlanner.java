@@ -40,6 +40,10 @@ final class HeadlinePlanner {
     final Map<String, Set<Integer>> removes = new LinkedHashMap<>();
     final Map<String, FileChange.Headline> texts = new HashMap<>();
     final Map<String, Set<String>> byFile = new LinkedHashMap<>();
+
+    /** Headlines an unfinished attempt touched: written again whole, whatever they hold now. */
+    final Set<String> retouched = new HashSet<>();
+
     Map<String, DocumentStore.DocumentPointer> pointers = Map.of();
 
     Set<String> ids() {
@@ -69,6 +73,7 @@ final class HeadlinePlanner {
           f.action() == FileChange.Action.INDEX ? f.headlines().keySet() : Set.of();
       Set<String> before = f.headlinesBefore();
       Set<String> ids = new java.util.TreeSet<>(retouch.getOrDefault(f.key(), Set.of()));
+      t.retouched.addAll(ids);
       desired.stream().filter(id -> !before.contains(id)).forEach(ids::add);
       before.stream().filter(id -> !desired.contains(id)).forEach(ids::add);
       int fileOrd = fileOrds.get(f.key());
@@ -186,8 +191,12 @@ final class HeadlinePlanner {
               before != null ? before.ingestedAt() : now,
               "",
               overflow);
+      // An unfinished attempt may have written this headline's document but not its postings (or
+      // the reverse): write both again.
+      boolean redo = t.retouched.contains(id);
       boolean changed =
           before == null
+              || redo
               || !after.sourceOrds().equals(before.sourceOrds())
               || !after.sources().equals(before.sources())
               || !overflow.equals(before.overflow());
@@ -199,6 +208,7 @@ final class HeadlinePlanner {
       }
       long countAfter = after.sourceCount();
       if (before == null
+          || redo
           || SuggestionStore.bucket(countAfter) != SuggestionStore.bucket(countBefore)) {
         writes.add(SuggestionStore.putHeadline(title, id, countAfter, epoch));
       }
@@ -207,7 +217,7 @@ final class HeadlinePlanner {
               (first, fileOrds) -> writes.add(DocumentStore.putSealedChunk(ord, fileOrds, epoch)));
       s.chunksToDelete()
           .forEach(first -> removals.add(DocumentStore.deleteSealedChunk(ord, first)));
-      if (before == null || !after.sourceOrds().equals(before.sourceOrds())) {
+      if (before == null || redo || !after.sourceOrds().equals(before.sourceOrds())) {
         AnalyzedText analyzed =
             t.texts.containsKey(id) ? t.texts.get(id).analyzed() : analyze(title);
         postings.add(

@@ -28,6 +28,12 @@ public final class IndexWriter {
 
   private static final int LIST_LIMIT = 20_000;
   private static final long FIRST_ROUND_WORK = 8L << 20;
+
+  /** The pace (work a second) assumed until one is measured: slow, so a first round fits. */
+  private static final double ASSUMED_PACE = 256 * 1024;
+
+  private static final long MEASURED_WORK = 512 * 1024;
+
   private static final Duration SHORTEST_ROUND = Duration.ofSeconds(3);
   private static final int MAX_REPLANS = 8;
   private static final int GATHER_FROM = 16;
@@ -41,6 +47,9 @@ public final class IndexWriter {
   private final Clock clock;
   private final PostingWriter postingWriter;
   private final Round round;
+
+  /** The pace of this writer's rounds so far, kept across invocations (0: none measured yet). */
+  private volatile double workPerSecond;
 
   public IndexWriter(
       IndexTable table,
@@ -156,7 +165,6 @@ public final class IndexWriter {
       total = total.plus(replay(unfinished, gate, watched));
     }
     Duration wait = settings.firstWait();
-    double workPerSecond = 0;
     while (deadline.remaining().compareTo(SHORTEST_ROUND) > 0) {
       gate.renew();
       List<PendingMarker> markers = pending.list(LIST_LIMIT, deadline);
@@ -179,7 +187,10 @@ public final class IndexWriter {
       double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
       long work = files.stream().mapToLong(FileChange::work).sum();
       double pace = work / seconds;
-      workPerSecond = workPerSecond == 0 ? pace : Math.min(pace, (workPerSecond + pace) / 2);
+      // A small round's time is mostly its fixed cost: only rounds of some size measure the pace.
+      if (work >= MEASURED_WORK) {
+        workPerSecond = workPerSecond == 0 ? pace : Math.min(pace, (workPerSecond + pace) / 2);
+      }
       wait = wait.multipliedBy(2);
     }
     postingWriter.newRun();
@@ -288,12 +299,13 @@ public final class IndexWriter {
    * fits in a third of the time left at that pace; never more than the settings allow.
    */
   long budget(double workPerSecond, Duration remaining) {
-    long cap = settings.roundWork();
-    if (workPerSecond <= 0) {
-      return Math.min(cap, FIRST_ROUND_WORK);
-    }
-    double fit = workPerSecond * remaining.toMillis() / 1000.0 / 3;
-    return (long) Math.max(64 * 1024, Math.min(cap, fit));
+    long cap =
+        workPerSecond <= 0
+            ? Math.min(settings.roundWork(), FIRST_ROUND_WORK)
+            : settings.roundWork();
+    double pace = workPerSecond <= 0 ? ASSUMED_PACE : workPerSecond;
+    double fit = pace * (remaining.toMillis() - SHORTEST_ROUND.toMillis()) / 1000.0 / 3;
+    return (long) Math.max(16 * 1024, Math.min(cap, fit));
   }
 
   /** The keys to fold, oldest event first, until their sizes fill the budget (at least one). */

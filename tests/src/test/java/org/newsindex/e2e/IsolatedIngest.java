@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import org.newsindex.index.Deadline;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.index.IndexTable;
 import org.newsindex.index.IndexWriter;
+import org.newsindex.index.Lease;
 import org.newsindex.index.PendingStore;
 import org.newsindex.index.PostingListEditor;
 import org.newsindex.index.SourceStore;
@@ -116,6 +118,14 @@ final class IsolatedIngest {
   }
 
   IngestService service(DynamoDbClient client, Supplier<String> owners, WriterSettings settings) {
+    return service(client, owners, settings, new CorpusParser(200_000));
+  }
+
+  IngestService service(
+      DynamoDbClient client,
+      Supplier<String> owners,
+      WriterSettings settings,
+      CorpusParser parser) {
     IndexTable indexTable = new IndexTable(client, table);
     return new IngestService(
         new PendingStore(indexTable),
@@ -123,7 +133,7 @@ final class IsolatedIngest {
         new IndexWriter(
             indexTable,
             new S3CorpusObjects(s3, bucket),
-            new CorpusParser(200_000),
+            parser,
             new TextAnalyzer(),
             settings,
             Clock.systemUTC()),
@@ -151,6 +161,18 @@ final class IsolatedIngest {
               c.addExecutionInterceptor(new WriteFence());
             })
         .build();
+  }
+
+  /** Records the events while a busy writer holds the lease, so that one round folds them all. */
+  void recordWhileBusy(IngestService service, List<SourceEvent> events) {
+    Lease busy =
+        new Lease(
+            new IndexTable(cloud.dynamoDb, table), IndexWriter.LEASE, "busy", Clock.systemUTC());
+    if (!busy.tryAcquire(Duration.ofMinutes(5))) {
+      throw new IllegalStateException("the lease is held");
+    }
+    service.handle(events, Deadline.after(Duration.ofMinutes(2)));
+    busy.release();
   }
 
   IngestService service() {
