@@ -69,7 +69,7 @@ class WriterIsolationTest {
     SourceManifest huge = ingest.snapshot().manifests().get("big/huge.txt");
     assertEquals(SourceStatus.REJECTED, huge.status());
     assertTrue(huge.reason().orElse("").contains("DynamoDB refuses"), huge.toString());
-    assertTrue(huge.reason().orElse("").contains("400"), huge.toString());
+    assertTrue(huge.reason().orElse("").contains("409,600"), huge.toString());
     ingest.assertConsistent("");
   }
 
