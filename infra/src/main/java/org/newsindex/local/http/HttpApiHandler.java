@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,8 +67,9 @@ final class HttpApiHandler extends AbstractHandler {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     List<String> values = new ArrayList<>();
     for (HttpField field : request.getHttpFields()) {
-      headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
-      values.add(field.getValue());
+      String value = utf8(field.getValue());
+      headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(value);
+      values.add(value);
     }
     Optional<HttpApiResponse> refusal = RequestLimits.checkHead(requestLine, values);
     if (refusal.isPresent()) {
@@ -109,6 +113,26 @@ final class HttpApiHandler extends AbstractHandler {
       try (OutputStream out = response.getOutputStream()) {
         out.write(answer.body());
       }
+    }
+  }
+
+  /**
+   * A header value as the UTF-8 text it was sent as: Jetty reads header bytes as ISO-8859-1. Bytes
+   * that are not UTF-8 are left as Jetty read them.
+   */
+  private static String utf8(String latin1) {
+    if (latin1.chars().allMatch(c -> c < 0x80)) {
+      return latin1;
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return latin1;
     }
   }
 
