@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 import org.newsindex.local.testhandlers.EchoHandler;
 
 /** Where the tests find the real project, and how they build the small test project. */
-final class TestProjects {
+public final class TestProjects {
   private TestProjects() {}
 
   /** The checkout's root: the first directory with a template.yaml above the working directory. */
-  static Path repositoryRoot() {
+  public static Path repositoryRoot() {
     for (Path directory = Path.of("").toAbsolutePath();
         directory != null;
         directory = directory.getParent()) {
@@ -34,7 +34,7 @@ final class TestProjects {
    * Lays out the test stack in a directory: its template.yaml and handlers.jar, a complete
    * deployable jar made of the test handlers and Lambda's core interfaces (nothing else).
    */
-  static Path testTemplate(Path directory) throws IOException, URISyntaxException {
+  public static Path testTemplate(Path directory) throws IOException, URISyntaxException {
     try (InputStream template =
         TestProjects.class.getResourceAsStream("/test-project/template.yaml")) {
       Files.copy(template, directory.resolve("template.yaml"));

@@ -16,15 +16,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Builds the API Gateway HTTP API payload format 2.0 event for a request: headers lower-cased with
- * repeated values joined by commas, cookies taken out of the cookie header, query parameters
- * decoded and comma-joined, and a binary body base64-encoded.
+ * repeated values joined by commas (and the forwarding headers API Gateway sets), cookies taken out
+ * of the cookie header, the query string as received and its parameters decoded and comma-joined,
+ * and a body that is not text base64-encoded.
  */
 final class HttpApiEvent {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> TEXT_MEDIA_TYPES =
+      Set.of("application/json", "application/xml", "application/javascript");
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
@@ -49,10 +53,17 @@ final class HttpApiEvent {
                 headers.merge(lower, String.join(",", values), (a, b) -> a + "," + b);
               }
             });
-    headers.putIfAbsent("x-forwarded-for", request.sourceIp());
-    headers.putIfAbsent("x-forwarded-port", Integer.toString(gateway.port()));
-    headers.putIfAbsent("x-forwarded-proto", "http");
+    // API Gateway appends the caller to a forwarded-for chain the client sent, and states the
+    // port, protocol and body length itself: it has read the whole body, so no chunked framing.
+    String forwardedFor = headers.get("x-forwarded-for");
+    headers.put(
+        "x-forwarded-for",
+        forwardedFor == null ? request.sourceIp() : forwardedFor + ", " + request.sourceIp());
+    headers.put("x-forwarded-port", Integer.toString(gateway.port()));
+    headers.put("x-forwarded-proto", "http");
     headers.putIfAbsent("x-amzn-trace-id", traceId(gateway));
+    headers.put("content-length", Integer.toString(request.body().length));
+    headers.remove("transfer-encoding");
 
     ObjectNode event = JSON.createObjectNode();
     event.put("version", "2.0");
@@ -131,9 +142,13 @@ final class HttpApiEvent {
     return cookies;
   }
 
-  /** The body as text if its type is textual (or unstated) and it is valid UTF-8; else null. */
+  /**
+   * The body as text if its media type is one an HTTP API passes as text ({@code text/*}, JSON, XML
+   * or JavaScript) and it is valid UTF-8; else null, for base64. A body with no content type, or a
+   * form ({@code application/x-www-form-urlencoded}), is base64-encoded, as API Gateway does.
+   */
   private static String textBody(byte[] body, String contentType) {
-    if (contentType != null && !isTextual(contentType.toLowerCase(Locale.ROOT))) {
+    if (contentType == null || !isTextual(contentType)) {
       return null;
     }
     try {
@@ -149,13 +164,12 @@ final class HttpApiEvent {
   }
 
   private static boolean isTextual(String contentType) {
-    return contentType.startsWith("text/")
-        || contentType.contains("json")
-        || contentType.contains("xml")
-        || contentType.contains("javascript")
-        || contentType.contains("yaml")
-        || contentType.contains("graphql")
-        || contentType.startsWith("application/x-www-form-urlencoded");
+    int parameters = contentType.indexOf(';');
+    String mediaType =
+        (parameters < 0 ? contentType : contentType.substring(0, parameters))
+            .trim()
+            .toLowerCase(Locale.ROOT);
+    return mediaType.startsWith("text/") || TEXT_MEDIA_TYPES.contains(mediaType);
   }
 
   private static String decode(String text) {

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The HTTP response API Gateway makes of a function's payload 2.0 result: a JSON object with a
@@ -17,11 +18,22 @@ import java.util.Map;
 record HttpApiResponse(int status, Map<String, List<String>> headers, byte[] body) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** API Gateway's own answer: {@code {"message":"..."}} as JSON. */
   static HttpApiResponse message(int status, String message) {
     return new HttpApiResponse(
         status,
         Map.of("content-type", List.of("application/json")),
-        ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8));
+        JSON.createObjectNode()
+            .put("message", message)
+            .toString()
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** This response with one more header value. */
+  HttpApiResponse withHeader(String name, String value) {
+    Map<String, List<String>> more = new LinkedHashMap<>(headers);
+    more.merge(name, List.of(value), (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
+    return new HttpApiResponse(status, more, body);
   }
 
   /**

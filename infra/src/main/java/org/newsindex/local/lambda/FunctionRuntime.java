@@ -36,6 +36,12 @@ import org.slf4j.LoggerFactory;
 public final class FunctionRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionRuntime.class);
 
+  /**
+   * Lambda's limit on a response, in UTF-8 bytes of the serialized response: "6 MB", which its
+   * error message gives as 6,291,556 bytes.
+   */
+  public static final int MAX_RESPONSE_BYTES = 6_291_556;
+
   private final FunctionSpec spec;
   private final String arn;
   private final URLClassLoader loader;
@@ -102,8 +108,22 @@ public final class FunctionRuntime implements AutoCloseable {
     InvocationResult result;
     try {
       String response = runWithTimeout(eventJson, requestId);
-      result =
-          InvocationResult.success(requestId, Duration.between(start, Instant.now()), response);
+      if (response.getBytes(StandardCharsets.UTF_8).length > MAX_RESPONSE_BYTES) {
+        // The handler ran to the end, but Lambda fails the invocation, for every caller.
+        String message =
+            "Response payload size exceeded maximum allowed payload size ("
+                + MAX_RESPONSE_BYTES
+                + " bytes).";
+        result =
+            failed(
+                requestId,
+                start,
+                new FunctionError("Function.ResponseSizeTooLarge", message, List.of()));
+        LOG.warn("{} (request {}): {}", spec.logicalId(), requestId, message);
+      } else {
+        result =
+            InvocationResult.success(requestId, Duration.between(start, Instant.now()), response);
+      }
     } catch (TimeoutException e) {
       String message = String.format("Task timed out after %d.00 seconds", spec.timeoutSeconds());
       result = failed(requestId, start, new FunctionError("Sandbox.Timedout", message, List.of()));

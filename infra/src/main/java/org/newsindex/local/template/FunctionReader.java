@@ -135,15 +135,26 @@ final class FunctionReader {
     if (format != null && !"2.0".equals(String.valueOf(format))) {
       LOG.warn("{} asks for payload format {}; the local gateway sends 2.0", where, format);
     }
+    int timeoutMillis =
+        optionalInt(
+            properties.get("TimeoutInMillis"),
+            where + "TimeoutInMillis",
+            HttpRouteSpec.MAX_INTEGRATION_TIMEOUT_MILLIS);
+    if (timeoutMillis < HttpRouteSpec.MIN_INTEGRATION_TIMEOUT_MILLIS
+        || timeoutMillis > HttpRouteSpec.MAX_INTEGRATION_TIMEOUT_MILLIS) {
+      throw new TemplateException(
+          where + "TimeoutInMillis must be between 50 and 30000, as an HTTP API allows");
+    }
     Object path = resolver.resolve(properties.get("Path"));
     if (path == null) {
-      return new HttpRouteSpec(functionId, eventId, api, "ANY", HttpRouteSpec.DEFAULT_ROUTE);
+      return new HttpRouteSpec(
+          functionId, eventId, api, "ANY", HttpRouteSpec.DEFAULT_ROUTE, timeoutMillis);
     }
     Object method = resolver.resolve(properties.get("Method"));
     String methodName =
         method == null ? "ANY" : Values.asString(method, where + "Method").toUpperCase(Locale.ROOT);
     return new HttpRouteSpec(
-        functionId, eventId, api, methodName, Values.asString(path, where + "Path"));
+        functionId, eventId, api, methodName, Values.asString(path, where + "Path"), timeoutMillis);
   }
 
   private ScheduleSpec schedule(

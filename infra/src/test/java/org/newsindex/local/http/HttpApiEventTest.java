@@ -132,6 +132,74 @@ class HttpApiEventTest {
   }
 
   @Test
+  void gatewayAppendsTheCallerToForwardedForAndStatesPortProtocolAndLength() throws Exception {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("X-Forwarded-For", List.of("203.0.113.7"));
+    headers.put("X-Forwarded-Port", List.of("443"));
+    headers.put("Transfer-Encoding", List.of("chunked"));
+    HttpApiRequest request =
+        new HttpApiRequest(
+            "POST",
+            "/search",
+            "",
+            headers,
+            "abc".getBytes(StandardCharsets.UTF_8),
+            "127.0.0.1",
+            "HTTP/1.1");
+
+    JsonNode sent = event(request, SEARCH).path("headers");
+
+    assertEquals("203.0.113.7, 127.0.0.1", sent.path("x-forwarded-for").asText());
+    assertEquals("3000", sent.path("x-forwarded-port").asText());
+    assertEquals("http", sent.path("x-forwarded-proto").asText());
+    assertEquals("3", sent.path("content-length").asText());
+    assertFalse(sent.has("transfer-encoding"));
+  }
+
+  @Test
+  void formsAndUntypedBodiesAreBase64AsApiGatewaySendsThem() throws Exception {
+    for (String type : new String[] {"application/x-www-form-urlencoded", null, "image/png"}) {
+      Map<String, List<String>> headers =
+          type == null ? Map.of() : Map.of("Content-Type", List.of(type));
+      HttpApiRequest request =
+          new HttpApiRequest(
+              "POST",
+              "/search",
+              "",
+              headers,
+              "a=1".getBytes(StandardCharsets.UTF_8),
+              "127.0.0.1",
+              "HTTP/1.1");
+
+      JsonNode event = event(request, SEARCH);
+
+      assertEquals("YT0x", event.path("body").asText(), String.valueOf(type));
+      assertTrue(event.path("isBase64Encoded").asBoolean(), String.valueOf(type));
+    }
+  }
+
+  @Test
+  void textMediaTypesWithParametersStayText() throws Exception {
+    for (String type :
+        new String[] {"Application/JSON; charset=utf-8", "text/csv", "application/xml"}) {
+      HttpApiRequest request =
+          new HttpApiRequest(
+              "POST",
+              "/search",
+              "",
+              Map.of("Content-Type", List.of(type)),
+              "é".getBytes(StandardCharsets.UTF_8),
+              "127.0.0.1",
+              "HTTP/1.1");
+
+      JsonNode event = event(request, SEARCH);
+
+      assertEquals("é", event.path("body").asText(), type);
+      assertFalse(event.path("isBase64Encoded").asBoolean(), type);
+    }
+  }
+
+  @Test
   void namedStagePrefixesTheRawPath() throws Exception {
     HttpApiEvent.Gateway prod =
         new HttpApiEvent.Gateway("0", "id", "prod", "r", Instant.EPOCH, 3000);

@@ -145,6 +145,41 @@ class StackReaderTest {
   }
 
   @Test
+  void httpApiEventsCarryTheirIntegrationTimeoutWithinWhatAnHttpApiAllows() {
+    String template =
+        """
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              CodeUri: code.jar
+              Handler: a.B
+              Events:
+                Quick:
+                  Type: HttpApi
+                  Properties: { Path: /quick, Method: get, TimeoutInMillis: 2500 }
+                Plain:
+                  Type: HttpApi
+                  Properties: { Path: /plain, Method: get }
+        """;
+
+    StackSpec stack = StackReader.parse(template, Path.of("."), StackIdentity.local("s"), Map.of());
+
+    assertEquals(2500, stack.httpRoutes().get(0).integrationTimeoutMillis());
+    assertEquals(30_000, stack.httpRoutes().get(1).integrationTimeoutMillis());
+    TemplateException tooLong =
+        assertThrows(
+            TemplateException.class,
+            () ->
+                StackReader.parse(
+                    template.replace("2500", "30001"),
+                    Path.of("."),
+                    StackIdentity.local("s"),
+                    Map.of()));
+    assertTrue(tooLong.getMessage().contains("TimeoutInMillis"), tooLong.getMessage());
+  }
+
+  @Test
   void scheduleAndScheduleV2EventsAreRead() {
     String template =
         """
