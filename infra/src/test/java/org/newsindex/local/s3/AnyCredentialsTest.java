@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -77,6 +78,23 @@ class AnyCredentialsTest {
             .map(ObjectChange::eventName)
             .toList();
     assertEquals(List.of("ObjectCreated:Put", "ObjectRemoved:Delete"), events);
+  }
+
+  @Test
+  void sessionCredentialsSuchAsAnSsoProfileGivesAreServedToo() {
+    String key = "sessions/" + UUID.randomUUID();
+    try (S3Client client =
+        s3.client(
+            AwsSessionCredentials.create(
+                "ASIAEXAMPLE", UUID.randomUUID().toString(), "a-session-token"),
+            "us-east-1")) {
+      client.putObject(
+          r -> r.bucket(RunningLocalS3.BUCKET).key(key), RequestBody.fromString("session"));
+
+      assertEquals(
+          "session",
+          client.getObjectAsBytes(r -> r.bucket(RunningLocalS3.BUCKET).key(key)).asUtf8String());
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -39,12 +40,14 @@ final class RunningLocalS3 implements AutoCloseable {
 
   /** An S3 client configured as the README says, signing with the given pair. */
   S3Client client(String accessKeyId, String secretAccessKey, String region) {
+    return client(AwsBasicCredentials.create(accessKeyId, secretAccessKey), region);
+  }
+
+  S3Client client(AwsCredentials credentials, String region) {
     return S3Client.builder()
         .endpointOverride(endpoint())
         .region(Region.of(region))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+        .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .httpClient(UrlConnectionHttpClient.create())
         .forcePathStyle(true)
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
