@@ -76,8 +76,8 @@ final class SignatureCheck {
   }
 
   /**
-   * @return what was accepted; a request without any signature is accepted only as a CORS preflight
-   *     or a browser form upload (whose policy signature S3Proxy checks itself)
+   * @return what was accepted; a request without any signature is accepted only as a CORS
+   *     preflight, and a browser form upload (signed in its body) is refused as not implemented
    * @throws SignatureRefusedException with S3's answer to the request
    */
   AcceptedSignature check(S3RequestHead request) throws SignatureRefusedException {
