@@ -44,7 +44,7 @@ class AwsCliTest {
   void start() {
     assumeTrue(
         Files.isExecutable(AWS_CLI_V2),
-        "the AWS CLI v2 is not at /usr/bin/aws: apt-get install awscli");
+        "AWS CLI test skipped: /usr/bin/aws (the AWS CLI v2) is missing (apt-get install awscli)");
     s3 = new RunningLocalS3();
   }
 
