@@ -40,7 +40,7 @@ final class LocalCommand implements Callable<Integer> {
       PrintStream err = System.err;
       err.println("newsindex local cloud");
       err.println("  HTTP API  " + cloud.apiUri());
-      err.println("  S3        " + cloud.s3Endpoint() + "  (access key local / localsecret)");
+      err.println("  S3        " + cloud.s3Endpoint() + "  (any access key and secret)");
       err.println("  DynamoDB  " + cloud.dynamoDbEndpoint());
       for (HttpRouteSpec route : cloud.stack().httpRoutes()) {
         err.println("  route     " + route.routeKey() + " -> " + route.functionLogicalId());

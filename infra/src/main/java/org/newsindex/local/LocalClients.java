@@ -18,10 +18,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * SDK's default flexible checksums). The caller closes the clients it gets.
  */
 public final class LocalClients {
-  /** The access key id the local services accept. */
+  /** The access key id the local cloud's own clients sign with (its services accept any). */
   public static final String ACCESS_KEY_ID = "local";
 
-  /** The secret access key the local services accept. */
+  /** The secret access key the local cloud's own clients sign with (its services accept any). */
   public static final String SECRET_ACCESS_KEY = "localsecret";
 
   private LocalClients() {}

@@ -97,14 +97,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     S3EventRouter router = new S3EventRouter(stack.s3Events(), region(), this::deliverAsyncEvent);
-    s3 =
-        remember(
-            S3Server.start(
-                settings.s3Port(),
-                data.map(d -> d.resolve("s3")),
-                LocalClients.ACCESS_KEY_ID,
-                LocalClients.SECRET_ACCESS_KEY,
-                router));
+    s3 = remember(S3Server.start(settings.s3Port(), data.map(d -> d.resolve("s3")), router));
     stack.buckets().forEach(bucket -> s3.createBucket(bucket.name()));
 
     services =
