@@ -27,7 +27,6 @@ public final class IndexWriter {
   public static final String LEASE = "writer";
 
   private static final int LIST_LIMIT = 20_000;
-  private static final long FIRST_ROUND_WORK = 8L << 20;
 
   /** The pace (work a second) assumed until one is measured: slow, so a first round fits. */
   private static final double ASSUMED_PACE = 256 * 1024;
@@ -183,7 +182,7 @@ public final class IndexWriter {
       List<FileChange> files =
           trim(intake.decide(selected, sources.manifests(selected.keySet(), deadline)), budget);
       long started = System.nanoTime();
-      total = total.plus(fold(files, RoundJournal.Intents.NONE, 0, gate, watched));
+      total = total.plus(fold(files, RoundJournal.Intents.NONE, 0, gate, watched, Map.of()));
       double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
       long work = files.stream().mapToLong(FileChange::work).sum();
       double pace = work / seconds;
@@ -197,7 +196,11 @@ public final class IndexWriter {
     return total;
   }
 
-  /** Finishes the round a dead writer left: the same files, their latest events, its intents. */
+  /**
+   * Finishes the round a dead writer left: the same files, their latest events, its intents. A dead
+   * round too large for the time left (it may be why it died) is finished in parts, the rest of its
+   * files carried in the journal to the next.
+   */
   private Outcome replay(
       RoundJournal.Intents intents, WriteGate gate, java.util.Set<String> watched) {
     Deadline deadline = gate.deadline();
@@ -210,7 +213,20 @@ public final class IndexWriter {
       }
     }
     List<FileChange> files = intake.decide(markers, sources.manifests(markers.keySet(), deadline));
-    return fold(files, intents, intents.pages(), gate, watched);
+    long budget = budget(workPerSecond, deadline.remaining());
+    List<FileChange> now = new ArrayList<>();
+    long work = 0;
+    for (FileChange f : files) {
+      if (now.isEmpty() || work + f.work() <= budget) {
+        now.add(f);
+        work += f.work();
+      }
+    }
+    Map<String, RoundJournal.FileEntry> carried = new LinkedHashMap<>(intents.files());
+    now.forEach(f -> carried.remove(f.key()));
+    // Files of the journal whose markers are gone were committed: nothing to carry for them.
+    carried.keySet().retainAll(markers.keySet());
+    return fold(now, intents, intents.pages(), gate, watched, carried);
   }
 
   /** Runs a round; a file whose items DynamoDB would refuse is rejected and the round replanned. */
@@ -219,13 +235,25 @@ public final class IndexWriter {
       RoundJournal.Intents replay,
       int journalPages,
       WriteGate gate,
-      java.util.Set<String> watched) {
+      java.util.Set<String> watched,
+      Map<String, RoundJournal.FileEntry> carried) {
     List<FileChange> current = files;
+    long started = System.nanoTime();
+    long work = files.stream().mapToLong(FileChange::work).sum();
     RoundJournal.Intents intents = replay;
     int pages = journalPages;
     for (int attempt = 0; ; attempt++) {
       try {
-        Round.Result r = round.run(current, intents, pages, gate);
+        Round.Result r;
+        try {
+          r = round.run(current, intents, pages, gate, carried);
+        } catch (IndexWriteException | LeaseLostException outOfTime) {
+          // A round that ran out of time teaches the pace: half what it managed at most.
+          double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
+          double managed = work / seconds / 2;
+          workPerSecond = workPerSecond == 0 ? managed : Math.min(workPerSecond, managed);
+          throw outOfTime;
+        }
         Map<String, String> decisions = new HashMap<>();
         for (FileChange f : current) {
           if (watched.contains(f.key())) {
@@ -295,14 +323,15 @@ public final class IndexWriter {
   }
 
   /**
-   * How much work the next round may take: a modest first round measures the pace; then as much as
-   * fits in a third of the time left at that pace; never more than the settings allow.
+   * How much work the next round may take: as much as fits in a third of the time left at the pace
+   * measured so far (or, before any, a slow pace assumed, and the first round's cap), never more
+   * than the settings allow.
    */
   long budget(double workPerSecond, Duration remaining) {
-    long cap =
-        workPerSecond <= 0
-            ? Math.min(settings.roundWork(), FIRST_ROUND_WORK)
-            : settings.roundWork();
+    long cap = workPerSecond <= 0 ? settings.firstRoundWork() : settings.roundWork();
+    if (workPerSecond <= 0 && settings.firstRoundWork() >= settings.roundWork()) {
+      return cap;
+    }
     double pace = workPerSecond <= 0 ? ASSUMED_PACE : workPerSecond;
     double fit = pace * (remaining.toMillis() - SHORTEST_ROUND.toMillis()) / 1000.0 / 3;
     return (long) Math.max(16 * 1024, Math.min(cap, fit));

@@ -32,6 +32,9 @@ final class Round {
   private final Clock clock;
   private RoundJournal.Intents lastIntents = RoundJournal.Intents.NONE;
 
+  /** Writes between two renewals of the lease. */
+  private static final int SLICE = 5_000;
+
   Round(IndexTable table, TextAnalyzer analyzer, PostingWriter postingWriter, Clock clock) {
     this.table = table;
     this.analyzer = analyzer;
@@ -52,6 +55,20 @@ final class Round {
    */
   Result run(
       List<FileChange> files, RoundJournal.Intents replay, int journalPages, WriteGate gate) {
+    return run(files, replay, journalPages, gate, Map.of());
+  }
+
+  /**
+   * As above, carrying in the journal, untouched, the entries of an unfinished round's files this
+   * round leaves for a later one ({@code carried}): a dead round too large to finish at once is
+   * finished in parts.
+   */
+  Result run(
+      List<FileChange> files,
+      RoundJournal.Intents replay,
+      int journalPages,
+      WriteGate gate,
+      Map<String, RoundJournal.FileEntry> carried) {
     Deadline deadline = gate.deadline();
     long epoch = gate.epoch();
     Instant now = clock.instant();
@@ -143,9 +160,14 @@ final class Round {
               f.keepsArticle() ? 0 : articleOrds.getOrDefault(f.key(), 0L),
               touched.byFile.getOrDefault(f.key(), Set.of())));
     }
+    Map<String, RoundJournal.FileEntry> journaled = new LinkedHashMap<>(carried);
+    journaled.putAll(entries);
+    Map<String, Long> headlineOrds =
+        new HashMap<>(carried.isEmpty() ? Map.of() : replay.headlines());
+    headlineOrds.putAll(newHeadlineOrds);
     List<TableWrite> journalWrites =
         RoundJournal.record(
-            new RoundJournal.Intents(entries, newHeadlineOrds, 0), journalPages, epoch);
+            new RoundJournal.Intents(journaled, headlineOrds, 0), journalPages, epoch);
     int pages = RoundJournal.pages(journalWrites);
     lastIntents = new RoundJournal.Intents(entries, newHeadlineOrds, pages);
 
@@ -269,7 +291,13 @@ final class Round {
     gate.renew();
     items += write(manifests, gate, attribution, changes);
     items += write(markerDeletes, gate);
-    items += write(RoundJournal.clear(pages), gate);
+    items +=
+        write(
+            carried.isEmpty()
+                ? RoundJournal.clear(pages)
+                : RoundJournal.record(
+                    new RoundJournal.Intents(carried, replay.headlines(), 0), pages, epoch),
+            gate);
     return new Result(changes.size() + recorded.size(), postings.byTerm().size(), items, 0);
   }
 
@@ -278,15 +306,24 @@ final class Round {
     return lastIntents;
   }
 
+  /**
+   * Writes in slices, renewing the lease between them, so a phase of a large round never outlasts
+   * its lease.
+   */
   private long write(List<TableWrite> writes, WriteGate gate) {
-    table.write(writes, gate.writes());
+    for (int i = 0; i < writes.size(); i += SLICE) {
+      if (i > 0) {
+        gate.renew();
+      }
+      table.write(writes.subList(i, Math.min(writes.size(), i + SLICE)), gate.writes());
+    }
     return writes.size();
   }
 
   private long write(
       List<TableWrite> writes, WriteGate gate, Attribution attribution, List<FileChange> files) {
     try {
-      table.write(writes, gate.writes());
+      write(writes, gate);
     } catch (ItemLimitException refused) {
       throw attribution.refused(Map.of(refused.key(), refused.getMessage()), files);
     }

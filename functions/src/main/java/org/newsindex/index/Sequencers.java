@@ -24,4 +24,19 @@ public final class Sequencers {
   public static int compare(String a, String b) {
     return normalize(a).compareTo(normalize(b));
   }
+
+  /**
+   * The sequencer just after a normalized one: what a reindex records for a change it found by
+   * listing the bucket, so the change is newer than the last event folded and older than any event
+   * S3 sends after it.
+   */
+  public static String after(String normalized) {
+    java.math.BigInteger next =
+        new java.math.BigInteger(normalize(normalized), 16).add(java.math.BigInteger.ONE);
+    String hex = next.toString(16).toUpperCase(Locale.ROOT);
+    if (hex.length() > WIDTH) {
+      throw new IllegalArgumentException("no sequencer after " + normalized);
+    }
+    return "0".repeat(WIDTH - hex.length()) + hex;
+  }
 }

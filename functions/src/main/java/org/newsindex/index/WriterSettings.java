@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param firstWait ... or once the oldest waiting event has waited this long (doubling with each
  *     round of a run, as a bulk upload grows)
  * @param roundWork the most work (bytes of text, see {@link FileChange#work}) one round may take
+ * @param firstRoundWork the most the first round of a writer may take, before it has measured its
+ *     pace (a Lambda writer starts modestly; a reindex on a machine of its own takes all it can)
  */
 public record WriterSettings(
     long maxFileBytes,
@@ -24,7 +26,8 @@ public record WriterSettings(
     Duration leaseHold,
     Duration quiet,
     Duration firstWait,
-    long roundWork) {
+    long roundWork,
+    long firstRoundWork) {
 
   /** What the Lambda functions use, for a function of {@code memoryMb}. */
   public static WriterSettings forMemory(long maxFileBytes, int chunkBytes, int memoryMb) {
@@ -35,7 +38,8 @@ public record WriterSettings(
         Duration.ofMinutes(15),
         Duration.ofSeconds(1),
         Duration.ofSeconds(20),
-        roundWorkFor(memoryMb));
+        roundWorkFor(memoryMb),
+        Math.min(roundWorkFor(memoryMb), 8L << 20));
   }
 
   /**
@@ -46,19 +50,42 @@ public record WriterSettings(
     return Math.max(4L << 20, (long) memoryMb * (1 << 20) / 20);
   }
 
+  /**
+   * What a reindex run on a machine of its own uses: rounds as large as {@code roundWork} from the
+   * first, no waiting, a lease renewed every phase.
+   */
+  public static WriterSettings forBulk(long maxFileBytes, long roundWork) {
+    return new WriterSettings(
+        maxFileBytes,
+        PostingListEditor.MAX_CHUNK_BYTES,
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(60),
+        Duration.ZERO,
+        Duration.ZERO,
+        roundWork,
+        roundWork);
+  }
+
   /** No waiting for a bulk upload to gather: every round starts as soon as it can (tests). */
   public WriterSettings immediate() {
     return new WriterSettings(
-        maxFileBytes, chunkBytes, leaseGrace, leaseHold, Duration.ZERO, Duration.ZERO, roundWork);
+        maxFileBytes,
+        chunkBytes,
+        leaseGrace,
+        leaseHold,
+        Duration.ZERO,
+        Duration.ZERO,
+        roundWork,
+        firstRoundWork);
   }
 
   public WriterSettings withChunkBytes(int bytes) {
     return new WriterSettings(
-        maxFileBytes, bytes, leaseGrace, leaseHold, quiet, firstWait, roundWork);
+        maxFileBytes, bytes, leaseGrace, leaseHold, quiet, firstWait, roundWork, firstRoundWork);
   }
 
   public WriterSettings withRoundWork(long work) {
     return new WriterSettings(
-        maxFileBytes, chunkBytes, leaseGrace, leaseHold, quiet, firstWait, work);
+        maxFileBytes, chunkBytes, leaseGrace, leaseHold, quiet, firstWait, work, work);
   }
 }

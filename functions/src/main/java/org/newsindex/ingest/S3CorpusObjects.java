@@ -2,6 +2,8 @@ package org.newsindex.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.newsindex.corpus.CorpusListing;
 import org.newsindex.corpus.CorpusObjects;
 import org.newsindex.corpus.ObjectRead;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -11,9 +13,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Reads corpus files from an S3 bucket, only at the version an event named (If-Match on its eTag).
+ * Reads corpus files from an S3 bucket, only at the version an event named (If-Match on its eTag),
+ * and lists them for a reindex.
  */
-public final class S3CorpusObjects implements CorpusObjects {
+public final class S3CorpusObjects implements CorpusObjects, CorpusListing {
   private final S3Client s3;
   private final String bucket;
 
@@ -60,5 +63,31 @@ public final class S3CorpusObjects implements CorpusObjects {
     } catch (IOException e) {
       throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
     }
+  }
+
+  @Override
+  public Page list(String prefix, Optional<String> token, int max) {
+    var response =
+        s3.listObjectsV2(
+            b -> {
+              b.bucket(bucket).maxKeys(Math.min(1000, max));
+              if (!prefix.isEmpty()) {
+                b.prefix(prefix);
+              }
+              token.ifPresent(b::continuationToken);
+            });
+    return new Page(
+        response.contents().stream()
+            .map(
+                o ->
+                    new ListedObject(
+                        o.key(),
+                        o.eTag() == null ? "" : o.eTag().replace("\"", ""),
+                        o.size() == null ? 0 : o.size(),
+                        o.lastModified() == null ? java.time.Instant.EPOCH : o.lastModified()))
+            .toList(),
+        Boolean.TRUE.equals(response.isTruncated())
+            ? Optional.ofNullable(response.nextContinuationToken())
+            : Optional.empty());
   }
 }

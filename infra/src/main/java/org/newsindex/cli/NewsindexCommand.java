@@ -21,13 +21,15 @@ import picocli.CommandLine.Mixin;
       StatsCommand.class,
       InvokeCommand.class,
       VerifyCommand.class,
+      ReindexCommand.class,
       GenerateCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     description = {
       "newsindex: serverless search over a news corpus, run locally.",
-      "Commands: local (the default), upload, search, stats, invoke, verify, generate, bench.",
+      "Commands: local (the default), upload, search, stats, invoke, verify, reindex, generate,"
+          + " bench.",
       "Without a subcommand, runs 'local' with the options below."
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -114,7 +114,8 @@ final class IsolatedIngest {
         leaseHold,
         Duration.ZERO,
         Duration.ZERO,
-        WriterSettings.roundWorkFor(1769));
+        WriterSettings.roundWorkFor(1769),
+        8L << 20);
   }
 
   IngestService service(DynamoDbClient client, Supplier<String> owners, WriterSettings settings) {

@@ -62,6 +62,25 @@ class OverlappingWritersTest {
     }
   }
 
+  private static String leaseOwner(IsolatedIngest ingest) {
+    var item =
+        cloud
+            .dynamoDb
+            .getItem(
+                b ->
+                    b.tableName(ingest.table)
+                        .consistentRead(true)
+                        .key(
+                            Map.of(
+                                "pk",
+                                org.newsindex.index.Attributes.s("LEASE"),
+                                "sk",
+                                org.newsindex.index.Attributes.s(
+                                    org.newsindex.index.IndexWriter.LEASE))))
+            .item();
+    return item == null || !item.containsKey("owner") ? "" : item.get("owner").s();
+  }
+
   @Test
   void aSlowWriterThatLosesItsLeaseCannotChangeTheIndexAndTheNextFinishesItsRound() {
     IsolatedIngest ingest = new IsolatedIngest(cloud);
@@ -98,6 +117,12 @@ class OverlappingWritersTest {
                 slowEnded.set(System.nanoTime());
               }
             });
+    // Only once the first writer holds the lease does the second start trying.
+    long holding = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!"slow".equals(leaseOwner(ingest)) && System.nanoTime() < holding) {
+      TestCloud.sleep(20);
+    }
+    assertEquals("slow", leaseOwner(ingest), "the first writer never took the lease");
     // The second writer tries until the first one's lease lapses, then folds everything.
     long tookOver = 0;
     long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
