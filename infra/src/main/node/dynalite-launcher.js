@@ -14,9 +14,7 @@ const port = Number.parseInt(process.argv[2] || '0', 10);
 const path = process.argv[3];
 
 strictDynamoDb.install();
-const server = strictDynamoDb.guard(
-  dynalite({ createTableMs: 50, deleteTableMs: 50, updateTableMs: 50, path }),
-);
+const server = dynalite({ createTableMs: 50, deleteTableMs: 50, updateTableMs: 50, path });
 
 let stopping = false;
 function stop(code) {

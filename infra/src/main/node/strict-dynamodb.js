@@ -2,7 +2,7 @@
 // Makes dynalite refuse what DynamoDB refuses, so a request that passes locally does not fail on
 // AWS for a limit. dynalite 4.0.0 counts key and item sizes in characters (DynamoDB counts UTF-8
 // bytes), and skips several limits; this module closes those gaps for every client of the local
-// cloud, since they all reach dynalite over HTTP through the server it guards.
+// cloud (functions, CLI, tests), which all reach this one dynalite over HTTP.
 //
 // It works inside dynalite rather than re-parsing each request in front of it: the checks run on
 // the request dynalite has already parsed and type-checked (no second JSON.parse on the hot path),
@@ -10,6 +10,8 @@
 // item dynalite has computed AFTER the update, exactly. The hooks are the exports of
 // dynalite/db and dynalite/validations, whose version package-lock.json pins; install() refuses to
 // start if one of them is missing, so an upgrade of dynalite cannot silently turn the checks off.
+//
+// Requests over 16 MB need nothing here: dynalite already answers them 413 without buffering them.
 //
 // Every refusal is DynamoDB's: HTTP 400, {"__type":"com.amazon.coral.validate#ValidationException",
 // "message": <DynamoDB's message>}, so the AWS SDKs raise what they raise against AWS.
@@ -22,7 +24,6 @@ const LIMITS = Object.freeze({
   partitionKeyBytes: 2048,
   sortKeyBytes: 1024,
   itemBytes: 400 * 1024,
-  requestBytes: 16 * 1024 * 1024,
   expressionBytes: 4096,
   // A value may sit at most 31 levels below its top-level attribute (the attribute is level 1).
   nestingLevels: 32,
@@ -127,31 +128,6 @@ function install() {
     return originalCheckValidations.apply(this, arguments);
   };
   installed = true;
-}
-
-/**
- * Puts the request-size limit in front of the server's request handler: a body over 16 MB is
- * read to its end (so the client sees the answer, not a reset connection) and refused with 413,
- * as dynalite does, without being buffered. Returns the server.
- */
-function guard(server) {
-  const handlers = server.listeners('request');
-  server.removeAllListeners('request');
-  server.on('request', (req, res) => {
-    const length = Number(req.headers['content-length']);
-    if (length > LIMITS.requestBytes) {
-      req.on('error', () => {});
-      req.resume();
-      req.on('end', () => {
-        res.statusCode = 413;
-        res.setHeader('Content-Length', 0);
-        res.end();
-      });
-      return;
-    }
-    for (const handler of handlers) handler.call(server, req, res);
-  });
-  return server;
 }
 
 function requireFunction(module, name, where) {
@@ -410,4 +386,4 @@ function depthExceeded(value, level) {
   return false;
 }
 
-module.exports = { install, guard, LIMITS, itemBytes, numberBytes };
+module.exports = { install, LIMITS, itemBytes, numberBytes };
