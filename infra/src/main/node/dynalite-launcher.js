@@ -5,12 +5,15 @@
 //   port 0 picks a free port. Without a directory the data lives in memory.
 // Prints "DYNALITE_LISTENING <port>" once the server accepts connections. Exits when its
 // stdin closes, which happens when the parent process ends in any way, even on SIGKILL.
+// dynalite runs behind strict-dynamodb.js, which makes it refuse what DynamoDB refuses.
 
 const dynalite = require('dynalite');
+const strictDynamoDb = require('./strict-dynamodb');
 
 const port = Number.parseInt(process.argv[2] || '0', 10);
 const path = process.argv[3];
 
+strictDynamoDb.install();
 const server = dynalite({ createTableMs: 50, deleteTableMs: 50, updateTableMs: 50, path });
 
 let stopping = false;
