@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.s3.S3Client;
       "Indexes every object in the bucket (under --prefix) that the table does not hold as it is:",
       "files uploaded while no ingest ran, a table lost and recreated, a stack deployed onto a",
       "bucket of files. Objects gone from the bucket are withdrawn. Run again, it changes nothing;",
-      "cut off (Ctrl-C, a crash), it resumes from its checkpoint. Events S3 sends meanwhile win over",
+      "cut off (Ctrl-C, a crash), it resumes from its checkpoint. Events S3 sends meanwhile win"
+          + " over",
       "what the listing found. Without --bucket it works on the running local cloud.",
       "--in-stack leaves the work to the deployed stack: its every-minute sweep lists the bucket",
       "and its writer folds what it finds (see docs/ingest.md for time and cost)."
@@ -69,7 +70,7 @@ final class ReindexCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--in-stack starts the reindex in a deployed stack: give its --bucket and --table");
     }
-    PrintStream out = spec.commandLine().getOut();
+    java.io.PrintWriter out = spec.commandLine().getOut();
     PrintStream err = System.err;
     String bucketName;
     String tableName;
@@ -80,10 +81,13 @@ final class ReindexCommand implements Callable<Integer> {
       tableName = table.get();
       var d = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
       var s = S3Client.builder().httpClient(UrlConnectionHttpClient.create());
-      region.map(Region::of).ifPresent(r -> {
-        d.region(r);
-        s.region(r);
-      });
+      region
+          .map(Region::of)
+          .ifPresent(
+              r -> {
+                d.region(r);
+                s.region(r);
+              });
       d.overrideConfiguration(c -> c.addExecutionInterceptor(new org.newsindex.index.WriteFence()));
       dynamoDb = d.build();
       s3 = s.build();

@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * A reindex run from this machine, against the local cloud or a deployed stack: lists the bucket
  * and records every change the table lacks (resumable from its checkpoint), then folds them with
  * the index writer in rounds as large as this JVM's memory allows, holding the writer's lease
- * (waiting while the stack's own writer holds it). On a table that holds nothing yet, every item
- * of the index is written once.
+ * (waiting while the stack's own writer holds it). On a table that holds nothing yet, every item of
+ * the index is written once.
  */
 public final class LocalReindex {
   /** What a reindex did, and how long each part took. */
@@ -66,7 +66,9 @@ public final class LocalReindex {
             Clock.systemUTC());
   }
 
-  /** Reindexes the prefix; {@code restart} lists from the top even if a checkpoint says otherwise. */
+  /**
+   * Reindexes the prefix; {@code restart} lists from the top even if a checkpoint says otherwise.
+   */
   public Result run(String prefix, boolean restart, Consumer<String> progress) {
     long started = System.nanoTime();
     ReindexCheckpoint at = reconciler.start(prefix, restart);

@@ -15,8 +15,11 @@ import org.newsindex.index.TermDirectory;
 
 /**
  * What an index holds, independent of the ordinals and chunk layout it happened to get: documents
- * by id, postings by term and document id, each term's statistics, each file's status. Two ingests
- * of the same files, however they went, must give equal contents.
+ * by id (with every file that lists each, in key order), postings by term and document id, each
+ * term's statistics, each file's status. Two ingests of the same files, however they went, must
+ * give equal contents. Which files a widely shared headline names first (its first twenty, in the
+ * order they were indexed) depends on that order, so for a headline listed by more than twenty
+ * files a posting's sources count as how many it names.
  */
 record IndexContent(
     Map<String, String> documents,
@@ -44,16 +47,27 @@ record IndexContent(
               + snapshot.pendingFiles().contains(m.key()));
     }
     Map<Long, String> ids = new HashMap<>();
+    Map<Long, Boolean> shared = new HashMap<>();
     Map<String, String> documents = new TreeMap<>();
     for (StoredDocument d : snapshot.documents().values()) {
       ids.put(d.ord(), d.id());
+      shared.put(d.ord(), d.sourceCount() > StoredDocument.LISTED_SOURCES);
+      java.util.Set<String> all = new java.util.TreeSet<>(d.sources());
+      snapshot
+          .sealedSources()
+          .getOrDefault(d.ord(), Map.of())
+          .values()
+          .forEach(c -> c.forEach(f -> all.add(snapshot.fileKeys().getOrDefault(f, "?" + f))));
+      d.overflow().tail().forEach(f -> all.add(snapshot.fileKeys().getOrDefault(f, "?" + f)));
       documents.put(
           d.id(),
           d.kind().label()
               + " | "
               + d.title()
               + " | "
-              + d.sources()
+              + all
+              + " | "
+              + d.sourceCount()
               + " | "
               + d.length()
               + " | "
@@ -82,7 +96,7 @@ record IndexContent(
                   + " pos="
                   + Arrays.toString(e.positions())
                   + " src="
-                  + sources
+                  + (shared.getOrDefault(e.ord(), false) ? sources.size() + " named" : sources)
                   + " form="
                   + form);
         }
@@ -109,5 +123,43 @@ record IndexContent(
               + forms);
     }
     return new IndexContent(documents, postings, statistics, files);
+  }
+
+  /** Where two contents differ, for a failure message: the first few differing entries. */
+  String differenceFrom(IndexContent other) {
+    StringBuilder out = new StringBuilder();
+    difference("document", documents, other.documents, out);
+    difference("statistic", statistics, other.statistics, out);
+    difference("file", files, other.files, out);
+    java.util.Set<String> terms = new java.util.TreeSet<>(postings.keySet());
+    terms.addAll(other.postings.keySet());
+    for (String t : terms) {
+      difference(
+          "posting of '" + t + "'",
+          postings.getOrDefault(t, Map.of()),
+          other.postings.getOrDefault(t, Map.of()),
+          out);
+    }
+    return out.length() > 4000 ? out.substring(0, 4000) + "…" : out.toString();
+  }
+
+  private static void difference(
+      String what, Map<String, String> a, Map<String, String> b, StringBuilder out) {
+    java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    for (String k : keys) {
+      String x = a.get(k);
+      String y = b.get(k);
+      if (!java.util.Objects.equals(x, y)) {
+        out.append(what)
+            .append(' ')
+            .append(k)
+            .append(": ")
+            .append(x)
+            .append(" <> ")
+            .append(y)
+            .append('\n');
+      }
+    }
   }
 }

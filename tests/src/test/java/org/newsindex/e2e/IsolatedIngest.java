@@ -65,9 +65,20 @@ final class IsolatedIngest {
     this.bucket = "isolated-" + n + "-" + System.nanoTime() % 100000;
     this.s3 = cloud.s3;
     s3.createBucket(b -> b.bucket(bucket));
+    createTable(table);
+  }
+
+  /** Another index table beside this one's (for the same bucket), created and active. */
+  String anotherTable() {
+    String name = table + "-" + NAMES.incrementAndGet();
+    createTable(name);
+    return name;
+  }
+
+  private void createTable(String name) {
     cloud.dynamoDb.createTable(
         b ->
-            b.tableName(table)
+            b.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("pk"), attribute("sk"))
                 .keySchema(
@@ -79,7 +90,7 @@ final class IsolatedIngest {
             .overrideConfiguration(
                 w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(50))))
             .build()) {
-      waiter.waitUntilTableExists(b -> b.tableName(table));
+      waiter.waitUntilTableExists(b -> b.tableName(name));
     }
   }
 

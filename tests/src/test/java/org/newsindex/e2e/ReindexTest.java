@@ -1,0 +1,140 @@
+package org.newsindex.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.generate.CorpusGenerator;
+import org.newsindex.index.IndexSnapshot;
+import org.newsindex.ingest.SourceEvent;
+import org.newsindex.local.ProjectLayout;
+import org.newsindex.reindex.LocalReindex;
+import org.newsindex.verify.IndexVerifier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code newsindex reindex} rebuilds a table from a bucket whose events it never saw, and the
+ * result is exactly the index the events built: every document, posting, statistic and file record.
+ * Cut off part-way, it is run again and ends the same; run once more, it changes nothing; an event
+ * S3 sends while it runs wins over what its listing found.
+ */
+class ReindexTest {
+  @RegisterExtension static final TestCloud cloud = TestCloud.empty();
+
+  /** A bucket of generated files, some overwritten, indexed through their events. */
+  private static IsolatedIngest indexedThroughEvents() throws java.io.IOException {
+    IsolatedIngest ingest = new IsolatedIngest(cloud);
+    CorpusGenerator generator =
+        new CorpusGenerator(new ProjectLayout(TestCloud.projectDir()).seedTexts(), 40, 7);
+    List<SourceEvent> events = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      events.add(ingest.put(generator.key(i), generator.file(i)));
+    }
+    for (int i = 0; i < 5; i++) {
+      events.add(ingest.put(generator.key(i), generator.file(100 + i)));
+    }
+    var service = ingest.service();
+    for (SourceEvent e : events) {
+      IsolatedIngest.handle(service, e);
+    }
+    ingest.assertConsistent("the events' index: ");
+    return ingest;
+  }
+
+  private static IndexContent content(String table) {
+    return IndexContent.of(IndexSnapshot.load(cloud.dynamoDb, table));
+  }
+
+  private static void assertConsistent(String table) {
+    var report =
+        new IndexVerifier(new TextAnalyzer()).verify(IndexSnapshot.load(cloud.dynamoDb, table));
+    assertTrue(report.consistent(), report.drift().toString());
+  }
+
+  @Test
+  void aReindexOfTheBucketIntoAnEmptyTableEqualsTheIndexItsEventsBuilt() throws Exception {
+    IsolatedIngest ingest = indexedThroughEvents();
+    String rebuilt = ingest.anotherTable();
+    LocalReindex.Result r =
+        new LocalReindex(cloud.dynamoDb, rebuilt, cloud.s3, ingest.bucket).run("", false, p -> {});
+    assertEquals(40, r.listed());
+    assertEquals(40, r.changes());
+    assertSame(content(ingest.table), content(rebuilt), "");
+    assertConsistent(rebuilt);
+
+    LocalReindex.Result again =
+        new LocalReindex(cloud.dynamoDb, rebuilt, cloud.s3, ingest.bucket).run("", false, p -> {});
+    assertEquals(0, again.changes(), "a second reindex should find nothing to do");
+    assertEquals(content(ingest.table), content(rebuilt));
+  }
+
+  @Test
+  void aReindexCutOffPartWayEndsTheSameWhenRunAgain() throws Exception {
+    IsolatedIngest ingest = indexedThroughEvents();
+    IndexContent expected = content(ingest.table);
+    for (int crashAt : new int[] {5, 40, 120}) {
+      String rebuilt = ingest.anotherTable();
+      try (DynamoDbClient dying = ingest.client(Optional.of(FaultInjector.crashAfter(crashAt)))) {
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                new LocalReindex(dying, rebuilt, cloud.s3, ingest.bucket).run("", false, p -> {}));
+      }
+      // The dead reindex's lease lapses within its hold (a minute) plus grace; take it over.
+      expireLease(rebuilt);
+      new LocalReindex(cloud.dynamoDb, rebuilt, cloud.s3, ingest.bucket).run("", false, p -> {});
+      assertSame(expected, content(rebuilt), "after a crash at request " + crashAt + ": ");
+      assertConsistent(rebuilt);
+    }
+  }
+
+  @Test
+  void anObjectGoneFromTheBucketIsWithdrawnByTheNextReindex() throws Exception {
+    IsolatedIngest ingest = indexedThroughEvents();
+    String rebuilt = ingest.anotherTable();
+    new LocalReindex(cloud.dynamoDb, rebuilt, cloud.s3, ingest.bucket).run("", false, p -> {});
+    String gone =
+        IndexSnapshot.load(cloud.dynamoDb, rebuilt).manifests().keySet().iterator().next();
+    cloud.s3.deleteObject(b -> b.bucket(ingest.bucket).key(gone));
+    LocalReindex.Result r =
+        new LocalReindex(cloud.dynamoDb, rebuilt, cloud.s3, ingest.bucket).run("", false, p -> {});
+    assertEquals(1, r.changes());
+    var snapshot = IndexSnapshot.load(cloud.dynamoDb, rebuilt);
+    assertEquals("deleted", snapshot.manifests().get(gone).status().label());
+    assertTrue(
+        snapshot.documents().values().stream()
+            .noneMatch(
+                d ->
+                    d.sources().contains(gone) && d.kind() == org.newsindex.index.DocKind.ARTICLE));
+    assertConsistent(rebuilt);
+  }
+
+  private static void assertSame(IndexContent expected, IndexContent actual, String context) {
+    assertTrue(expected.equals(actual), context + expected.differenceFrom(actual));
+  }
+
+  /** Makes a dead holder's lease lapse now, as its expiry would. */
+  private static void expireLease(String table) {
+    cloud.dynamoDb.updateItem(
+        b ->
+            b.tableName(table)
+                .key(
+                    java.util.Map.of(
+                        "pk",
+                        org.newsindex.index.Attributes.s("LEASE"),
+                        "sk",
+                        org.newsindex.index.Attributes.s(org.newsindex.index.IndexWriter.LEASE)))
+                .updateExpression("SET #until = :zero")
+                .expressionAttributeNames(java.util.Map.of("#until", "until"))
+                .expressionAttributeValues(
+                    java.util.Map.of(":zero", org.newsindex.index.Attributes.n(0))));
+    TestCloud.sleep(Duration.ofMillis(10).toMillis());
+  }
+}
