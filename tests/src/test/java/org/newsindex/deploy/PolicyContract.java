@@ -37,14 +37,7 @@ final class PolicyContract {
 
   private PolicyContract(Map<String, Object> template) {
     this.resources = map(template.get("Resources"));
-    this.resolver =
-        new IntrinsicResolver(
-            StackIdentity.local("newsindex"),
-            defaults(map(template.get("Parameters"))),
-            Map.of(),
-            map(template.get("Mappings")),
-            map(template.get("Conditions")),
-            resources);
+    this.resolver = resolver(template, Map.of());
     resources.forEach(
         (id, resource) -> {
           if (ARN_TYPES.contains(type(id))) {
@@ -158,6 +151,22 @@ final class PolicyContract {
     if (stem.isEmpty() || stem.contains("*") || !ofTemplate) {
       violations.add(where + ": " + arn + " is not a resource of this template");
     }
+  }
+
+  /**
+   * Resolves the template's intrinsics as the local stack "newsindex" would, with each parameter at
+   * its override, else its default (a secret without one gets 64 zeros).
+   */
+  static IntrinsicResolver resolver(Map<String, Object> template, Map<String, String> overrides) {
+    Map<String, Object> parameters = defaults(map(template.get("Parameters")));
+    parameters.putAll(overrides);
+    return new IntrinsicResolver(
+        StackIdentity.local("newsindex"),
+        parameters,
+        Map.of(),
+        map(template.get("Mappings")),
+        map(template.get("Conditions")),
+        map(template.get("Resources")));
   }
 
   private String type(String id) {

@@ -1,6 +1,7 @@
 package org.newsindex.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,23 +10,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsindex.local.dynamodb.DynaliteProcess;
 import org.newsindex.local.template.CloudFormationYaml;
 import org.newsindex.local.template.StackIdentity;
 import org.newsindex.local.template.StackReader;
 import org.newsindex.local.template.StackSpec;
 
 /**
- * template.yaml against the code it deploys: handlers and their event types, the environment each
- * handler needs, and least-privilege policies. Each check is also shown failing on a copy of the
+ * template.yaml against the code it deploys: runtimes and JVM flags, handlers and their event
+ * types, the environment each handler needs, alarms on the code's own metrics, the limits
+ * parameters set, and least-privilege policies. Each check is also shown failing on a copy of the
  * template with one deliberate mistake.
  */
 class TemplateMatchesCodeTest {
   private static FunctionsJar jar;
+  private static List<MetricContract.Published> publishedOnAServerError;
 
   @BeforeAll
   static void openJar() {
@@ -48,6 +53,44 @@ class TemplateMatchesCodeTest {
 
   private static StackSpec stack(String text) {
     return StackReader.parse(text, Project.dir(), StackIdentity.local("newsindex"), Map.of());
+  }
+
+  /**
+   * What the query handler publishes when it answers with a server error: it is started from the
+   * template's environment against a real DynamoDB (dynalite) that lacks the index table, and asked
+   * to search.
+   */
+  private static List<MetricContract.Published> publishedOnAServerError() throws IOException {
+    if (publishedOnAServerError == null) {
+      var query = stack(template()).function("QueryFunction").orElseThrow();
+      try (DynaliteProcess dynamoDb =
+          DynaliteProcess.start(Project.dir().resolve("infra"), 0, Optional.empty())) {
+        Map<String, String> environment = new LinkedHashMap<>(query.environment());
+        environment.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "localsecret");
+        environment.put("AWS_REGION", "us-east-1");
+        FunctionsJar.Exchange exchange =
+            jar.handleHttpRequest(
+                jar.find(query.handlerClass()).orElseThrow(), environment, "/search", "q=istanbul");
+        assertTrue(exchange.status() >= 500, "status " + exchange.status());
+        publishedOnAServerError =
+            exchange.logLines().stream()
+                .flatMap(l -> MetricContract.published(l).stream())
+                .toList();
+      }
+    }
+    return publishedOnAServerError;
+  }
+
+  /** The properties of a resource with every intrinsic resolved for these parameter values. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> resolvedProperties(
+      String text, String resource, Map<String, String> parameters) {
+    Map<String, Object> template = CloudFormationYaml.parse(text);
+    Map<?, ?> declaration = (Map<?, ?>) ((Map<?, ?>) template.get("Resources")).get(resource);
+    return (Map<String, Object>)
+        PolicyContract.resolver(template, parameters).resolve(declaration.get("Properties"));
   }
 
   @Test
@@ -93,6 +136,117 @@ class TemplateMatchesCodeTest {
                     "POSTING_CHUNK_BYTES",
                     "AWS_REGION")),
         jar.variablesSettingsRead().toString());
+  }
+
+  @Test
+  void aRuntimeOlderThanTheJarsBytecodeIsCaught() throws IOException {
+    String text = replaced(template(), "Runtime: java25", "Runtime: java11");
+
+    List<String> violations = FunctionContract.violations(stack(text), jar);
+
+    assertEquals(3, violations.size(), violations.toString());
+    for (String violation : violations) {
+      assertTrue(
+          violation.matches("\\w+Function: runtime java11 cannot load \\S+, compiled for Java 17"),
+          violation);
+    }
+  }
+
+  @Test
+  void snapStartFunctionsKeepTheRuntimesTieredCompilation() throws IOException {
+    String text = template();
+
+    assertEquals(
+        List.of(), FunctionContract.jvmFlagViolations(CloudFormationYaml.parse(text), stack(text)));
+  }
+
+  @Test
+  void aC1OnlyFlagUnderSnapStartIsCaught() throws IOException {
+    String text =
+        replaced(
+            template(),
+            "        TABLE_NAME: !Ref IndexTable\n",
+            "        TABLE_NAME: !Ref IndexTable\n"
+                + "        JAVA_TOOL_OPTIONS: \"-XX:+TieredCompilation"
+                + " -XX:TieredStopAtLevel=1\"\n");
+
+    List<String> violations =
+        FunctionContract.jvmFlagViolations(CloudFormationYaml.parse(text), stack(text));
+
+    assertEquals(
+        List.of("IngestFunction", "CompactFunction", "QueryFunction"),
+        violations.stream().map(v -> v.substring(0, v.indexOf(':'))).toList(),
+        violations.toString());
+    assertTrue(violations.get(0).contains("TieredStopAtLevel=1"), violations.toString());
+  }
+
+  @Test
+  void theServerErrorsAlarmWatchesWhatTheQueryHandlerPublishesOnAServerError() throws IOException {
+    Map<String, Object> template = CloudFormationYaml.parse(template());
+
+    assertEquals(List.of("QueryServerErrorsAlarm"), MetricContract.customMetricAlarms(template));
+    assertEquals(List.of(), MetricContract.violations(template, publishedOnAServerError()));
+  }
+
+  @Test
+  void aServerErrorsAlarmThatDriftedFromTheCodeIsCaught() throws IOException {
+    String alarm = "      Namespace: newsindex\n      MetricName: ServerErrors\n";
+    String dimension = "        - Name: Function\n          Value: query\n";
+    String wrongMetric =
+        replaced(template(), alarm, alarm.replace("ServerErrors", "ServerErrorCount"));
+    String wrongDimension =
+        replaced(template(), dimension, dimension.replace("query", "QueryFunction"));
+    String wrongNamespace = replaced(template(), alarm, alarm.replace("newsindex", "NewsIndex"));
+
+    List<String> violations = new ArrayList<>();
+    for (String text : List.of(wrongMetric, wrongDimension, wrongNamespace)) {
+      violations.addAll(
+          MetricContract.violations(CloudFormationYaml.parse(text), publishedOnAServerError()));
+    }
+
+    assertEquals(3, violations.size(), violations.toString());
+    assertTrue(
+        violations
+            .get(0)
+            .startsWith(
+                "QueryServerErrorsAlarm: the code publishes no metric ServerErrorCount in"
+                    + " newsindex (it publishes ["),
+        violations.toString());
+    assertEquals(
+        "QueryServerErrorsAlarm: watches ServerErrors with dimensions {Function=QueryFunction},"
+            + " but the code publishes it with [{Function=query}]",
+        violations.get(1));
+    assertEquals(
+        "QueryServerErrorsAlarm: the code publishes nothing in namespace NewsIndex (it publishes"
+            + " in [newsindex])",
+        violations.get(2));
+  }
+
+  @Test
+  void theLimitParametersReachTheirResourcesOnlyWhenSet() throws IOException {
+    String text = template();
+    Map<String, String> limits =
+        Map.of("QueryConcurrency", "20", "IngestConcurrency", "50", "MaxReadRequestUnits", "500");
+
+    // Parameter values are strings until CloudFormation converts them for the property.
+    assertEquals(
+        "20",
+        resolvedProperties(text, "QueryFunction", limits).get("ReservedConcurrentExecutions"));
+    assertEquals(
+        "50",
+        resolvedProperties(text, "IngestFunction", limits).get("ReservedConcurrentExecutions"));
+    assertEquals(
+        Map.of("MaxReadRequestUnits", "500"),
+        resolvedProperties(text, "IndexTable", limits).get("OnDemandThroughput"));
+    assertEquals(
+        Map.of("MaxWriteRequestUnits", "100"),
+        resolvedProperties(text, "IndexTable", Map.of("MaxWriteRequestUnits", "100"))
+            .get("OnDemandThroughput"));
+    for (String resource : List.of("QueryFunction", "IngestFunction", "IndexTable")) {
+      Map<String, Object> defaults = resolvedProperties(text, resource, Map.of());
+      assertFalse(defaults.containsKey("ReservedConcurrentExecutions"), resource);
+      assertFalse(defaults.containsKey("OnDemandThroughput"), resource);
+    }
   }
 
   @Test

@@ -45,7 +45,7 @@ class StackReaderTest {
     assertEquals("newsindex-IndexTable", ingest.environment().get("TABLE_NAME"));
     assertEquals(
         "newsindex-corpus-000000000000-us-east-1", ingest.environment().get("BUCKET_NAME"));
-    assertTrue(ingest.environment().containsKey("JAVA_TOOL_OPTIONS"));
+    assertTrue(ingest.environment().containsKey("DYNAMODB_ENDPOINT"));
   }
 
   @Test
