@@ -99,7 +99,7 @@ class TemplateMatchesCodeTest {
 
     assertEquals(List.of(), FunctionContract.violations(stack, jar));
     assertEquals(
-        List.of("IngestFunction", "CompactFunction", "QueryFunction"),
+        List.of("IngestFunction", "CompactFunction", "ReindexFunction", "QueryFunction"),
         stack.functions().stream().map(f -> f.logicalId()).toList());
   }
 
@@ -117,6 +117,8 @@ class TemplateMatchesCodeTest {
             "IngestFunction",
             Set.of("BUCKET_NAME", "TABLE_NAME"),
             "CompactFunction",
+            Set.of("BUCKET_NAME", "TABLE_NAME"),
+            "ReindexFunction",
             Set.of("BUCKET_NAME", "TABLE_NAME"),
             "QueryFunction",
             Set.of("CURSOR_SIGNING_KEY", "TABLE_NAME")),
@@ -144,7 +146,7 @@ class TemplateMatchesCodeTest {
 
     List<String> violations = FunctionContract.violations(stack(text), jar);
 
-    assertEquals(3, violations.size(), violations.toString());
+    assertEquals(4, violations.size(), violations.toString());
     for (String violation : violations) {
       assertTrue(
           violation.matches("\\w+Function: runtime java11 cannot load \\S+, compiled for Java 17"),
@@ -174,7 +176,7 @@ class TemplateMatchesCodeTest {
         FunctionContract.jvmFlagViolations(CloudFormationYaml.parse(text), stack(text));
 
     assertEquals(
-        List.of("IngestFunction", "CompactFunction", "QueryFunction"),
+        List.of("IngestFunction", "CompactFunction", "ReindexFunction", "QueryFunction"),
         violations.stream().map(v -> v.substring(0, v.indexOf(':'))).toList(),
         violations.toString());
     assertTrue(violations.get(0).contains("TieredStopAtLevel=1"), violations.toString());
