@@ -9,13 +9,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * attribute names and string values in UTF-8 bytes, binary values in bytes, numbers by their
  * significant digits, and the small overheads of lists, maps and sets.
  */
-final class ItemSize {
+public final class ItemSize {
   /** DynamoDB's item size limit. */
   static final int MAX_ITEM_BYTES = 400 * 1024;
 
   private ItemSize() {}
 
-  static long of(Map<String, AttributeValue> item) {
+  public static long of(Map<String, AttributeValue> item) {
     long bytes = 0;
     for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
       bytes += KeyText.utf8Length(e.getKey()) + value(e.getValue());
@@ -24,7 +24,7 @@ final class ItemSize {
   }
 
   /** The write units a put of the item costs: one per started kilobyte. */
-  static long writeUnits(Map<String, AttributeValue> item) {
+  public static long writeUnits(Map<String, AttributeValue> item) {
     return Math.max(1, (of(item) + 1023) / 1024);
   }
 

@@ -13,6 +13,9 @@ import java.util.Map;
 public record BenchReport(
     Benchmark.Options options,
     IngestMeasurement.Result ingest,
+    java.util.Optional<ReindexMeasurement.Result> reindex,
+    boolean reindexMatchesEvents,
+    java.util.Optional<FanInMeasurement.Result> fanIn,
     List<QueryMeasurement.Result> queries,
     FloorMeasurement.Result floor,
     List<ColdStartMeasurement.Result> coldStarts,
@@ -24,6 +27,9 @@ public record BenchReport(
     json.put("articles", options.articles());
     json.put("seed", options.seed());
     json.put("ingest_ratio_to_raw", round(ingest.ratioToRaw()));
+    json.put("ingest_write_amplification", round(ingest.writeAmplification()));
+    reindex.ifPresent(r -> json.put("reindex_ratio_to_raw", round(r.ratioToRaw())));
+    fanIn.ifPresent(f -> json.put("fan_in_ratio", round(f.ratio())));
     Map<String, Object> in = new LinkedHashMap<>();
     in.put("seconds", round(ingest.seconds()));
     in.put("articles_per_second", round(ingest.articlesPerSecond()));
@@ -36,7 +42,32 @@ public record BenchReport(
     in.put("raw_items_per_second", round(ingest.rawItemsPerSecond()));
     in.put("invocations", ingest.invocations());
     in.put("lambda_seconds", round(ingest.lambdaSeconds()));
+    in.put("final_write_units", ingest.finalWriteUnits());
     json.put("ingest", in);
+    reindex.ifPresent(
+        r -> {
+          Map<String, Object> re = new LinkedHashMap<>();
+          re.put("seconds", round(r.seconds()));
+          re.put("listing_seconds", round(r.listSeconds()));
+          re.put("rounds", r.rounds());
+          re.put("final_items", r.finalItems());
+          re.put("final_write_units", r.finalWriteUnits());
+          re.put("raw_write_seconds", round(r.rawSeconds()));
+          re.put("drift", r.drift());
+          re.put("same_index_as_events", reindexMatchesEvents);
+          json.put("reindex", re);
+        });
+    fanIn.ifPresent(
+        f ->
+            json.put(
+                "fan_in",
+                Map.of(
+                    "files",
+                    f.files(),
+                    "shared_seconds",
+                    round(f.sharedSeconds()),
+                    "plain_seconds",
+                    round(f.plainSeconds()))));
     Map<String, Object> q = new LinkedHashMap<>();
     for (QueryMeasurement.Result r : queries) {
       Map<String, Object> c = new LinkedHashMap<>();
@@ -101,6 +132,28 @@ public record BenchReport(
     out.printf(
         "  raw BatchWriteItem of the final %,d items: %.1f s (%.0f items/s) -> ratio to raw %.2f%n",
         ingest.finalItems(), ingest.rawSeconds(), ingest.rawItemsPerSecond(), ingest.ratioToRaw());
+    out.printf(
+        "  write amplification %.2f (%,d write units for %,d of the items left)%n",
+        ingest.writeAmplification(), ingest.writeUnits(), ingest.finalWriteUnits());
+    reindex.ifPresent(
+        r ->
+            out.printf(
+                "%nReindex (list the bucket, read and index every file into an empty table)%n"
+                    + "  %.1f s in %d round(s); raw BatchWriteItem of its %,d items %.1f s -> ratio"
+                    + " to raw %.2f; %d drift; the same index as the events': %s%n",
+                r.seconds(),
+                r.rounds(),
+                r.finalItems(),
+                r.rawSeconds(),
+                r.ratioToRaw(),
+                r.drift(),
+                reindexMatchesEvents));
+    fanIn.ifPresent(
+        f ->
+            out.printf(
+                "%nFan-in: %,d files listing one headline in %.1f s, %,d sharing nothing in %.1f s"
+                    + " -> %.2f of the plain rate%n",
+                f.files(), f.sharedSeconds(), f.files(), f.plainSeconds(), f.ratio()));
     out.printf(
         "%n%-17s %8s %8s %7s %9s %10s %9s %9s%n",
         "Query class", "p50 ms", "p99 ms", "items", "scan p50", "vs scan", "lucene", "vs lucene");

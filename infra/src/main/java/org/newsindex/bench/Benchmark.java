@@ -36,7 +36,9 @@ public final class Benchmark {
       int queriesPerClass,
       int repeat,
       int concurrency,
-      int coldStartRuns) {}
+      int coldStartRuns,
+      boolean reindex,
+      int fanInFiles) {}
 
   private final Options options;
   private final Consumer<String> log;
@@ -71,7 +73,49 @@ public final class Benchmark {
               ingest.rawSeconds(),
               ingest.ratioToRaw()));
 
+      log.accept(
+          String.format(
+              "  %,d write units for %,d of the items left: write amplification %.2f",
+              ingest.writeUnits(), ingest.finalWriteUnits(), ingest.writeAmplification()));
+
       IndexSnapshot snapshot = IndexSnapshot.load(dynamoDb, cloud.table());
+      java.util.Map<String, Long> eventCounts =
+          new org.newsindex.verify.IndexVerifier(new TextAnalyzer()).verify(snapshot).counts();
+      java.util.Optional<ReindexMeasurement.Result> reindex = java.util.Optional.empty();
+      if (options.reindex()) {
+        log.accept("reindexing the same files from a bucket of their own ...");
+        ReindexMeasurement.Result r =
+            ReindexMeasurement.run(s3, dynamoDb, cloud.table(), generator, options.articles());
+        log.accept(
+            String.format(
+                "  %.1f s (listing %.1f s, %d rounds); raw writes of its %,d items took %.1f s"
+                    + " (ratio %.2f); %d drift; same documents, terms and postings as the"
+                    + " events': %s",
+                r.seconds(),
+                r.listSeconds(),
+                r.rounds(),
+                r.finalItems(),
+                r.rawSeconds(),
+                r.ratioToRaw(),
+                r.drift(),
+                sameIndex(eventCounts, r.counts())));
+        reindex = java.util.Optional.of(r);
+      }
+      java.util.Optional<FanInMeasurement.Result> fanIn = java.util.Optional.empty();
+      if (options.fanInFiles() > 0) {
+        log.accept(
+            String.format(
+                "fan-in: %,d files listing one headline against %,d sharing nothing ...",
+                options.fanInFiles(), options.fanInFiles()));
+        FanInMeasurement.Result f =
+            FanInMeasurement.run(s3, dynamoDb, cloud.table(), options.fanInFiles());
+        log.accept(
+            String.format(
+                "  shared %.1f s, plain %.1f s: the shared set ingests at %.2f of the plain set's"
+                    + " rate",
+                f.sharedSeconds(), f.plainSeconds(), f.ratio()));
+        fanIn = java.util.Optional.of(f);
+      }
       List<StoredDocument> documents = new ArrayList<>(snapshot.documents().values());
       List<QueryClass> classes =
           QueryClasses.draw(snapshot, options.queriesPerClass(), options.seed());
@@ -140,8 +184,28 @@ public final class Benchmark {
               ingestFunction.memoryMb(),
               "prices",
               PriceTable.US_EAST_1));
-      return new BenchReport(options, ingest, queries, floor, coldStarts, Files.size(jar), costs);
+      return new BenchReport(
+          options,
+          ingest,
+          reindex,
+          reindex.map(r -> sameIndex(eventCounts, r.counts())).orElse(false),
+          fanIn,
+          queries,
+          floor,
+          coldStarts,
+          Files.size(jar),
+          costs);
     }
+  }
+
+  /** Whether two indexes hold the same numbers of files, documents, terms and postings. */
+  static boolean sameIndex(java.util.Map<String, Long> a, java.util.Map<String, Long> b) {
+    for (String k : List.of("files", "documents", "terms", "postings")) {
+      if (!java.util.Objects.equals(a.get(k), b.get(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ColdStartMeasurement.Result queryColdStart(

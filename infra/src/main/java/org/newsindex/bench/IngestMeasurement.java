@@ -31,7 +31,13 @@ final class IngestMeasurement {
       double rawSeconds,
       long invocations,
       double lambdaSeconds,
-      long dynamoDbRequests) {
+      long dynamoDbRequests,
+      long finalWriteUnits) {
+
+    /** Write units ingest spent for each write unit of the items it left. */
+    double writeAmplification() {
+      return finalWriteUnits == 0 ? 0 : (double) writeUnits / finalWriteUnits;
+    }
 
     double articlesPerSecond() {
       return articles / seconds;
@@ -52,6 +58,11 @@ final class IngestMeasurement {
   }
 
   private IngestMeasurement() {}
+
+  /** What putting the items costs, as DynamoDB bills it. */
+  static long finalWriteUnits(List<Map<String, AttributeValue>> items) {
+    return items.stream().mapToLong(org.newsindex.index.ItemSize::writeUnits).sum();
+  }
 
   static Result run(
       LocalCloud cloud,
@@ -107,6 +118,7 @@ final class IngestMeasurement {
         rawSeconds,
         tally.invocations,
         tally.seconds,
-        tally.dynamoDbRequests);
+        tally.dynamoDbRequests,
+        finalWriteUnits(items));
   }
 }

@@ -63,6 +63,16 @@ final class BenchCommand implements Callable<Integer> {
       description = "Cold start runs per function (0: skip). Default: ${DEFAULT-VALUE}.")
   int coldStarts = 3;
 
+  @Option(names = "--no-reindex", description = "Skip the reindex measurement.")
+  boolean noReindex;
+
+  @Option(
+      names = "--fan-in-files",
+      paramLabel = "N",
+      description =
+          "Files in each set of the fan-in measurement (0: skip). Default: ${DEFAULT-VALUE}.")
+  int fanInFiles = 2500;
+
   @Option(
       names = "--out",
       paramLabel = "FILE",
@@ -85,7 +95,15 @@ final class BenchCommand implements Callable<Integer> {
     BenchReport report =
         new Benchmark(
                 new Benchmark.Options(
-                    root, articles, seed, queries, repeat, concurrency, coldStarts),
+                    root,
+                    articles,
+                    seed,
+                    queries,
+                    repeat,
+                    concurrency,
+                    coldStarts,
+                    !noReindex,
+                    fanInFiles),
                 line -> System.err.println(line))
             .run();
     report.print(System.out);

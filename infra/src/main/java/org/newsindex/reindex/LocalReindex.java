@@ -45,6 +45,18 @@ public final class LocalReindex {
   private final IndexWriter writer;
 
   public LocalReindex(DynamoDbClient dynamoDb, String tableName, S3Client s3, String bucket) {
+    // A round holds its files' postings in memory: about twelve times their text.
+    this(
+        dynamoDb,
+        tableName,
+        s3,
+        bucket,
+        Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 12));
+  }
+
+  /** A reindex whose rounds take at most {@code roundWork} (bytes of text, roughly). */
+  public LocalReindex(
+      DynamoDbClient dynamoDb, String tableName, S3Client s3, String bucket, long roundWork) {
     this.table = new IndexTable(dynamoDb, tableName);
     S3CorpusObjects objects = new S3CorpusObjects(s3, bucket);
     this.reconciler =
@@ -54,8 +66,6 @@ public final class LocalReindex {
             new PendingStore(table),
             new ReindexStore(table),
             Clock.systemUTC());
-    // A round holds its files' postings in memory: about twelve times their text.
-    long roundWork = Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 12);
     this.writer =
         new IndexWriter(
             table,

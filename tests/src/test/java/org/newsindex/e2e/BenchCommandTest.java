@@ -43,7 +43,9 @@ class BenchCommandTest {
                 "--repeat",
                 "1",
                 "--cold-starts",
-                "1")
+                "1",
+                "--fan-in-files",
+                "60")
             .directory(work.toFile())
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -53,7 +55,18 @@ class BenchCommandTest {
     assertTrue(table.contains("Query class") && table.contains("Cold start"), table);
 
     JsonNode json = TestCloud.JSON.readTree(work.resolve("bench.json").toFile());
-    assertTrue(json.path("ingest_ratio_to_raw").asDouble() > 0, json.toString());
+    for (String key :
+        List.of(
+            "ingest_ratio_to_raw",
+            "ingest_write_amplification",
+            "reindex_ratio_to_raw",
+            "fan_in_ratio")) {
+      assertTrue(json.path(key).asDouble() > 0, key + " in " + json);
+    }
+    assertEquals(0, json.path("reindex").path("drift").asInt(), json.path("reindex").toString());
+    assertTrue(
+        json.path("reindex").path("same_index_as_events").asBoolean(),
+        json.path("reindex").toString());
     for (String name : CLASSES) {
       JsonNode c = json.path("queries").path(name);
       for (String key :
