@@ -139,7 +139,8 @@ public final class PostingListEditor {
             entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);
         int partId = p == 0 ? id : nextId++;
         writes.put(partId, List.copyOf(part));
-        summaries.put(partId, summarize(partId, part, forms.size(), countForms));
+        int bytes = parts == 1 ? encoded.length : ChunkCodec.encode(part).length;
+        summaries.put(partId, summarize(partId, part, forms.size(), countForms, bytes));
       }
     }
     // One chunk that fits lives inline in the directory; with more, none does.
@@ -197,6 +198,12 @@ public final class PostingListEditor {
 
   static ChunkSummary summarize(
       int id, List<PostingEntry> entries, int formCount, boolean countForms) {
+    return summarize(id, entries, formCount, countForms, ChunkCodec.encode(entries).length);
+  }
+
+  /** A chunk's summary, its encoded size already known. */
+  static ChunkSummary summarize(
+      int id, List<PostingEntry> entries, int formCount, boolean countForms, int bytes) {
     PostingEntry first = entries.get(0);
     PostingEntry last = entries.get(entries.size() - 1);
     int articles = 0;
@@ -227,7 +234,7 @@ public final class PostingListEditor {
         articles,
         entries.size() - articles,
         tfSum,
-        ChunkCodec.encode(entries).length,
+        bytes,
         formCounts,
         maxTf,
         minNorm);

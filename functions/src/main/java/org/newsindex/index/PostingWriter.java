@@ -36,11 +36,17 @@ final class PostingWriter {
       List<TableWrite> directoryWrites,
       Map<String, TermDirectory> directories) {}
 
-  Plan plan(Map<String, List<PostingChange>> byTerm, long epoch, Deadline deadline) {
+  /**
+   * The plan of a round's posting writes. {@code replaying}: the round finishes a dead one, so the
+   * index may hold directories even if it holds no list of all documents yet.
+   */
+  Plan plan(
+      Map<String, List<PostingChange>> byTerm, long epoch, boolean replaying, Deadline deadline) {
     if (byTerm.isEmpty()) {
       return new Plan(List.of(), List.of(), Map.of());
     }
-    Map<String, TermDirectory> directories = directories(byTerm.keySet(), deadline);
+    Map<String, TermDirectory> directories =
+        !replaying && emptyIndex(deadline) ? Map.of() : directories(byTerm.keySet(), deadline);
     List<PostingStore.ChunkRef> refs = new ArrayList<>();
     byTerm.forEach(
         (term, list) -> {
@@ -87,6 +93,18 @@ final class PostingWriter {
       writtenThisRun.clear();
     }
     writtenThisRun.putAll(plan.directories());
+  }
+
+  /**
+   * Whether the index holds nothing yet: no list of all documents, so no document and no directory
+   * (a round that died part-way leaves its journal, and its replay says so). One read saves reading
+   * the directories of every term of a first round, as a reindex into an empty table is.
+   */
+  private boolean emptyIndex(Deadline deadline) {
+    if (writtenThisRun.containsKey(TermDirectory.ALL_DOCUMENTS)) {
+      return writtenThisRun.get(TermDirectory.ALL_DOCUMENTS).isEmpty();
+    }
+    return postings.directories(Set.of(TermDirectory.ALL_DOCUMENTS), true, deadline).isEmpty();
   }
 
   private Map<String, TermDirectory> directories(Set<String> terms, Deadline deadline) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import org.newsindex.analysis.AnalyzedText;
 import org.newsindex.analysis.TextAnalyzer;
 
@@ -31,6 +32,15 @@ final class Round {
   private final Counters counters;
   private final Clock clock;
   private RoundJournal.Intents lastIntents = RoundJournal.Intents.NONE;
+
+  /** Where a round's document writes run while it plans its postings. */
+  private static final java.util.concurrent.ExecutorService SIDE =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "round-documents");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** Writes between two renewals of the lease. */
   private static final int SLICE = 5_000;
@@ -244,43 +254,47 @@ final class Round {
     HeadlinePlanner.Plan headlinePlan =
         headlines.plan(touched, newHeadlineOrds, postings, epoch, now, deadline);
     attribution.headlines(headlinePlan.owners(), touched.adds);
-    PostingWriter.Plan postingPlan = postingWriter.plan(postings.byTerm(), epoch, deadline);
-
-    Instant finished = clock.instant();
-    List<TableWrite> manifests = new ArrayList<>();
-    List<TableWrite> markerDeletes = new ArrayList<>();
-    for (FileChange f : files) {
-      f.markers().forEach(m -> markerDeletes.add(PendingStore.remove(m)));
-      if (f.action() == FileChange.Action.SKIP) {
-        continue;
-      }
-      SourceManifest after =
-          manifestAfter(
-              f,
-              f.action() == FileChange.Action.UNCHANGED
-                  ? Map.of(f.key(), f.before().get().fileOrd())
-                  : fileOrds,
-              articleOrds,
-              headlinePlan,
-              finished);
-      attribution.add(manifests, SourceStore.put(after, epoch), f.key());
-    }
-
-    // 4. Every item checked before anything is sent.
-    List<TableWrite> all = new ArrayList<>(documentWrites);
-    all.addAll(headlinePlan.writes());
-    all.addAll(postingPlan.chunkWrites());
-    all.addAll(postingPlan.directoryWrites());
-    all.addAll(manifests);
-    attribution.check(all, changes);
-
-    // 5. Written in an order that keeps the index readable, the lease renewed before each phase.
+    // The documents are checked and sent while the postings are planned: the writes go to
+    // DynamoDB while this process works out the rest.
+    List<TableWrite> fresh = new ArrayList<>(documentWrites);
+    fresh.addAll(headlinePlan.writes());
+    attribution.check(fresh, changes);
     long items = 0;
     gate.renew();
     items += write(journalWrites, gate);
-    List<TableWrite> fresh = new ArrayList<>(documentWrites);
-    fresh.addAll(headlinePlan.writes());
-    items += write(fresh, gate, attribution, changes);
+    CompletableFuture<Long> freshWritten =
+        CompletableFuture.supplyAsync(() -> write(fresh, gate, attribution, changes), SIDE);
+    PostingWriter.Plan postingPlan;
+    List<TableWrite> manifests = new ArrayList<>();
+    List<TableWrite> markerDeletes = new ArrayList<>();
+    try {
+      postingPlan = postingWriter.plan(postings.byTerm(), epoch, !replay.isEmpty(), deadline);
+      Instant finished = clock.instant();
+      for (FileChange f : files) {
+        f.markers().forEach(m -> markerDeletes.add(PendingStore.remove(m)));
+        if (f.action() == FileChange.Action.SKIP) {
+          continue;
+        }
+        SourceManifest after =
+            manifestAfter(
+                f,
+                f.action() == FileChange.Action.UNCHANGED
+                    ? Map.of(f.key(), f.before().get().fileOrd())
+                    : fileOrds,
+                articleOrds,
+                headlinePlan,
+                finished);
+        attribution.add(manifests, SourceStore.put(after, epoch), f.key());
+      }
+      List<TableWrite> rest = new ArrayList<>(postingPlan.chunkWrites());
+      rest.addAll(postingPlan.directoryWrites());
+      rest.addAll(manifests);
+      attribution.check(rest, changes);
+    } finally {
+      items += awaited(freshWritten);
+    }
+
+    // Then, in an order that keeps the index readable, the lease renewed before each phase.
     gate.renew();
     items += write(postingPlan.chunkWrites(), gate, attribution, changes);
     items += write(postingPlan.directoryWrites(), gate, attribution, changes);
@@ -299,6 +313,21 @@ final class Round {
                     new RoundJournal.Intents(carried, replay.headlines(), 0), pages, epoch),
             gate);
     return new Result(changes.size() + recorded.size(), postings.byTerm().size(), items, 0);
+  }
+
+  /** Waits for writes started on the side; their failure is the round's. */
+  private static long awaited(CompletableFuture<Long> writes) {
+    try {
+      return writes.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   /** The intents the last run recorded (replayed if the round is planned again). */
