@@ -181,8 +181,6 @@ public final class IndexWriter {
       Map<String, List<PendingMarker>> selected = select(markers, budget);
       List<FileChange> files =
           trim(intake.decide(selected, sources.manifests(selected.keySet(), deadline)), budget);
-      System.err.printf(
-          "TRACE intake %d files %.2f%n", files.size(), (System.nanoTime() - t0) / 1e9);
       long started = System.nanoTime();
       total = total.plus(fold(files, RoundJournal.Intents.NONE, 0, gate, watched, Map.of()));
       double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
