@@ -15,6 +15,23 @@ const path = process.argv[3];
 
 strictDynamoDb.install();
 const server = dynalite({ createTableMs: 50, deleteTableMs: 50, updateTableMs: 50, path });
+survivesAbortedRequests(server);
+
+// dynalite throws from a request's 'error' listener, so one client that closes its connection
+// while sending a body (a request timeout, an aborted call) would end the process for everyone.
+// DynamoDB drops such a request and serves the others; so does the local one.
+function survivesAbortedRequests(httpServer) {
+  const handlers = httpServer.listeners('request');
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', (req, res) => {
+    const on = req.on;
+    req.on = function (event, listener) {
+      if (event !== 'error') return on.call(this, event, listener);
+      return on.call(this, event, () => res.destroy());
+    };
+    for (const handler of handlers) handler.call(httpServer, req, res);
+  });
+}
 
 let stopping = false;
 function stop(code) {

@@ -59,6 +59,10 @@ final class LocalDynamoDb implements AutoCloseable {
     return client;
   }
 
+  int port() {
+    return dynalite.port();
+  }
+
   @Override
   public void close() {
     client.close();
