@@ -24,4 +24,18 @@ public final class ApiException extends RuntimeException {
   public static ApiException notFound(String message) {
     return new ApiException(404, "not_found", message);
   }
+
+  public static ApiException badRequest(String message) {
+    return new ApiException(400, "bad_request", message);
+  }
+
+  /** A search that would read more than a request may (a 400: narrow it to get an answer). */
+  public static ApiException tooBroad(String message) {
+    return new ApiException(400, "too_broad", message);
+  }
+
+  /** A request still running when the invocation's time was up (a 503: try again). */
+  public static ApiException timeout(String message) {
+    return new ApiException(503, "timeout", message);
+  }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.newsindex.index.KeyText;
 
 /** An HTTP request as the API sees it: method, decoded path, and query parameters (repeatable). */
 public record ApiRequest(String method, String path, Map<String, List<String>> parameters) {
@@ -55,6 +56,26 @@ public record ApiRequest(String method, String path, Map<String, List<String>> p
           "parameter '" + name + "' is given " + values.size() + " times; give it once");
     }
     return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /**
+   * The single value of a parameter that becomes part of a key or a key condition: a 400 past
+   * {@code maxBytes} in UTF-8, the unit DynamoDB and S3 count keys in.
+   */
+  public Optional<String> single(String name, int maxBytes) {
+    Optional<String> value = single(name);
+    value.ifPresent(v -> checkBytes("parameter '" + name + "'", v, maxBytes));
+    return value;
+  }
+
+  /** Refuses (400) text over {@code maxBytes} in UTF-8, naming what it is. */
+  static void checkBytes(String what, String text, int maxBytes) {
+    int bytes = KeyText.utf8Length(text);
+    if (bytes > maxBytes) {
+      throw ApiException.badRequest(
+          String.format(
+              "%s is %,d bytes in UTF-8; it may be at most %,d bytes", what, bytes, maxBytes));
+    }
   }
 
   public List<String> all(String name) {

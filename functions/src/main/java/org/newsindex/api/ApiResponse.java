@@ -9,6 +9,10 @@ import java.util.Map;
  */
 public record ApiResponse(
     int status, Map<String, String> headers, String body, Map<String, Double> cost) {
+  /** What a 503 asks a client to wait before it tries again. */
+  static final String RETRY_AFTER_SECONDS = "1";
+
+  private static final String JSON_TYPE = "application/json; charset=utf-8";
 
   public ApiResponse {
     headers = new LinkedHashMap<>(headers);
@@ -26,14 +30,19 @@ public record ApiResponse(
   }
 
   public static ApiResponse json(int status, Object value) {
-    return new ApiResponse(
-        status, Map.of("content-type", "application/json; charset=utf-8"), Json.write(value));
+    return new ApiResponse(status, Map.of("content-type", JSON_TYPE), Json.write(value));
   }
 
+  /** The error as JSON; a 503 says when to try again. */
   public static ApiResponse error(ApiException e) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", e.code());
     error.put("message", e.getMessage());
-    return json(e.status(), Map.of("error", error));
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("content-type", JSON_TYPE);
+    if (e.status() == 503) {
+      headers.put("retry-after", RETRY_AFTER_SECONDS);
+    }
+    return new ApiResponse(e.status(), headers, Json.write(Map.of("error", error)));
   }
 }

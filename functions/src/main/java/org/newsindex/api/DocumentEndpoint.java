@@ -1,7 +1,6 @@
 package org.newsindex.api;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,9 +24,9 @@ final class DocumentEndpoint {
     this.documents = documents;
   }
 
-  ApiResponse handle(ApiRequest request, String id) {
+  ApiResponse handle(ApiRequest request, String id, Deadline deadline) {
     request.allowOnly(List.of());
-    StoredDocument doc = find(id);
+    StoredDocument doc = find(id, deadline);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", doc.id());
     body.put("kind", doc.kind().label());
@@ -41,7 +40,7 @@ final class DocumentEndpoint {
     return ApiResponse.json(200, body);
   }
 
-  ApiResponse sources(ApiRequest request, String id) {
+  ApiResponse sources(ApiRequest request, String id, Deadline deadline) {
     request.allowOnly(List.of("limit", "cursor"));
     int limit = request.integer("limit", 100);
     if (limit < 1 || limit > MAX_SOURCES_PAGE) {
@@ -50,8 +49,7 @@ final class DocumentEndpoint {
     }
     int after =
         request.single("cursor").filter(c -> !c.isEmpty()).map(this::decodeCursor).orElse(-1);
-    StoredDocument doc = find(id);
-    Deadline deadline = Deadline.after(Duration.ofSeconds(5));
+    StoredDocument doc = find(id, deadline);
     List<Integer> ords = new ArrayList<>();
     for (int f : doc.sourceOrds()) {
       if (f > after && ords.size() <= limit) {
@@ -62,30 +60,32 @@ final class DocumentEndpoint {
       int from = ords.isEmpty() ? after : Math.max(after, ords.get(ords.size() - 1));
       ords.addAll(documents.overflowSources(doc, from, limit + 1 - ords.size(), deadline));
     }
-    List<Integer> page = ords.subList(0, Math.min(limit, ords.size()));
-    Map<Integer, String> keys = documents.fileKeys(page, deadline);
+    List<Integer> read = ords.subList(0, Math.min(limit, ords.size()));
+    Map<Integer, String> keys = documents.fileKeys(read, deadline);
+    List<String> sources = read.stream().map(f -> keys.getOrDefault(f, "")).toList();
+    int fit = ResponseLimit.fitting(sources, 0);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", doc.id());
     body.put("source_count", doc.sourceCount());
-    body.put("sources", page.stream().map(f -> keys.getOrDefault(f, "")).toList());
-    if (ords.size() > limit) {
+    body.put("sources", sources.subList(0, fit));
+    if (ords.size() > fit) {
       body.put(
           "next_cursor",
           Base64.getUrlEncoder()
               .withoutPadding()
               .encodeToString(
-                  Integer.toString(page.get(page.size() - 1)).getBytes(StandardCharsets.UTF_8)));
+                  Integer.toString(read.get(fit - 1)).getBytes(StandardCharsets.UTF_8)));
     }
     return ApiResponse.json(200, body);
   }
 
-  private StoredDocument find(String id) {
+  private StoredDocument find(String id, Deadline deadline) {
     if (!DocumentIds.isValid(id)) {
       throw ApiException.notFound(
           "no document has the id '" + id + "'; ids come from search results");
     }
     return documents
-        .byId(id)
+        .byId(id, deadline)
         .orElseThrow(() -> ApiException.notFound("no document has the id '" + id + "'"));
   }
 

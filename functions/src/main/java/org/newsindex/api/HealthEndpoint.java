@@ -1,6 +1,5 @@
 package org.newsindex.api;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,11 @@ final class HealthEndpoint {
     this.pending = pending;
   }
 
-  ApiResponse handle(ApiRequest request) {
+  ApiResponse handle(ApiRequest request, Deadline deadline) {
     request.allowOnly(List.of());
     TermDirectory all =
         postings
-            .directories(
-                Set.of(TermDirectory.ALL_DOCUMENTS), false, Deadline.after(Duration.ofSeconds(10)))
+            .directories(Set.of(TermDirectory.ALL_DOCUMENTS), false, deadline)
             .getOrDefault(
                 TermDirectory.ALL_DOCUMENTS, TermDirectory.empty(TermDirectory.ALL_DOCUMENTS));
     Map<String, Object> documents = new LinkedHashMap<>();
@@ -44,7 +42,7 @@ final class HealthEndpoint {
     body.put("documents", documents);
     body.put(
         "pending_files",
-        pending.list(PENDING_COUNT_LIMIT, Deadline.after(Duration.ofSeconds(5))).stream()
+        pending.list(PENDING_COUNT_LIMIT, deadline).stream()
             .map(PendingMarker::key)
             .distinct()
             .count());

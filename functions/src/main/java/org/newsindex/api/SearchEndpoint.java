@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.newsindex.index.Deadline;
 import org.newsindex.index.DocKind;
 import org.newsindex.search.FacetCount;
 import org.newsindex.search.SearchHit;
@@ -25,7 +26,7 @@ final class SearchEndpoint {
     this.searcher = searcher;
   }
 
-  ApiResponse handle(ApiRequest request) {
+  ApiResponse handle(ApiRequest request, Deadline deadline) {
     request.allowOnly(PARAMETERS);
     long started = System.nanoTime();
     Optional<String> q = request.single("q").map(String::strip).filter(s -> !s.isEmpty());
@@ -50,7 +51,7 @@ final class SearchEndpoint {
             request.integer("limit", SearchRequest.DEFAULT_LIMIT),
             sort,
             request.single("cursor").filter(s -> !s.isEmpty()));
-    SearchResult result = searcher.search(search);
+    SearchResult result = searcher.search(search, deadline);
     return ApiResponse.json(200, body(q, result, (System.nanoTime() - started) / 1_000_000))
         .withCost(result.itemsRead(), result.readUnits());
   }
@@ -76,6 +77,10 @@ final class SearchEndpoint {
     return kinds;
   }
 
+  /**
+   * The response: as many hits as fit in {@link ResponseLimit#MAX_BYTES}, with a cursor after the
+   * last one sent if the page was cut short.
+   */
   private static Map<String, Object> body(Optional<String> q, SearchResult result, long tookMs) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("query", q.orElse(null));
@@ -94,17 +99,39 @@ final class SearchEndpoint {
       r.put("ingested_at", hit.ingestedAt().toString());
       results.add(r);
     }
-    body.put("results", results);
+    body.put("results", List.of());
     Map<String, Object> facets = new LinkedHashMap<>();
     facets.put("kind", buckets(result.kindFacet()));
     facets.put("source", buckets(result.sourceFacet()));
     body.put("facets", facets);
-    result.nextCursor().ifPresent(c -> body.put("next_cursor", c));
-    if (!result.notes().isEmpty()) {
-      body.put("notes", result.notes());
+    List<String> notes = new ArrayList<>(result.notes());
+    Optional<String> next = result.nextCursor();
+    int fit =
+        ResponseLimit.fitting(results, ResponseLimit.bytes(body) + ResponseLimit.bytes(notes));
+    if (fit < results.size()) {
+      next = Optional.of(result.cursors().after(result.hits().get(fit - 1)));
+      notes.add(
+          "the page holds "
+              + fit
+              + " results, not "
+              + results.size()
+              + ", to keep the response under "
+              + ResponseLimit.MAX_BYTES
+              + " bytes; next_cursor continues after the last one");
+    }
+    body.put("results", results.subList(0, fit));
+    next.ifPresent(c -> body.put("next_cursor", c));
+    if (!notes.isEmpty()) {
+      body.put("notes", notes);
     }
     body.put("took_ms", tookMs);
-    body.put("cost", Map.of("items_read", result.itemsRead(), "read_units", result.readUnits()));
+    Map<String, Object> cost = new LinkedHashMap<>();
+    cost.put("items_read", result.itemsRead());
+    cost.put("read_units", result.readUnits());
+    cost.put(
+        "budget",
+        Map.of("items", result.budget().items(), "read_units", result.budget().readUnits()));
+    body.put("cost", cost);
     return body;
   }
 

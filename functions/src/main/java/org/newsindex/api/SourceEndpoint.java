@@ -1,7 +1,6 @@
 package org.newsindex.api;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.newsindex.index.Deadline;
+import org.newsindex.index.KeyText;
 import org.newsindex.index.PendingMarker;
 import org.newsindex.index.PendingStore;
 import org.newsindex.index.SourceManifest;
@@ -22,7 +22,17 @@ import org.newsindex.index.SourceStore;
 final class SourceEndpoint {
   private static final int MAX_LIMIT = 1000;
   private static final int PENDING_LISTED = 1000;
-  private static final Duration TIME = Duration.ofSeconds(5);
+
+  /** S3's limit on a key, in UTF-8 bytes. */
+  static final int MAX_KEY_BYTES = 1024;
+
+  /**
+   * The longest prefix listed, in UTF-8 bytes: a key condition on the table holds all of it (with
+   * room for the hash the table appends to the longest keys), so a listing is exact.
+   */
+  static final int MAX_PREFIX_BYTES = 1000;
+
+  private static final int MAX_CURSOR_CHARS = 2048;
 
   private final SourceStore sources;
   private final PendingStore pending;
@@ -32,10 +42,10 @@ final class SourceEndpoint {
     this.pending = pending;
   }
 
-  ApiResponse one(ApiRequest request, String key) {
+  ApiResponse one(ApiRequest request, String key, Deadline deadline) {
     request.allowOnly(List.of());
-    Deadline deadline = Deadline.after(TIME);
-    Optional<SourceManifest> m = sources.manifest(key);
+    ApiRequest.checkBytes("the key", key, MAX_KEY_BYTES);
+    Optional<SourceManifest> m = sources.manifest(key, deadline);
     List<PendingMarker> waiting = pending.forKey(key, deadline);
     if (m.isEmpty() && waiting.isEmpty()) {
       throw ApiException.notFound("no file with the key '" + key + "' has been uploaded");
@@ -43,9 +53,9 @@ final class SourceEndpoint {
     return ApiResponse.json(200, describe(key, m, waiting));
   }
 
-  ApiResponse list(ApiRequest request) {
+  ApiResponse list(ApiRequest request, Deadline deadline) {
     request.allowOnly(List.of("prefix", "limit", "cursor"));
-    String prefix = request.single("prefix").orElse("");
+    String prefix = request.single("prefix", MAX_PREFIX_BYTES).orElse("");
     int limit = request.integer("limit", 100);
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new ApiException(
@@ -60,7 +70,6 @@ final class SourceEndpoint {
               throw new ApiException(
                   400, "bad_request", "cursor belongs to a listing with another prefix");
             });
-    Deadline deadline = Deadline.after(TIME);
     Map<String, Optional<SourceManifest>> byKey = new TreeMap<>();
     sources
         .list(prefix, limit + 1, after, deadline)
@@ -73,16 +82,17 @@ final class SourceEndpoint {
       }
     }
     List<String> keys = new ArrayList<>(byKey.keySet());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("prefix", prefix);
-    body.put(
-        "sources",
+    List<Map<String, Object>> page =
         keys.stream()
             .limit(limit)
             .map(k -> describe(k, byKey.get(k), waiting.getOrDefault(k, List.of())))
-            .toList());
-    if (keys.size() > limit) {
-      String last = keys.get(limit - 1);
+            .toList();
+    int fit = ResponseLimit.fitting(page, ResponseLimit.bytes(prefix));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("prefix", prefix);
+    body.put("sources", page.subList(0, fit));
+    if (keys.size() > fit) {
+      String last = keys.get(fit - 1);
       body.put(
           "next_cursor",
           Base64.getUrlEncoder()
@@ -94,13 +104,17 @@ final class SourceEndpoint {
 
   private static String decodeCursor(String cursor) {
     try {
-      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      if (cursor.length() <= MAX_CURSOR_CHARS) {
+        String key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        if (KeyText.utf8Length(key) <= MAX_KEY_BYTES) {
+          return key;
+        }
+      }
     } catch (IllegalArgumentException e) {
-      throw new ApiException(
-          400,
-          "bad_request",
-          "cursor is not valid: pass next_cursor as a previous response gave it");
+      // refused below
     }
+    throw ApiException.badRequest(
+        "cursor is not valid: pass next_cursor as a previous response gave it");
   }
 
   /**

@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.newsindex.corpus.HeadlineText;
+import org.newsindex.index.Deadline;
 import org.newsindex.index.Suggestion;
 import org.newsindex.index.SuggestionStore;
 
@@ -13,6 +15,13 @@ import org.newsindex.index.SuggestionStore;
  */
 final class SuggestEndpoint {
   static final int MIN_PREFIX = 2;
+
+  /**
+   * The longest prefix, in UTF-8 bytes after normalization: a key condition on the table holds all
+   * of it, so what is suggested starts with the whole prefix.
+   */
+  static final int MAX_PREFIX_BYTES = 1000;
+
   private static final int SCAN = 1000;
 
   private final SuggestionStore suggestions;
@@ -21,21 +30,27 @@ final class SuggestEndpoint {
     this.suggestions = suggestions;
   }
 
-  ApiResponse handle(ApiRequest request) {
+  ApiResponse handle(ApiRequest request, Deadline deadline) {
     request.allowOnly(List.of("prefix", "limit"));
     String prefix = request.single("prefix").map(String::strip).orElse("");
-    if (prefix.codePointCount(0, prefix.length()) < MIN_PREFIX) {
-      throw new ApiException(
-          400,
-          "bad_request",
-          "prefix needs at least " + MIN_PREFIX + " characters, got '" + prefix + "'");
+    // Counted as the table is keyed: after the normalization that folds case, width and
+    // compatibility forms (a letter and its combining accent are one character).
+    String normalized = HeadlineText.normalize(prefix);
+    if (normalized.codePointCount(0, normalized.length()) < MIN_PREFIX) {
+      throw ApiException.badRequest(
+          "prefix needs at least "
+              + MIN_PREFIX
+              + " characters (after Unicode normalization), got '"
+              + prefix
+              + "'");
     }
+    ApiRequest.checkBytes("prefix (after Unicode normalization)", normalized, MAX_PREFIX_BYTES);
     int limit = request.integer("limit", 10);
     if (limit < 1 || limit > 50) {
       throw new ApiException(400, "bad_request", "limit must be between 1 and 50, got " + limit);
     }
     List<Map<String, Object>> out =
-        suggestions.startingWith(prefix, SCAN).stream()
+        suggestions.startingWith(prefix, SCAN, deadline).stream()
             .sorted(
                 Comparator.comparingLong(Suggestion::count)
                     .reversed()

@@ -3,6 +3,7 @@ package org.newsindex.config;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import org.newsindex.search.SearchBudget;
 
 /**
  * Everything a function reads from its environment, parsed once. Handlers build it from the map
@@ -20,7 +21,8 @@ public record Settings(
     int maxArticleBytes,
     Optional<String> cursorSigningKey,
     int postingChunkBytes,
-    int memoryMb) {
+    int memoryMb,
+    SearchBudget searchBudget) {
 
   /** Access keys given in the environment (the local cloud, or Lambda's own session keys). */
   public record StaticCredentials(
@@ -52,7 +54,22 @@ public record Settings(
         (int) number(env, "MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES),
         value(env, "CURSOR_SIGNING_KEY"),
         (int) number(env, "POSTING_CHUNK_BYTES", 64 * 1024),
-        (int) number(env, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", 1769));
+        (int) number(env, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", 1769),
+        searchBudget(env));
+  }
+
+  /** What one search may read: SEARCH_BUDGET_ITEMS items and SEARCH_BUDGET_READ_UNITS units. */
+  private static SearchBudget searchBudget(Map<String, String> env) {
+    long items = number(env, "SEARCH_BUDGET_ITEMS", SearchBudget.DEFAULT.items());
+    long units = number(env, "SEARCH_BUDGET_READ_UNITS", (long) SearchBudget.DEFAULT.readUnits());
+    if (items < 1 || items > Integer.MAX_VALUE || units < 1) {
+      throw new IllegalStateException(
+          "SEARCH_BUDGET_ITEMS and SEARCH_BUDGET_READ_UNITS must be at least 1, got "
+              + items
+              + " and "
+              + units);
+    }
+    return new SearchBudget((int) items, units);
   }
 
   private static String required(Map<String, String> env, String name) {

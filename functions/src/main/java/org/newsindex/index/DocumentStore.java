@@ -66,10 +66,14 @@ public final class DocumentStore {
     return out;
   }
 
-  public Optional<StoredDocument> byId(String id) {
+  public Optional<StoredDocument> byId(String id, Deadline deadline) {
     return table
-        .get(TableKeys.pointer(id), false)
-        .flatMap(item -> document(Attributes.number(item, "ord", 0), false));
+        .get(TableKeys.pointer(id), false, deadline)
+        .flatMap(
+            item ->
+                table
+                    .get(TableKeys.document(Attributes.number(item, "ord", 0)), false, deadline)
+                    .map(DocumentStore::decode));
   }
 
   /**
@@ -133,7 +137,7 @@ public final class DocumentStore {
   /** The file ordinals of one sealed chunk of a headline's sources. */
   SortedSet<Integer> sealedChunk(long ord, int first, Deadline deadline) {
     return table
-        .get(TableKeys.headlineSources(ord, first), true)
+        .get(TableKeys.headlineSources(ord, first), true, deadline)
         .map(item -> toInts(Varints.unpackSorted(Attributes.bytes(item, "b"))))
         .orElseGet(TreeSet::new);
   }

@@ -88,10 +88,14 @@ public final class IndexTable {
   }
 
   Optional<Map<String, AttributeValue>> get(ItemKey key, boolean consistent) {
+    return get(key, consistent, Deadline.after(LONGEST_REQUEST));
+  }
+
+  Optional<Map<String, AttributeValue>> get(ItemKey key, boolean consistent, Deadline deadline) {
     ItemLimitException.check(key, null, 0);
     GetItemResponse response =
         retrying(
-            Deadline.after(LONGEST_REQUEST),
+            deadline,
             "reading an item",
             () ->
                 client.getItem(
@@ -99,7 +103,8 @@ public final class IndexTable {
                         b.tableName(name)
                             .key(key.toMap())
                             .consistentRead(consistent)
-                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
+                            .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                            .overrideConfiguration(timeout(deadline))));
     meter.record(response.hasItem() ? 1 : 0, capacity(response.consumedCapacity()));
     return response.hasItem() && !response.item().isEmpty()
         ? Optional.of(response.item())

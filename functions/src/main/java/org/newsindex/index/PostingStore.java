@@ -37,7 +37,7 @@ public final class PostingStore {
   /**
    * Indexed terms that start with the prefix (which must be two or more characters), in term order.
    */
-  public List<String> termsWithPrefix(String prefix, int limit) {
+  public List<String> termsWithPrefix(String prefix, int limit, Deadline deadline) {
     String keyPrefix = KeyText.prefix(prefix, KeyText.SORT_KEY_BYTES - 24);
     return table
         .query(
@@ -51,7 +51,8 @@ public final class PostingStore {
                             s(TableKeys.directoryPartition(prefix)),
                             ":prefix",
                             s(keyPrefix))),
-            limit)
+            limit,
+            deadline)
         .stream()
         .map(item -> Attributes.string(item, "term").orElseGet(() -> item.get("sk").s()))
         .filter(t -> t.startsWith(prefix))

@@ -4,6 +4,7 @@ import static org.newsindex.index.Attributes.n;
 import static org.newsindex.index.Attributes.s;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,8 +29,13 @@ public final class SourceStore {
   }
 
   public Optional<SourceManifest> manifest(String key) {
+    return manifest(key, Deadline.after(Duration.ofSeconds(10)));
+  }
+
+  /** The same, reading nothing after the deadline. */
+  public Optional<SourceManifest> manifest(String key, Deadline deadline) {
     return table
-        .get(TableKeys.source(key), true)
+        .get(TableKeys.source(key), true, deadline)
         .map(SourceStore::decode)
         .filter(m -> m.key().equals(key));
   }

@@ -38,12 +38,12 @@ public final class SuggestionStore {
    * Words and headline titles whose text starts with the prefix, at most {@code scan} of each kind
    * read.
    */
-  public List<Suggestion> startingWith(String prefix, int scan) {
+  public List<Suggestion> startingWith(String prefix, int scan, Deadline deadline) {
     String normalized = HeadlineText.normalize(prefix);
     if (normalized.codePointCount(0, normalized.length()) < 2) {
       return List.of();
     }
-    List<Suggestion> out = new ArrayList<>(words(normalized, scan));
+    List<Suggestion> out = new ArrayList<>(words(normalized, scan, deadline));
     // A key condition longer than a sort key is refused by DynamoDB: match on a bounded prefix
     // and filter on the whole one.
     String keyPrefix = KeyText.prefix(normalized, KeyText.SORT_KEY_BYTES - 24);
@@ -57,7 +57,8 @@ public final class SuggestionStore {
                             s(TableKeys.suggestionPartition(normalized)),
                             ":prefix",
                             s(keyPrefix))),
-            scan)
+            scan,
+            deadline)
         .stream()
         .map(SuggestionStore::decode)
         .filter(h -> key(h.text()).startsWith(normalized))
@@ -70,7 +71,7 @@ public final class SuggestionStore {
    * stems starting with the prefix less a few characters are read (their forms and counts only) and
    * their forms filtered, so "negotiat" finds "negotiations" under the stem "negoti".
    */
-  private List<Suggestion> words(String prefix, int scan) {
+  private List<Suggestion> words(String prefix, int scan, Deadline deadline) {
     int length = prefix.codePointCount(0, prefix.length());
     int keep = Math.min(length, Math.max(2, length - STEM_SLACK));
     String stemPrefix =
@@ -88,7 +89,8 @@ public final class SuggestionStore {
                             s(TableKeys.directoryPartition(stemPrefix)),
                             ":prefix",
                             s(stemPrefix))),
-            scan)
+            scan,
+            deadline)
         .forEach(
             item -> {
               List<String> forms = Attributes.stringList(item, "forms");

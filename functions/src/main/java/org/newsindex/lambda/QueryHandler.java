@@ -12,6 +12,7 @@ import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
 import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.api.ApiException;
 import org.newsindex.api.ApiRequest;
 import org.newsindex.api.ApiResponse;
 import org.newsindex.api.ApiRouter;
@@ -40,7 +41,13 @@ public final class QueryHandler
                     new IllegalStateException("environment variable CURSOR_SIGNING_KEY is not set"))
             .getBytes(StandardCharsets.UTF_8);
     IndexTable table = new IndexTable(Clients.dynamoDb(settings), settings.tableName());
-    this.router = new ApiRouter(table, new TextAnalyzer(), cursorKey, e -> e.printStackTrace());
+    this.router =
+        new ApiRouter(
+            table,
+            new TextAnalyzer(),
+            cursorKey,
+            settings.searchBudget(),
+            e -> e.printStackTrace());
     Core.getGlobalContext().register(this);
   }
 
@@ -70,8 +77,19 @@ public final class QueryHandler
         event.getRequestContext() != null && event.getRequestContext().getHttp() != null
             ? event.getRequestContext().getHttp().getMethod()
             : "GET";
-    ApiResponse response =
-        router.handle(ApiRequest.of(method, stripStage(event), event.getRawQueryString()));
+    ApiResponse response;
+    try {
+      response =
+          router.handle(
+              ApiRequest.of(method, stripStage(event), event.getRawQueryString()),
+              InvocationDeadline.ofRequest(context));
+    } catch (ApiException e) {
+      response = ApiResponse.error(e);
+    } catch (Throwable e) {
+      // Whatever fails (a StackOverflowError too), the caller gets the API's JSON, not Lambda's.
+      e.printStackTrace();
+      response = ApiRouter.internalError();
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("method", method);
     details.put("path", event.getRawPath());

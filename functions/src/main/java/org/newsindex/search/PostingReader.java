@@ -4,44 +4,59 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.newsindex.index.Deadline;
+import org.newsindex.index.ChunkSummary;
 import org.newsindex.index.PostingEntry;
 import org.newsindex.index.PostingStore;
 import org.newsindex.index.TermDirectory;
 
-/** Reads the next chunks of several terms' posting lists in one batch, best first. */
+/**
+ * Reads the next chunks of several terms' posting lists in one batch, best first, as far as the
+ * search's budget allows: a batch whose estimated cost (from the chunks' sizes in their
+ * directories) does not fit is not read.
+ */
 final class PostingReader {
   private final PostingStore store;
-  private final Deadline deadline;
+  private final ReadAllowance allowance;
 
-  PostingReader(PostingStore store, Deadline deadline) {
+  PostingReader(PostingStore store, ReadAllowance allowance) {
     this.store = store;
-    this.deadline = deadline;
+    this.allowance = allowance;
   }
 
   /**
-   * Reads chunks of each list until it holds at least {@code minEntries} entries or is complete.
+   * Reads chunks of each list until it holds at least {@code minEntries} entries or is complete;
+   * false if the budget stopped it first.
    */
-  void readUntil(Collection<TermPostings> lists, int minEntries) {
+  boolean readUntil(Collection<TermPostings> lists, int minEntries) {
     while (true) {
       List<TermPostings> wanting =
           lists.stream().filter(l -> !l.complete() && l.entries().size() < minEntries).toList();
       if (wanting.isEmpty()) {
-        return;
+        return true;
       }
-      readNext(wanting);
+      if (!readNext(wanting)) {
+        return false;
+      }
     }
   }
 
-  /** Reads one more chunk of each list. */
-  void readNext(Collection<TermPostings> lists) {
+  /** Reads one more chunk of each list; false (and nothing read) if the budget cannot pay. */
+  boolean readNext(Collection<TermPostings> lists) {
+    allowance.checkTime();
     List<PostingStore.ChunkRef> refs = new ArrayList<>();
+    double units = 0;
     for (TermPostings l : lists) {
-      if (!l.complete()) {
-        refs.add(new PostingStore.ChunkRef(l.directory().term(), l.nextChunk().id()));
+      if (!l.complete() && l.nextChunk().id() != TermDirectory.INLINE) {
+        ChunkSummary next = l.nextChunk();
+        refs.add(new PostingStore.ChunkRef(l.directory().term(), next.id()));
+        units += ReadAllowance.units(next.bytes());
       }
     }
-    Map<PostingStore.ChunkRef, List<PostingEntry>> chunks = store.chunks(refs, false, deadline);
+    if (!allowance.affords(refs.size(), units)) {
+      return false;
+    }
+    Map<PostingStore.ChunkRef, List<PostingEntry>> chunks =
+        store.chunks(refs, false, allowance.deadline());
     for (TermPostings l : lists) {
       if (l.complete()) {
         continue;
@@ -53,5 +68,6 @@ final class PostingReader {
               : chunks.getOrDefault(
                   new PostingStore.ChunkRef(l.directory().term(), id), List.of()));
     }
+    return true;
   }
 }

@@ -58,6 +58,31 @@ final class QueryEvaluator {
     return out;
   }
 
+  /**
+   * The terms whose document frequency a score depends on, each once, in the order the query names
+   * them: those of words and phrases that can make a document match (a prefix scores a constant; an
+   * excluded clause only removes documents).
+   */
+  static List<String> scoredTerms(QueryNode node) {
+    Set<String> out = new LinkedHashSet<>();
+    collectScored(node, out);
+    return List.copyOf(out);
+  }
+
+  private static void collectScored(QueryNode node, Set<String> out) {
+    if (node instanceof QueryNode.Term t) {
+      out.add(t.term());
+    } else if (node instanceof QueryNode.Phrase p) {
+      out.addAll(p.terms());
+    } else if (node instanceof QueryNode.Bool b) {
+      for (QueryNode.Clause c : b.clauses()) {
+        if (c.occur() != Occur.MUST_NOT) {
+          collectScored(c.node(), out);
+        }
+      }
+    }
+  }
+
   private static void collect(
       QueryNode node, Map<String, List<String>> expansions, Set<String> out, boolean excluded) {
     if (node instanceof QueryNode.Term t) {

@@ -1,8 +1,10 @@
 package org.newsindex.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.analysis.Token;
 
@@ -18,6 +20,15 @@ public final class QueryParser {
   public static final int MAX_LEAVES = 64;
   public static final int MIN_PREFIX_CHARS = 2;
 
+  /** How deep groups may nest: the parser and the scorer recurse once per level. */
+  public static final int MAX_DEPTH = 32;
+
+  /**
+   * Words a query may score by, counting every word of its phrases: a page cursor carries each
+   * one's document frequency, so this bounds its size.
+   */
+  public static final int MAX_SCORED_WORDS = 256;
+
   private final TextAnalyzer analyzer;
 
   public QueryParser(TextAnalyzer analyzer) {
@@ -28,12 +39,14 @@ public final class QueryParser {
   public record Parsed(QueryNode.Bool query, List<String> notes) {}
 
   public Parsed parse(String text) {
-    if (text.length() > MAX_QUERY_CHARS) {
+    int chars = text.codePointCount(0, text.length());
+    if (chars > MAX_QUERY_CHARS) {
       throw new BadQueryException(
-          "q is " + text.length() + " characters long; queries are limited to " + MAX_QUERY_CHARS);
+          "q is " + chars + " characters long; queries are limited to " + MAX_QUERY_CHARS);
     }
-    List<String> notes = new ArrayList<>();
+    Set<String> notes = new LinkedHashSet<>();
     List<Lexeme> lexemes = lex(text, notes);
+    checkDepth(lexemes);
     Cursor cursor = new Cursor(lexemes);
     QueryNode.Bool query = clauses(cursor, false, notes);
     if (query.clauses().isEmpty()) {
@@ -48,10 +61,29 @@ public final class QueryParser {
       throw new BadQueryException(
           "q has more than " + MAX_LEAVES + " words and phrases; shorten it");
     }
-    return new Parsed(query, notes);
+    if (scoredWords(query) > MAX_SCORED_WORDS) {
+      throw new BadQueryException(
+          "q has more than "
+              + MAX_SCORED_WORDS
+              + " words, counting each word of its phrases; shorten it");
+    }
+    return new Parsed(query, List.copyOf(notes));
   }
 
-  private QueryNode.Bool clauses(Cursor cursor, boolean inGroup, List<String> notes) {
+  /** Refuses groups nested deeper than {@value #MAX_DEPTH} before anything recurses into them. */
+  private static void checkDepth(List<Lexeme> lexemes) {
+    int depth = 0;
+    for (Lexeme lexeme : lexemes) {
+      if (lexeme.type() == Type.OPEN && ++depth > MAX_DEPTH) {
+        throw new BadQueryException(
+            "q nests groups more than " + MAX_DEPTH + " deep; remove some parentheses");
+      } else if (lexeme.type() == Type.CLOSE && depth > 0) {
+        depth--;
+      }
+    }
+  }
+
+  private QueryNode.Bool clauses(Cursor cursor, boolean inGroup, Set<String> notes) {
     List<QueryNode.Clause> clauses = new ArrayList<>();
     Conj conj = Conj.NONE;
     Mod mod = Mod.NONE;
@@ -157,6 +189,13 @@ public final class QueryParser {
     return 1;
   }
 
+  private static int scoredWords(QueryNode node) {
+    if (node instanceof QueryNode.Bool b) {
+      return b.clauses().stream().mapToInt(c -> scoredWords(c.node())).sum();
+    }
+    return node instanceof QueryNode.Phrase p ? p.terms().size() : 1;
+  }
+
   private enum Conj {
     NONE,
     AND,
@@ -201,7 +240,7 @@ public final class QueryParser {
     }
   }
 
-  private static List<Lexeme> lex(String text, List<String> notes) {
+  private static List<Lexeme> lex(String text, Set<String> notes) {
     List<Lexeme> out = new ArrayList<>();
     int i = 0;
     int n = text.length();

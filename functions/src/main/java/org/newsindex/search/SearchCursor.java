@@ -1,36 +1,43 @@
 package org.newsindex.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteArrayDataOutput;
 
 /**
  * Where a page ended, as an opaque, signed token: the last hit's position in the order (its score
- * and ordinal), a fingerprint of the query it belongs to, and the statistics the first page was
- * scored with, so that every page of a search scores documents the same way. The HMAC makes a
- * changed or forged cursor detectable.
+ * and ordinal), a fingerprint of the search it belongs to, and the statistics the first page was
+ * scored with, so that every page of a search scores documents the same way. Only the statistics
+ * scores depend on are carried: the corpus's document count and total length, and the document
+ * frequency of each scored word in the order the query names them (prefix expansions score a
+ * constant and excluded words not at all, so theirs are not needed). The token is binary (varints)
+ * and at most {@value #MAX_CHARS} characters for any query the parser accepts. The HMAC makes a
+ * changed or forged cursor detectable, and is checked before anything else is read.
  */
 public record SearchCursor(
-    String fingerprint,
-    float score,
-    long ord,
-    long docCount,
-    long sumLength,
-    Map<String, Long> docFreqs) {
+    String fingerprint, float score, long ord, long docCount, long sumLength, List<Long> docFreqs) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The longest token a search accepts (and, by the parser's limits, the longest it gives). */
+  public static final int MAX_CHARS = 2_048;
+
+  private static final int VERSION = 2;
+  private static final int FINGERPRINT_BYTES = 12;
+  private static final int MAC_BYTES = 16;
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
   public SearchCursor {
-    docFreqs = new TreeMap<>(docFreqs);
+    docFreqs = List.copyOf(docFreqs);
   }
 
   /** Whether a hit with this score and ordinal comes after the cursor in relevance order. */
@@ -40,44 +47,88 @@ public record SearchCursor(
   }
 
   public String encode(byte[] key) {
+    // version, fingerprint, score, 3 longs, count and frequencies: at most 10 bytes a varint.
+    byte[] buffer = new byte[1 + FINGERPRINT_BYTES + 4 + 10 * (4 + docFreqs.size())];
+    ByteArrayDataOutput out = new ByteArrayDataOutput(buffer);
     try {
-      Wire wire =
-          new Wire(1, fingerprint, Float.floatToIntBits(score), ord, docCount, sumLength, docFreqs);
-      String payload = B64.encodeToString(JSON.writeValueAsBytes(wire));
-      return payload + "." + B64.encodeToString(sign(key, payload));
+      out.writeByte((byte) VERSION);
+      out.writeBytes(B64D.decode(fingerprint), FINGERPRINT_BYTES);
+      out.writeInt(Float.floatToIntBits(score));
+      out.writeZLong(ord);
+      out.writeVLong(docCount);
+      out.writeVLong(sumLength);
+      out.writeVInt(docFreqs.size());
+      for (long df : docFreqs) {
+        out.writeVLong(df);
+      }
     } catch (IOException e) {
-      throw new IllegalStateException(e);
+      throw new UncheckedIOException("an array cannot fail to be written", e);
     }
+    byte[] payload = Arrays.copyOf(buffer, out.getPosition());
+    byte[] token = Arrays.copyOf(payload, payload.length + MAC_BYTES);
+    System.arraycopy(sign(key, payload), 0, token, payload.length, MAC_BYTES);
+    return B64.encodeToString(token);
   }
 
-  public static SearchCursor decode(String token, byte[] key, String expectedFingerprint) {
-    int dot = token.indexOf('.');
-    if (dot <= 0) {
+  /**
+   * The cursor a token holds, if it was signed with the key and belongs to the search with this
+   * fingerprint and number of scored words.
+   */
+  public static SearchCursor decode(
+      String token, byte[] key, String expectedFingerprint, int scoredWords) {
+    if (token.length() > MAX_CHARS) {
       throw invalid();
     }
-    String payload = token.substring(0, dot);
-    byte[] signature;
+    byte[] bytes;
     try {
-      signature = B64D.decode(token.substring(dot + 1));
+      bytes = B64D.decode(token);
     } catch (IllegalArgumentException e) {
       throw invalid();
     }
-    if (!MessageDigest.isEqual(signature, sign(key, payload))) {
+    if (bytes.length <= MAC_BYTES + 1 + FINGERPRINT_BYTES) {
       throw invalid();
     }
-    Wire wire;
+    byte[] payload = Arrays.copyOf(bytes, bytes.length - MAC_BYTES);
+    byte[] mac = Arrays.copyOfRange(bytes, payload.length, bytes.length);
+    if (!MessageDigest.isEqual(mac, sign(key, payload))) {
+      throw invalid();
+    }
+    SearchCursor cursor;
     try {
-      wire = JSON.readValue(B64D.decode(payload), Wire.class);
-    } catch (IOException | IllegalArgumentException e) {
-      throw invalid();
+      ByteArrayDataInput in = new ByteArrayDataInput(payload);
+      if (in.readByte() != VERSION) {
+        throw invalid();
+      }
+      byte[] fingerprint = new byte[FINGERPRINT_BYTES];
+      in.readBytes(fingerprint, 0, FINGERPRINT_BYTES);
+      float score = Float.intBitsToFloat(in.readInt());
+      long ord = in.readZLong();
+      long docCount = in.readVLong();
+      long sumLength = in.readVLong();
+      int n = in.readVInt();
+      if (n < 0 || n > payload.length) {
+        throw invalid();
+      }
+      List<Long> docFreqs = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        docFreqs.add(in.readVLong());
+      }
+      if (!in.eof()) {
+        throw invalid();
+      }
+      cursor =
+          new SearchCursor(
+              B64.encodeToString(fingerprint), score, ord, docCount, sumLength, docFreqs);
+    } catch (IOException | RuntimeException e) {
+      throw e instanceof BadQueryException bad ? bad : invalid();
     }
-    if (!wire.f().equals(expectedFingerprint)) {
+    if (!cursor.fingerprint().equals(expectedFingerprint)
+        || cursor.docFreqs().size() != scoredWords) {
       throw new BadQueryException(
           "cursor belongs to a different search; send the same q, kind, source and sort "
               + "as the request that returned it");
     }
-    return new SearchCursor(
-        wire.f(), Float.intBitsToFloat(wire.s()), wire.o(), wire.n(), wire.l(), wire.d());
+    return cursor;
   }
 
   /** A short digest of what defines a search's result order. */
@@ -88,20 +139,17 @@ public record SearchCursor(
         sha.update(part.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
       }
-      return B64.encodeToString(sha.digest()).substring(0, 16);
+      return B64.encodeToString(Arrays.copyOf(sha.digest(), FINGERPRINT_BYTES));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static byte[] sign(byte[] key, String payload) {
+  private static byte[] sign(byte[] key, byte[] payload) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] full = mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-      byte[] truncated = new byte[16];
-      System.arraycopy(full, 0, truncated, 0, 16);
-      return truncated;
+      return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -111,7 +159,4 @@ public record SearchCursor(
     return new BadQueryException(
         "cursor is not valid: pass next_cursor exactly as a previous response gave it");
   }
-
-  /** The JSON form inside the token; short names keep cursors short. */
-  record Wire(int v, String f, int s, long o, long n, long l, Map<String, Long> d) {}
 }

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * The answer to a search: how many documents match (exactly, or at least, as Elasticsearch reports
- * past its tracking limit), one page of hits, facet counts by kind and by source file, the cursor
- * of the next page, notes about how the query was read, and what the search cost.
+ * past its tracking limit or when the search stopped at its budget), one page of hits, facet counts
+ * by kind and by source file, the cursor of the next page (and how to continue after any hit of
+ * this one), notes about how the query was read, and what the search cost against its budget.
  */
 public record SearchResult(
     long total,
@@ -15,9 +16,11 @@ public record SearchResult(
     List<FacetCount> kindFacet,
     List<FacetCount> sourceFacet,
     Optional<String> nextCursor,
+    PageCursors cursors,
     List<String> notes,
     long itemsRead,
-    double readUnits) {
+    double readUnits,
+    SearchBudget budget) {
 
   public SearchResult {
     hits = List.copyOf(hits);

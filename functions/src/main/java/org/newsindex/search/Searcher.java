@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.newsindex.analysis.AnalyzedText;
 import org.newsindex.analysis.TextAnalyzer;
@@ -22,7 +22,6 @@ import org.newsindex.index.IndexTable;
 import org.newsindex.index.PostingEntry;
 import org.newsindex.index.PostingStore;
 import org.newsindex.index.ReadMeter;
-import org.newsindex.index.SourceManifest;
 import org.newsindex.index.SourceStore;
 import org.newsindex.index.StoredDocument;
 import org.newsindex.index.TermDirectory;
@@ -32,15 +31,18 @@ import org.newsindex.index.TermDirectory;
  * tracking horizon (exact totals and facets up to 10,000 matches, as Elasticsearch tracks them); a
  * term with more postings than that is read only as far as the top results need: reading stops when
  * no unread posting can score above the page's last hit (its rank key bounds its BM25 part). Hits
- * whose terms are not all known from the postings read are completed from their stored text.
+ * whose terms are not all known from the postings read are completed from their stored text. Every
+ * read counts against the search's {@link SearchBudget} and checks its deadline first.
  */
 public final class Searcher {
   public static final int TRACK_TOTAL_LIMIT = 10_000;
-  public static final int MAX_PREFIX_EXPANSIONS = 128;
+  public static final int MAX_PREFIX_EXPANSIONS = PrefixExpansions.MAX_TERMS;
   public static final int SOURCE_FACET_SIZE = 20;
-  static final int MAX_SOURCE_FILES = 10_000;
   private static final int RESOLVE_BATCH = 100;
   private static final int MAX_RESOLVED = 2_000;
+
+  /** Without a deadline from the caller: inside the query function's 10 s timeout. */
+  private static final Duration DEFAULT_TIME = Duration.ofSeconds(8);
 
   private final IndexTable table;
   private final TextAnalyzer analyzer;
@@ -48,14 +50,21 @@ public final class Searcher {
   private final Highlighter highlighter;
   private final byte[] cursorKey;
   private final int horizon;
+  private final SearchBudget budget;
 
-  public Searcher(IndexTable table, TextAnalyzer analyzer, byte[] cursorKey, int horizon) {
+  public Searcher(
+      IndexTable table, TextAnalyzer analyzer, byte[] cursorKey, int horizon, SearchBudget budget) {
     this.table = table;
     this.analyzer = analyzer;
     this.parser = new QueryParser(analyzer);
     this.highlighter = new Highlighter(analyzer);
     this.cursorKey = cursorKey.clone();
     this.horizon = horizon;
+    this.budget = budget;
+  }
+
+  public Searcher(IndexTable table, TextAnalyzer analyzer, byte[] cursorKey, int horizon) {
+    this(table, analyzer, cursorKey, horizon, SearchBudget.DEFAULT);
   }
 
   public Searcher(IndexTable table, TextAnalyzer analyzer, byte[] cursorKey) {
@@ -63,8 +72,12 @@ public final class Searcher {
   }
 
   public SearchResult search(SearchRequest request) {
-    Run run = new Run(request);
-    return run.execute();
+    return search(request, Deadline.after(DEFAULT_TIME));
+  }
+
+  /** Searches, stopping with a {@link SearchTimeoutException} if the deadline comes first. */
+  public SearchResult search(SearchRequest request, Deadline deadline) {
+    return new Run(request, deadline).execute();
   }
 
   /** The state of one search. */
@@ -74,20 +87,21 @@ public final class Searcher {
     private final IndexTable metered = table.metered(meter);
     private final PostingStore postings = new PostingStore(metered);
     private final DocumentStore documents = new DocumentStore(metered);
-    // Inside the query function's 10 s timeout, so a slow search fails as a clean error, not a
-    // timeout.
-    private final Deadline deadline = Deadline.after(Duration.ofSeconds(8));
+    private final ReadAllowance allowance;
     private final List<String> notes = new ArrayList<>();
     private Optional<SourceFilter> sourceFiles = Optional.empty();
+    private boolean stoppedByBudget;
 
-    Run(SearchRequest request) {
+    Run(SearchRequest request, Deadline deadline) {
       this.request = request;
+      this.allowance = new ReadAllowance(budget, meter, deadline);
     }
 
     SearchResult execute() {
       Optional<QueryParser.Parsed> parsed = request.q().map(parser::parse);
       parsed.ifPresent(p -> notes.addAll(p.notes()));
-      sourceFiles = request.source().map(this::sourceFileOrds);
+      List<String> scored =
+          parsed.map(p -> QueryEvaluator.scoredTerms(p.query())).orElse(List.of());
       String fingerprint =
           SearchCursor.fingerprint(
               request.q().orElse(""),
@@ -96,38 +110,62 @@ public final class Searcher {
                   .sorted()
                   .collect(Collectors.joining(",")),
               request.source().orElse(""),
-              request.sort().label());
+              request.sort().label(),
+              String.join("\u0000", scored));
+      // The cursor is checked before anything is read.
       Optional<SearchCursor> cursor =
-          request.cursor().map(c -> SearchCursor.decode(c, cursorKey, fingerprint));
+          request.cursor().map(c -> SearchCursor.decode(c, cursorKey, fingerprint, scored.size()));
+      reservePage(1);
+      sourceFiles =
+          request.source().map(s -> SourceFilter.read(new SourceStore(metered), s, allowance));
       return parsed.isPresent()
-          ? query(parsed.get().query(), fingerprint, cursor)
+          ? query(parsed.get().query(), scored, fingerprint, cursor)
           : listing(fingerprint, cursor);
     }
 
+    /** Keeps room in the budget for the page's documents and the source facet's file keys. */
+    private void reservePage(double averageLength) {
+      double perDocument =
+          ReadAllowance.units((long) Math.ceil(averageLength) * ReadAllowance.TEXT_BYTES_PER_TERM);
+      allowance.reserve(
+          request.limit() + SOURCE_FACET_SIZE,
+          request.limit() * perDocument + SOURCE_FACET_SIZE * ReadAllowance.UNITS_PER_ITEM);
+    }
+
     private SearchResult query(
-        QueryNode.Bool query, String fingerprint, Optional<SearchCursor> cursor) {
-      Map<String, List<String>> expansions = expand(query);
+        QueryNode.Bool query,
+        List<String> scored,
+        String fingerprint,
+        Optional<SearchCursor> cursor) {
+      Map<String, List<String>> expansions = PrefixExpansions.read(query, postings, allowance);
       Set<String> terms = QueryEvaluator.terms(query, expansions);
       Set<String> positive = QueryEvaluator.positiveTerms(query, expansions);
       Set<String> wanted = new HashSet<>(terms);
       wanted.add(TermDirectory.ALL_DOCUMENTS);
-      Map<String, TermDirectory> directories = postings.directories(wanted, false, deadline);
+      if (!allowance.affords(wanted.size(), wanted.size() * ReadAllowance.UNITS_PER_ITEM)) {
+        throw tooManyTerms(expansions, wanted.size());
+      }
+      allowance.checkTime();
+      Map<String, TermDirectory> directories =
+          postings.directories(wanted, false, allowance.deadline());
       TermDirectory all =
           directories.getOrDefault(
               TermDirectory.ALL_DOCUMENTS, TermDirectory.empty(TermDirectory.ALL_DOCUMENTS));
       long docCount = cursor.map(SearchCursor::docCount).orElse((long) all.docFreq());
       long sumLength = cursor.map(SearchCursor::sumLength).orElse(all.tfSum());
+      reservePage(docCount == 0 ? 1 : (double) sumLength / docCount);
+      if (allowance.overspent()) {
+        throw tooManyTerms(expansions, wanted.size());
+      }
       Map<String, Long> docFreqs = new HashMap<>();
       for (String term : terms) {
         docFreqs.put(
             term,
-            cursor
-                .map(c -> c.docFreqs().get(term))
-                .orElse(
-                    (long)
-                        Optional.ofNullable(directories.get(term))
-                            .map(TermDirectory::docFreq)
-                            .orElse(0)));
+            (long)
+                Optional.ofNullable(directories.get(term)).map(TermDirectory::docFreq).orElse(0));
+      }
+      for (int i = 0; i < scored.size() && cursor.isPresent(); i++) {
+        docFreqs.put(scored.get(i), cursor.get().docFreqs().get(i));
       }
       Bm25 bm25 = new Bm25(docCount, sumLength);
 
@@ -136,8 +174,13 @@ public final class Searcher {
         lists.put(
             term, new TermPostings(directories.getOrDefault(term, TermDirectory.empty(term))));
       }
-      PostingReader reader = new PostingReader(postings, deadline);
-      reader.readUntil(lists.values(), horizon);
+      PostingReader reader = new PostingReader(postings, allowance);
+      if (!reader.readUntil(lists.values(), horizon)) {
+        stoppedByBudget = true;
+        if (positive.stream().allMatch(t -> lists.get(t).entries().isEmpty())) {
+          throw tooManyPostings(lists, positive);
+        }
+      }
       QueryEvaluator.Lists listState =
           new QueryEvaluator.Lists() {
             @Override
@@ -162,8 +205,8 @@ public final class Searcher {
       Set<Long> settled = new HashSet<>();
       int k = request.limit() + 1;
       int resolved = 0;
-      boolean truncated = false;
-      while (true) {
+      boolean truncated = stoppedByBudget;
+      while (!stoppedByBudget) {
         settle(candidates, evaluator, scores, settled);
         List<Long> ranked = ranked(scores, candidates, cursor);
         double kth =
@@ -184,8 +227,14 @@ public final class Searcher {
                   .map(Map.Entry::getKey)
                   .toList();
           if (!worth.isEmpty()) {
-            resolve(worth, terms);
-            resolved += worth.size();
+            List<Candidate> affordable = affordable(worth);
+            if (affordable.isEmpty()) {
+              stoppedByBudget = true;
+              truncated = true;
+              break;
+            }
+            resolve(affordable, terms);
+            resolved += affordable.size();
             continue;
           }
         } else if (!pending.isEmpty()) {
@@ -197,32 +246,46 @@ public final class Searcher {
             && request.sort() == SortOrder.RELEVANCE
             && lists.values().stream().mapToInt(l -> l.entries().size()).max().orElse(0)
                 < horizon * 20) {
-          reader.readNext(lists.values());
-          absorb(lists, positive, candidates, consumed, excluding);
-          continue;
+          if (reader.readNext(lists.values())) {
+            absorb(lists, positive, candidates, consumed, excluding);
+            continue;
+          }
+          stoppedByBudget = true;
         }
         if (incomplete) {
           truncated = true;
         }
         break;
       }
+      settle(candidates, evaluator, scores, settled);
 
       List<Long> ranked = ranked(scores, candidates, cursor);
       boolean exact =
           !truncated && candidates.values().stream().allMatch(c -> settled.contains(c.ord));
-      List<Long> page = ranked.subList(0, Math.min(request.limit(), ranked.size()));
-      Optional<String> next = Optional.empty();
-      if (ranked.size() > request.limit() && !page.isEmpty()) {
-        long last = page.get(page.size() - 1);
-        float lastScore = request.sort() == SortOrder.RELEVANCE ? scores.get(last) : 0f;
-        Map<String, Long> snapshot = new HashMap<>(docFreqs);
-        next =
-            Optional.of(
-                new SearchCursor(fingerprint, lastScore, last, docCount, sumLength, snapshot)
-                    .encode(cursorKey));
+      PageCursors cursors =
+          new PageCursors(
+              cursorKey,
+              fingerprint,
+              docCount,
+              sumLength,
+              scored.stream().map(t -> docFreqs.getOrDefault(t, 0L)).toList(),
+              request.sort() == SortOrder.RELEVANCE);
+      return result(scores.keySet(), candidates, exact, ranked, scores, cursors, positive);
+    }
+
+    /** The first candidates of the batch whose documents the budget can still pay for. */
+    private List<Candidate> affordable(List<Candidate> batch) {
+      List<Candidate> out = new ArrayList<>();
+      double units = 0;
+      for (Candidate c : batch) {
+        double cost = ReadAllowance.documentUnits(c.kind, c.normByte);
+        if (!allowance.affords(out.size() + 1, units + cost)) {
+          break;
+        }
+        out.add(c);
+        units += cost;
       }
-      Set<String> highlight = positive;
-      return result(scores.keySet(), candidates, exact, page, scores, next, highlight);
+      return out;
     }
 
     /**
@@ -279,8 +342,9 @@ public final class Searcher {
 
     /** Completes candidates from their stored text: every query term becomes known. */
     private void resolve(List<Candidate> batch, Set<String> terms) {
+      allowance.checkTime();
       Map<Long, StoredDocument> docs =
-          documents.documents(batch.stream().map(c -> c.ord).toList(), false, deadline);
+          documents.documents(batch.stream().map(c -> c.ord).toList(), false, allowance.deadline());
       for (Candidate c : batch) {
         StoredDocument doc = docs.get(c.ord);
         Map<String, int[]> positions = new HashMap<>();
@@ -320,14 +384,16 @@ public final class Searcher {
     }
 
     private SearchResult listing(String fingerprint, Optional<SearchCursor> cursor) {
+      allowance.checkTime();
       TermDirectory all =
           postings
-              .directories(Set.of(TermDirectory.ALL_DOCUMENTS), false, deadline)
+              .directories(Set.of(TermDirectory.ALL_DOCUMENTS), false, allowance.deadline())
               .getOrDefault(
                   TermDirectory.ALL_DOCUMENTS, TermDirectory.empty(TermDirectory.ALL_DOCUMENTS));
+      reservePage(all.docFreq() == 0 ? 1 : (double) all.tfSum() / all.docFreq());
       TermPostings list = new TermPostings(all);
-      PostingReader reader = new PostingReader(postings, deadline);
-      reader.readUntil(List.of(list), horizon);
+      PostingReader reader = new PostingReader(postings, allowance);
+      stoppedByBudget = !reader.readUntil(List.of(list), horizon);
       Map<Long, Candidate> candidates = new LinkedHashMap<>();
       Map<Long, Float> scores = new HashMap<>();
       int consumed = 0;
@@ -339,55 +405,61 @@ public final class Searcher {
         }
         consumed = list.entries().size();
         long after = ranked(scores, candidates, cursor).size();
-        if (after > request.limit() || list.complete() || list.entries().size() >= horizon * 20) {
+        if (stoppedByBudget
+            || after > request.limit()
+            || list.complete()
+            || list.entries().size() >= horizon * 20) {
           break;
         }
-        reader.readNext(List.of(list));
+        stoppedByBudget = !reader.readNext(List.of(list));
       }
-      List<Long> ranked = ranked(scores, candidates, cursor);
-      List<Long> page = ranked.subList(0, Math.min(request.limit(), ranked.size()));
-      Optional<String> next = Optional.empty();
-      if (ranked.size() > request.limit() && !page.isEmpty()) {
-        next =
-            Optional.of(
-                new SearchCursor(
-                        fingerprint,
-                        0f,
-                        page.get(page.size() - 1),
-                        all.docFreq(),
-                        all.tfSum(),
-                        Map.of())
-                    .encode(cursorKey));
+      if (stoppedByBudget && list.entries().isEmpty()) {
+        throw new QueryTooBroadException(
+            "listing documents needs more reads than a search may make within its budget; add q"
+                + " or a kind or source filter");
       }
-      return result(scores.keySet(), candidates, list.complete(), page, scores, next, Set.of());
+      PageCursors cursors =
+          new PageCursors(cursorKey, fingerprint, all.docFreq(), all.tfSum(), List.of(), false);
+      return result(
+          scores.keySet(),
+          candidates,
+          list.complete(),
+          ranked(scores, candidates, cursor),
+          scores,
+          cursors,
+          Set.of());
     }
 
     private SearchResult result(
         Set<Long> matches,
         Map<Long, Candidate> candidates,
         boolean exact,
-        List<Long> page,
+        List<Long> ranked,
         Map<Long, Float> scores,
-        Optional<String> next,
+        PageCursors cursors,
         Set<String> highlight) {
+      List<Long> page = ranked.subList(0, Math.min(request.limit(), ranked.size()));
       FacetCounter facets =
           new FacetCounter(
               matches.stream().map(candidates::get).toList(),
               c -> passes(c, true, false),
               c -> passes(c, false, true));
       List<Map.Entry<Integer, Long>> topFiles = facets.topFiles(SOURCE_FACET_SIZE);
+      allowance.checkTime();
       // The page's documents and the facet's file keys are independent reads: issue them together.
       CompletableFuture<Map<Long, StoredDocument>> pageDocs =
-          CompletableFuture.supplyAsync(() -> documents.documents(page, false, deadline));
+          CompletableFuture.supplyAsync(
+              () -> documents.documents(page, false, allowance.deadline()));
       Map<Integer, String> fileKeys =
-          documents.fileKeys(topFiles.stream().map(Map.Entry::getKey).toList(), deadline);
+          documents.fileKeys(
+              topFiles.stream().map(Map.Entry::getKey).toList(), allowance.deadline());
       List<FacetCount> sourceFacet =
           topFiles.stream()
               .filter(e -> fileKeys.containsKey(e.getKey()))
               .map(e -> new FacetCount(fileKeys.get(e.getKey()), e.getValue()))
               .toList();
 
-      Map<Long, StoredDocument> docs = pageDocs.join();
+      Map<Long, StoredDocument> docs = join(pageDocs);
       List<SearchHit> hits = new ArrayList<>();
       for (long ord : page) {
         StoredDocument doc = docs.get(ord);
@@ -405,17 +477,33 @@ public final class Searcher {
                   doc.ingestedAt()));
         }
       }
+      Optional<String> next = Optional.empty();
+      if (ranked.size() > request.limit() && !page.isEmpty()) {
+        long last = page.get(page.size() - 1);
+        next = Optional.of(cursors.after(scores.getOrDefault(last, 0f), last));
+      }
+      if (stoppedByBudget) {
+        notes.add(
+            "the search stopped at its read budget ("
+                + budget.items()
+                + " items, "
+                + Math.round(budget.readUnits())
+                + " read units): the results are the best of the documents it read and the total"
+                + " is a lower bound; add words or filters for exact results");
+      }
       long total = facets.total();
       return new SearchResult(
           Math.min(total, TRACK_TOTAL_LIMIT),
-          exact && total <= TRACK_TOTAL_LIMIT,
+          exact && !stoppedByBudget && total <= TRACK_TOTAL_LIMIT,
           hits,
           facets.kinds(),
           sourceFacet,
           next,
+          cursors,
           notes,
           meter.items(),
-          meter.capacityUnits());
+          meter.capacityUnits(),
+          budget);
     }
 
     private boolean passes(Candidate c, boolean checkKind, boolean checkSource) {
@@ -427,50 +515,55 @@ public final class Searcher {
           || sourceFiles.get().accepts(c.ord, c.kind, c.sources);
     }
 
-    private Map<String, List<String>> expand(QueryNode node) {
-      Map<String, List<String>> out = new HashMap<>();
-      expandInto(node, out);
-      return out;
+    private QueryTooBroadException tooManyTerms(
+        Map<String, List<String>> expansions, int directories) {
+      String broadest =
+          expansions.entrySet().stream()
+              .sorted(
+                  Comparator.comparingInt(
+                          (Map.Entry<String, List<String>> e) -> e.getValue().size())
+                      .reversed())
+              .limit(3)
+              .map(e -> "'" + e.getKey() + "*' " + e.getValue().size())
+              .collect(Collectors.joining(", "));
+      return new QueryTooBroadException(
+          "q stands for "
+              + (directories - 1)
+              + " indexed terms"
+              + (broadest.isEmpty() ? "" : " (its prefixes expand to " + broadest + ")")
+              + ", more than a search can read within its budget of "
+              + budget.items()
+              + " items and "
+              + Math.round(budget.readUnits())
+              + " read units; use longer prefixes or fewer of them");
     }
 
-    private void expandInto(QueryNode node, Map<String, List<String>> out) {
-      if (node instanceof QueryNode.Prefix p && !out.containsKey(p.prefix())) {
-        List<String> terms =
-            postings.termsWithPrefix(p.prefix(), MAX_PREFIX_EXPANSIONS + 1).stream()
-                .filter(t -> !TermDirectory.ALL_DOCUMENTS.equals(t))
-                .toList();
-        if (terms.size() > MAX_PREFIX_EXPANSIONS) {
-          throw new BadQueryException(
-              "'"
-                  + p.prefix()
-                  + "*' matches more than "
-                  + MAX_PREFIX_EXPANSIONS
-                  + " indexed terms; use a longer prefix");
-        }
-        out.put(p.prefix(), terms);
-      } else if (node instanceof QueryNode.Bool b) {
-        b.clauses().forEach(c -> expandInto(c.node(), out));
-      }
+    private QueryTooBroadException tooManyPostings(
+        Map<String, TermPostings> lists, Set<String> positive) {
+      String broadest =
+          positive.stream()
+              .map(lists::get)
+              .sorted(
+                  Comparator.comparingInt((TermPostings l) -> l.directory().docFreq()).reversed())
+              .limit(3)
+              .map(l -> "'" + l.directory().displayForm() + "' (" + l.directory().docFreq() + ")")
+              .collect(Collectors.joining(", "));
+      return new QueryTooBroadException(
+          "the postings of q's words are more than a search can read within its budget of "
+              + budget.items()
+              + " items and "
+              + Math.round(budget.readUnits())
+              + " read units; the most common are "
+              + broadest
+              + ": add rarer words, or a kind or source filter");
     }
+  }
 
-    private SourceFilter sourceFileOrds(String prefix) {
-      List<SourceManifest> files =
-          new SourceStore(metered).list(prefix, MAX_SOURCE_FILES + 1, Optional.empty(), deadline);
-      if (files.size() > MAX_SOURCE_FILES) {
-        throw new BadQueryException(
-            "source '"
-                + prefix
-                + "' matches more than "
-                + MAX_SOURCE_FILES
-                + " files; use a longer prefix");
-      }
-      Set<Long> headlines = new java.util.HashSet<>();
-      files.forEach(m -> headlines.addAll(m.headlineOrds()));
-      return new SourceFilter(
-          files.stream()
-              .map(SourceManifest::fileOrd)
-              .collect(Collectors.toCollection(TreeSet::new)),
-          headlines);
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 }

@@ -111,4 +111,40 @@ class QueryParserTest {
         new QueryNode.Bool(List.of(clause(Occur.SHOULD, "russia"), clause(Occur.SHOULD, "ukrain"))),
         node);
   }
+
+  @Test
+  void groupsNestedDeeperThanTheLimitAreRefusedBeforeTheyAreParsed() {
+    String deepest = "(".repeat(QueryParser.MAX_DEPTH) + "war" + ")".repeat(QueryParser.MAX_DEPTH);
+    String deeper = "(" + deepest + ")";
+    String unclosed = "(".repeat(900) + "war";
+
+    assertEquals(1, parse(deepest).clauses().size());
+    for (String q : List.of(deeper, unclosed)) {
+      BadQueryException e = assertThrows(BadQueryException.class, () -> parse(q));
+      assertTrue(e.getMessage().contains("more than 32 deep"), e.getMessage());
+    }
+  }
+
+  @Test
+  void unmatchedClosingParenthesesDoNotCountAsDepth() {
+    String q = ")".repeat(100) + "(".repeat(QueryParser.MAX_DEPTH) + "war";
+
+    assertEquals(1, parse(q).clauses().size());
+  }
+
+  @Test
+  void lengthIsCountedInCharactersNotUtf16Units() {
+    // U+10100, a punctuation mark outside the Basic Multilingual Plane: two UTF-16 units.
+    String mark = "\uD800\uDD00";
+    String fits = "war " + mark.repeat(QueryParser.MAX_QUERY_CHARS - 4);
+
+    assertEquals(1, parse(fits).clauses().size());
+    BadQueryException e = assertThrows(BadQueryException.class, () -> parse(fits + mark));
+    assertTrue(e.getMessage().contains("1001 characters"), e.getMessage());
+  }
+
+  @Test
+  void aRepeatedAssumptionIsNotedOnce() {
+    assertEquals(List.of("a lone '+' was ignored"), parser.parse("war + + + peace +").notes());
+  }
 }
