@@ -36,6 +36,7 @@ final class DocumentEndpoint {
     body.put("sources", doc.sources());
     body.put("source_count", doc.sourceCount());
     body.put("length", doc.length());
+    body.put("published", doc.published().toString());
     body.put("ingested_at", doc.ingestedAt().toString());
     return ApiResponse.json(200, body);
   }

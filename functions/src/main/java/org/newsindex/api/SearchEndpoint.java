@@ -96,6 +96,7 @@ final class SearchEndpoint {
       r.put("sources", hit.sources());
       r.put("source_count", hit.sourceCount());
       r.put("score", hit.score());
+      r.put("published", hit.published().toString());
       r.put("ingested_at", hit.ingestedAt().toString());
       results.add(r);
     }

@@ -138,6 +138,7 @@ final class SourceEndpoint {
       body.put("size", w.size());
       body.put("articles", folded.map(m -> m.hasArticle() ? 1 : 0).orElse(0));
       body.put("headlines", folded.map(m -> m.headlineIds().size()).orElse(0));
+      folded.flatMap(SourceManifest::published).ifPresent(p -> body.put("published", p.toString()));
       body.put("received_at", w.receivedAt().toString());
       folded
           .flatMap(SourceManifest::processedAt)
@@ -157,6 +158,7 @@ final class SourceEndpoint {
     body.put("size", m.size());
     body.put("articles", m.hasArticle() ? 1 : 0);
     body.put("headlines", m.headlineIds().size());
+    m.published().ifPresent(p -> body.put("published", p.toString()));
     body.put("received_at", m.receivedAt().toString());
     m.processedAt().ifPresent(p -> body.put("processed_at", p.toString()));
     body.put("sequencer", m.sequencer());

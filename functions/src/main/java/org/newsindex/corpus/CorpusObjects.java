@@ -7,4 +7,10 @@ public interface CorpusObjects {
    * maxBytes}.
    */
   ObjectRead read(String key, String etag, long maxBytes);
+
+  /**
+   * The object's metadata and when it was stored, without its bytes ({@link ObjectRead.Found} with
+   * none), if its eTag is still {@code etag}.
+   */
+  ObjectRead head(String key, String etag);
 }

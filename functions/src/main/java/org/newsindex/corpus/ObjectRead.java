@@ -2,8 +2,12 @@ package org.newsindex.corpus;
 
 /** The result of reading a corpus object at the version an event named. */
 public sealed interface ObjectRead {
-  /** The object's bytes and its user metadata (the {@code x-amz-meta-} headers, by name). */
-  record Found(byte[] bytes, java.util.Map<String, String> metadata) implements ObjectRead {
+  /**
+   * The object's bytes, its user metadata (the {@code x-amz-meta-} headers, by name) and when S3
+   * stored it.
+   */
+  record Found(byte[] bytes, java.util.Map<String, String> metadata, java.time.Instant stored)
+      implements ObjectRead {
     public Found {
       metadata = java.util.Map.copyOf(metadata);
     }

@@ -5,15 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The binary form of a chunk of postings: a format byte and a count, then for each entry its
- * ordinal, flags, frequency, norm byte, surface form, delta-coded positions and delta-coded source
- * ordinals, all as variable-length integers. An entry's rank key is not stored: it follows from the
- * entry (the BM25 part of its frequency and length, or its ordinal in the list of all documents).
- * About a dozen bytes an entry, so one item holds thousands of postings.
+ * The binary form of a chunk of postings: a format byte, a count and the earliest publication time
+ * of its entries, then for each entry its ordinal, flags, frequency, norm byte, surface form,
+ * delta-coded positions, delta-coded source ordinals and its publication time after the earliest,
+ * all as variable-length integers. An entry's rank key is not stored: it follows from the entry
+ * (the BM25 part of its frequency and length, or its ordinal in the list of all documents). About
+ * fifteen bytes an entry, so one item holds thousands of postings.
  */
 public final class ChunkCodec {
   private static final int HEADLINE = 1;
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
+
+  /** Chunks written before publication times were kept: read with a time of 0. */
+  private static final int UNDATED_FORMAT = 1;
 
   private ChunkCodec() {}
 
@@ -21,6 +25,8 @@ public final class ChunkCodec {
     ByteArrayOutputStream out = new ByteArrayOutputStream(entries.size() * 14 + 4);
     out.write(FORMAT);
     Varints.write(out, entries.size());
+    long earliest = entries.stream().mapToLong(PostingEntry::published).min().orElse(0);
+    Varints.write(out, zigZag(earliest));
     for (PostingEntry e : entries) {
       Varints.write(out, e.ord());
       out.write(e.kind() == DocKind.HEADLINE ? HEADLINE : 0);
@@ -39,20 +45,31 @@ public final class ChunkCodec {
         Varints.write(out, s - previous);
         previous = s;
       }
+      Varints.write(out, e.published() - earliest);
     }
     return out.toByteArray();
+  }
+
+  private static long zigZag(long v) {
+    return (v << 1) ^ (v >> 63);
+  }
+
+  private static long unZigZag(long v) {
+    return (v >>> 1) ^ -(v & 1);
   }
 
   /** Decodes a chunk of the given term's list (the term decides how rank keys are derived). */
   public static List<PostingEntry> decode(byte[] bytes, String term) {
     Varints.Reader in = new Varints.Reader(bytes);
     int format = in.raw();
-    if (format != FORMAT) {
+    if (format != FORMAT && format != UNDATED_FORMAT) {
       throw new IllegalStateException(
           "unknown posting chunk format " + format + " for term '" + term + "'");
     }
     boolean byOrdinal = TermDirectory.ALL_DOCUMENTS.equals(term);
     int n = (int) in.next();
+    boolean dated = format == FORMAT;
+    long earliest = dated ? unZigZag(in.next()) : 0;
     List<PostingEntry> entries = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       long ord = in.next();
@@ -72,8 +89,9 @@ public final class ChunkCodec {
         previous += (int) in.next();
         sources[s] = previous;
       }
+      long published = dated ? earliest + in.next() : 0;
       long key = byOrdinal ? ord : RankKey.of(tf, nb);
-      entries.add(new PostingEntry(ord, kind, tf, nb, form, positions, sources, key));
+      entries.add(new PostingEntry(ord, kind, tf, nb, form, positions, sources, published, key));
     }
     return entries;
   }

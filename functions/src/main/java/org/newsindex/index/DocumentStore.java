@@ -177,6 +177,7 @@ public final class DocumentStore {
     }
     item.put("length", n(doc.length()));
     item.put("ingestedAt", s(doc.ingestedAt().toString()));
+    item.put("pub", n(doc.published().getEpochSecond()));
     if (!doc.contentHash().isEmpty()) {
       item.put("hash", s(doc.contentHash()));
     }
@@ -192,17 +193,37 @@ public final class DocumentStore {
     return TableWrite.put(item);
   }
 
-  static TableWrite putFileKey(int fileOrd, String key) {
+  /** A file ordinal's key and, while the file is indexed, when its story was published. */
+  static TableWrite putFile(int fileOrd, String key, Optional<Instant> published) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.file(fileOrd).toMap());
     item.put("ord", n(fileOrd));
     item.put("key", s(key));
+    published.ifPresent(p -> item.put("pub", n(p.getEpochSecond())));
     return TableWrite.put(item);
+  }
+
+  /** When the stories of files (by ordinal) were published, for those indexed with a time. */
+  Map<Integer, Instant> filePublished(Collection<Integer> fileOrds, Deadline deadline) {
+    Map<Integer, Instant> out = new HashMap<>();
+    table
+        .getAll(fileOrds.stream().map(TableKeys::file).toList(), true, deadline)
+        .values()
+        .forEach(
+            item -> {
+              if (item.containsKey("pub")) {
+                out.put(
+                    (int) Attributes.number(item, "ord", 0),
+                    Instant.ofEpochSecond(Attributes.number(item, "pub", 0)));
+              }
+            });
+    return out;
   }
 
   static StoredDocument decode(Map<String, AttributeValue> item) {
     DocKind kind = DocKind.parse(Attributes.requiredString(item, "kind")).orElseThrow();
     String title = Attributes.string(item, "title").orElse("");
     SortedSet<Integer> tail = toInts(Varints.unpackSorted(Attributes.bytes(item, "tail")));
+    Instant ingestedAt = Instant.parse(Attributes.requiredString(item, "ingestedAt"));
     return new StoredDocument(
         Attributes.number(item, "ord", 0),
         Attributes.requiredString(item, "id"),
@@ -212,9 +233,12 @@ public final class DocumentStore {
         Attributes.stringList(item, "sources"),
         Attributes.numberList(item, "sourceOrds").stream().map(Long::intValue).toList(),
         (int) Attributes.number(item, "length", 0),
-        Instant.parse(Attributes.requiredString(item, "ingestedAt")),
+        ingestedAt,
         Attributes.string(item, "hash").orElse(""),
-        new SourceOverflow(unpackSealed(Attributes.bytes(item, "sealed")), tail));
+        new SourceOverflow(unpackSealed(Attributes.bytes(item, "sealed")), tail),
+        item.containsKey("pub")
+            ? Instant.ofEpochSecond(Attributes.number(item, "pub", 0))
+            : ingestedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
   private static byte[] packSealed(List<SourceOverflow.SealedChunk> chunks) {

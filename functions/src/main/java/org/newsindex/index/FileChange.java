@@ -1,5 +1,6 @@
 package org.newsindex.index;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,8 @@ record FileChange(
     Optional<Article> article,
     Map<String, Headline> headlines,
     List<String> warnings,
-    Optional<String> reason) {
+    Optional<String> reason,
+    Optional<Instant> published) {
 
   /** What the writer does with the file. */
   enum Action {
@@ -51,9 +53,20 @@ record FileChange(
     return marker.key();
   }
 
-  /** Whether the article the index holds for the file is already this one. */
+  /** When the file's story was published, as the index holds it now (before this change). */
+  Optional<Instant> publishedBefore() {
+    return before.flatMap(SourceManifest::published);
+  }
+
+  /** Whether the publication time the index holds for the file changes. */
+  boolean changesPublished() {
+    return action == Action.INDEX && !published.equals(publishedBefore());
+  }
+
+  /** Whether the article the index holds for the file is already this one, as dated. */
   boolean keepsArticle() {
     return article.isPresent()
+        && !changesPublished()
         && before
             .map(m -> m.hasArticle() && m.articleHash().equals(article.get().hash()))
             .orElse(false);
@@ -100,7 +113,8 @@ record FileChange(
         Optional.empty(),
         Map.of(),
         List.of(),
-        Optional.of(why));
+        Optional.of(why),
+        Optional.empty());
   }
 
   /** What the writer decided, as the ingest log names it. */
@@ -121,7 +135,15 @@ record FileChange(
       Action action,
       Optional<String> reason) {
     return new FileChange(
-        latest, markers, before, action, Optional.empty(), Map.of(), List.of(), reason);
+        latest,
+        markers,
+        before,
+        action,
+        Optional.empty(),
+        Map.of(),
+        List.of(),
+        reason,
+        Optional.empty());
   }
 
   /** The same change, now rejected with a reason (its content is not indexed). */

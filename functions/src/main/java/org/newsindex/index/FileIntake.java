@@ -1,5 +1,6 @@
 package org.newsindex.index;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.newsindex.corpus.CorpusFile;
 import org.newsindex.corpus.CorpusObjects;
 import org.newsindex.corpus.CorpusParser;
 import org.newsindex.corpus.ObjectRead;
+import org.newsindex.corpus.PublishedTime;
 import org.newsindex.corpus.RejectedFileException;
 
 /**
@@ -94,7 +96,9 @@ final class FileIntake {
           FileChange.Action.REJECT,
           Optional.of(tooLargeReason(latest.size(), maxFileBytes)));
     }
-    if (before.isPresent() && isUnchanged(before.get(), latest)) {
+    if (before.isPresent()
+        && isUnchanged(before.get(), latest)
+        && keepsDate(before.get(), latest)) {
       return new FileChange(
           latest,
           events,
@@ -103,7 +107,8 @@ final class FileIntake {
           Optional.empty(),
           Map.of(),
           before.get().warnings(),
-          Optional.empty());
+          Optional.empty(),
+          before.get().published());
     }
     ObjectRead read = objects.read(latest.key(), latest.etag(), maxFileBytes);
     if (read instanceof ObjectRead.Changed) {
@@ -125,7 +130,48 @@ final class FileIntake {
           FileChange.Action.REJECT,
           Optional.of(tooLargeReason(tooLarge.size(), maxFileBytes)));
     }
-    return parse(latest, events, before, ((ObjectRead.Found) read).bytes());
+    ObjectRead.Found found = (ObjectRead.Found) read;
+    FileChange parsed = parse(latest, events, before, found.bytes());
+    return parsed.action() == FileChange.Action.INDEX ? dated(parsed, found) : parsed;
+  }
+
+  /**
+   * Whether an unchanged upload still carries the publication time it was indexed with: a copy of
+   * an object onto itself with new metadata keeps its eTag but may re-date its story. Costs one
+   * HEAD; an object already changed or gone is left to the full read.
+   */
+  private boolean keepsDate(SourceManifest before, PendingMarker latest) {
+    if (before.published().isEmpty()) {
+      return false;
+    }
+    ObjectRead head = objects.head(latest.key(), latest.etag());
+    if (!(head instanceof ObjectRead.Found found)) {
+      return false;
+    }
+    return published(latest, found).published().equals(before.published().get());
+  }
+
+  private static PublishedTime.Resolved published(PendingMarker latest, ObjectRead.Found found) {
+    Instant stored = found.stored().equals(Instant.EPOCH) ? latest.receivedAt() : found.stored();
+    return PublishedTime.resolve(
+        Optional.ofNullable(found.metadata().get(PublishedTime.METADATA)), latest.key(), stored);
+  }
+
+  /** The change with its story's publication time, and a warning if its metadata was not one. */
+  private static FileChange dated(FileChange change, ObjectRead.Found found) {
+    PublishedTime.Resolved published = published(change.marker(), found);
+    List<String> warnings = new ArrayList<>(change.warnings());
+    published.warning().ifPresent(warnings::add);
+    return new FileChange(
+        change.marker(),
+        change.markers(),
+        change.before(),
+        change.action(),
+        change.article(),
+        change.headlines(),
+        warnings,
+        change.reason(),
+        Optional.of(published.published()));
   }
 
   /** Parses and analyses a file; anything its bytes provoke becomes its rejection. */
@@ -151,6 +197,7 @@ final class FileIntake {
           article,
           headlines,
           file.warnings(),
+          Optional.empty(),
           Optional.empty());
     } catch (RejectedFileException e) {
       return FileChange.withdraw(

@@ -44,6 +44,15 @@ final class HeadlinePlanner {
     /** Headlines an unfinished attempt touched: written again whole, whatever they hold now. */
     final Set<String> retouched = new HashSet<>();
 
+    /** When the stories of the round's indexed files were published, by file ordinal. */
+    final Map<Integer, Instant> published = new HashMap<>();
+
+    /**
+     * For each headline, the files that still or no longer list it whose publication time, as the
+     * index holds it, goes: the headline's earliest may have been theirs.
+     */
+    final Map<String, Map<Integer, Instant>> lost = new HashMap<>();
+
     Map<String, DocumentStore.DocumentPointer> pointers = Map.of();
 
     Set<String> ids() {
@@ -77,6 +86,20 @@ final class HeadlinePlanner {
       desired.stream().filter(id -> !before.contains(id)).forEach(ids::add);
       before.stream().filter(id -> !desired.contains(id)).forEach(ids::add);
       int fileOrd = fileOrds.get(f.key());
+      f.published()
+          .filter(p -> f.action() == FileChange.Action.INDEX)
+          .ifPresent(p -> t.published.put(fileOrd, p));
+      if (f.changesPublished()) {
+        // A new publication time changes the earliest of every headline the file still lists.
+        desired.stream().filter(before::contains).forEach(ids::add);
+      }
+      // A time unknown (a file indexed before times were kept) may have been the earliest.
+      Instant publishedBefore = f.publishedBefore().orElse(Instant.MIN);
+      for (String id : before) {
+        if (!desired.contains(id) || f.changesPublished()) {
+          t.lost.computeIfAbsent(id, k -> new HashMap<>()).put(fileOrd, publishedBefore);
+        }
+      }
       for (String id : ids) {
         if (desired.contains(id)) {
           t.adds.computeIfAbsent(id, k -> new TreeMap<>()).put(fileOrd, f.key());
@@ -155,6 +178,7 @@ final class HeadlinePlanner {
     }
     Map<Integer, String> keys = documents.fileKeys(unnamed, deadline);
     states.values().forEach(s -> s.nameListed(keys));
+    Map<String, Instant> published = published(t, states, ords, docs, deadline);
 
     List<TableWrite> writes = new ArrayList<>();
     List<TableWrite> removals = new ArrayList<>();
@@ -190,13 +214,16 @@ final class HeadlinePlanner {
               before != null ? before.length() : t.texts.get(id).analyzed().length(),
               before != null ? before.ingestedAt() : now,
               "",
-              overflow);
+              overflow,
+              published.getOrDefault(id, before != null ? before.published() : now));
       // An unfinished attempt may have written this headline's document but not its postings (or
       // the reverse): write both again.
       boolean redo = t.retouched.contains(id);
+      boolean moved = before != null && !after.published().equals(before.published());
       boolean changed =
           before == null
               || redo
+              || moved
               || !after.sourceOrds().equals(before.sourceOrds())
               || !after.sources().equals(before.sources())
               || !overflow.equals(before.overflow());
@@ -217,14 +244,15 @@ final class HeadlinePlanner {
               (first, fileOrds) -> writes.add(DocumentStore.putSealedChunk(ord, fileOrds, epoch)));
       s.chunksToDelete()
           .forEach(first -> removals.add(DocumentStore.deleteSealedChunk(ord, first)));
-      if (before == null || redo || !after.sourceOrds().equals(before.sourceOrds())) {
+      if (before == null || redo || moved || !after.sourceOrds().equals(before.sourceOrds())) {
         AnalyzedText analyzed =
             t.texts.containsKey(id) ? t.texts.get(id).analyzed() : analyze(title);
         postings.add(
             ord,
             DocKind.HEADLINE,
             analyzed,
-            after.sourceOrds().stream().mapToInt(Integer::intValue).toArray());
+            after.sourceOrds().stream().mapToInt(Integer::intValue).toArray(),
+            after.published());
       }
     }
     Map<ItemKey, String> owners = new HashMap<>();
@@ -232,6 +260,73 @@ final class HeadlinePlanner {
       owners.put(w.key(), ownerOf(w, ords));
     }
     return new Plan(writes, removals, ords, owners);
+  }
+
+  /**
+   * When each touched headline's story was published: the earliest of its files'. A headline keeps
+   * its time and takes any earlier one a new file brings, unless a file whose time may have been
+   * its earliest leaves it (or changes its time), or an unfinished attempt touched it: then every
+   * file that lists it is read, with its time (this round's files as they are now).
+   */
+  private Map<String, Instant> published(
+      Touched t,
+      Map<String, HeadlineSources> states,
+      Map<String, Long> ords,
+      Map<Long, StoredDocument> docs,
+      Deadline deadline) {
+    Map<String, Instant> out = new HashMap<>();
+    Map<String, HeadlineSources> recount = new LinkedHashMap<>();
+    states.forEach(
+        (id, s) -> {
+          if (s.isEmpty()) {
+            return;
+          }
+          StoredDocument before = docs.get(ords.get(id));
+          Optional<Instant> earliestAdded =
+              t.adds.getOrDefault(id, new TreeMap<>()).keySet().stream()
+                  .map(t.published::get)
+                  .filter(java.util.Objects::nonNull)
+                  .min(Instant::compareTo);
+          boolean mayLoseEarliest =
+              before == null
+                  || t.retouched.contains(id)
+                  || t.lost.getOrDefault(id, Map.of()).values().stream()
+                      .anyMatch(p -> !p.isAfter(before.published()));
+          if (!mayLoseEarliest) {
+            Instant kept = before.published();
+            out.put(id, earliestAdded.filter(a -> a.isBefore(kept)).orElse(kept));
+          } else {
+            recount.put(id, s);
+          }
+        });
+    if (recount.isEmpty()) {
+      return out;
+    }
+    Map<ItemKey, long[]> unread = new HashMap<>();
+    recount.forEach(
+        (id, s) ->
+            s.unreadChunks()
+                .forEach(
+                    first ->
+                        unread.put(
+                            TableKeys.headlineSources(ords.get(id), first),
+                            new long[] {ords.get(id), first})));
+    loadChunks(recount, ords, unread, deadline);
+    Set<Integer> stored = new HashSet<>();
+    recount
+        .values()
+        .forEach(
+            s -> s.all().stream().filter(f -> !t.published.containsKey(f)).forEach(stored::add));
+    Map<Integer, Instant> times = new HashMap<>(documents.filePublished(stored, deadline));
+    times.putAll(t.published);
+    recount.forEach(
+        (id, s) ->
+            s.all().stream()
+                .map(times::get)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo)
+                .ifPresent(p -> out.put(id, p)));
+    return out;
   }
 
   /** The headline id an item of a headline belongs to. */

@@ -260,6 +260,26 @@ final class HeadlineSources {
     return emptiedChunks;
   }
 
+  /** The sealed chunks not read yet, by first file ordinal (listing every file needs them). */
+  Set<Integer> unreadChunks() {
+    Set<Integer> out = new TreeSet<>();
+    sealed.forEach(
+        c -> {
+          if (!loadedChunks.containsKey(c.first())) {
+            out.add(c.first());
+          }
+        });
+    return out;
+  }
+
+  /** Every file that lists the headline, once every sealed chunk is read. */
+  SortedSet<Integer> all() {
+    SortedSet<Integer> out = new TreeSet<>(listed.keySet());
+    out.addAll(tail);
+    sealed.forEach(c -> out.addAll(chunk(c.first())));
+    return out;
+  }
+
   /** Every sealed chunk (when the whole headline goes). */
   List<SourceOverflow.SealedChunk> sealedChunks() {
     return sealed;

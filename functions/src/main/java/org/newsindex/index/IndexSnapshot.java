@@ -26,6 +26,7 @@ public record IndexSnapshot(
     Map<String, Long> headlineSuggestions,
     Map<Long, Map<Integer, SortedSet<Integer>>> sealedSources,
     Map<Integer, String> fileKeys,
+    Map<Integer, java.time.Instant> filePublished,
     List<PendingMarker> markers,
     int journalPages,
     List<String> overLimits) {
@@ -45,6 +46,7 @@ public record IndexSnapshot(
     Map<String, Long> headlines = new HashMap<>();
     Map<Long, Map<Integer, SortedSet<Integer>>> sealed = new TreeMap<>();
     Map<Integer, String> fileKeys = new TreeMap<>();
+    Map<Integer, java.time.Instant> filePublished = new TreeMap<>();
     List<PendingMarker> markers = new ArrayList<>();
     int journalPages = 0;
     List<String> overLimits = new ArrayList<>();
@@ -75,8 +77,12 @@ public record IndexSnapshot(
       } else if (pk.startsWith("ID#")) {
         pointers.put(pk.substring(3), Attributes.number(item, "ord", 0));
       } else if (pk.startsWith("FILE#")) {
-        fileKeys.put(
-            (int) Attributes.number(item, "ord", 0), Attributes.requiredString(item, "key"));
+        int fileOrd = (int) Attributes.number(item, "ord", 0);
+        fileKeys.put(fileOrd, Attributes.requiredString(item, "key"));
+        if (item.containsKey("pub")) {
+          filePublished.put(
+              fileOrd, java.time.Instant.ofEpochSecond(Attributes.number(item, "pub", 0)));
+        }
       } else if (pk.startsWith("TERM#")) {
         TermDirectory directory = PostingStore.decodeDirectory(item);
         directories.put(directory.term(), directory);
@@ -105,6 +111,7 @@ public record IndexSnapshot(
         headlines,
         sealed,
         fileKeys,
+        filePublished,
         markers,
         journalPages,
         overLimits);

@@ -103,7 +103,10 @@ public final class IndexWriter {
             "Warm-up paragraph for the analyzer.\n\nWarm Up Headline\n"
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     PostingChanges changes = new PostingChanges();
-    change.article().ifPresent(a -> changes.add(1, DocKind.ARTICLE, a.analyzed(), new int[] {1}));
+    change
+        .article()
+        .ifPresent(
+            a -> changes.add(1, DocKind.ARTICLE, a.analyzed(), new int[] {1}, clock.instant()));
     changes
         .byTerm()
         .forEach(

@@ -1,5 +1,6 @@
 package org.newsindex.index;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ final class PostingChanges {
    * Adds (or re-adds with new sources) the document's entry to each of its terms and to the list of
    * all documents.
    */
-  void add(long ord, DocKind kind, AnalyzedText analyzed, int[] sources) {
+  void add(long ord, DocKind kind, AnalyzedText analyzed, int[] sources, Instant published) {
+    long seconds = published.getEpochSecond();
     int nb = RankKey.normByte(analyzed.length());
     analyzed
         .terms()
@@ -35,12 +37,15 @@ final class PostingChanges {
                             0,
                             occurrences.positions(),
                             sources,
+                            seconds,
                             RankKey.of(occurrences.frequency(), nb)),
                         occurrences.surface())));
     change(
         TermDirectory.ALL_DOCUMENTS,
         new PostingChange.Upsert(
-            new PostingEntry(ord, kind, analyzed.length(), nb, 0, new int[0], sources, ord), null));
+            new PostingEntry(
+                ord, kind, analyzed.length(), nb, 0, new int[0], sources, seconds, ord),
+            null));
   }
 
   /** Removes the document's entries, found from the analysis of the text it was indexed from. */

@@ -3,9 +3,10 @@ package org.newsindex.index;
 import java.util.Arrays;
 
 /**
- * One document in one term's posting list: the document's ordinal, kind, norm byte and source files
- * (their ordinals), the term's frequency and positions in it, and which surface form of the term
- * the document uses most. In the list of all documents, {@code tf} holds the document's length.
+ * One document in one term's posting list: the document's ordinal, kind, norm byte, source files
+ * (their ordinals) and publication time (epoch seconds), the term's frequency and positions in it,
+ * and which surface form of the term the document uses most. In the list of all documents, {@code
+ * tf} holds the document's length.
  */
 public record PostingEntry(
     long ord,
@@ -15,6 +16,7 @@ public record PostingEntry(
     int form,
     int[] positions,
     int[] sources,
+    long published,
     long key) {
 
   /** Orders entries best first: higher key, then lower ordinal. */
@@ -36,6 +38,7 @@ public record PostingEntry(
         && normByte == e.normByte
         && form == e.form
         && key == e.key
+        && published == e.published
         && Arrays.equals(positions, e.positions)
         && Arrays.equals(sources, e.sources);
   }
@@ -61,6 +64,8 @@ public record PostingEntry(
         + Arrays.toString(positions)
         + ", sources="
         + Arrays.toString(sources)
+        + ", published="
+        + published
         + ", key="
         + key
         + "]";

@@ -107,6 +107,7 @@ public final class PostingListEditor {
                 form,
                 e.positions(),
                 e.sources(),
+                e.published(),
                 e.key()));
       }
     }

@@ -217,8 +217,14 @@ final class Round {
 
     for (FileChange f : changes) {
       int fileOrd = fileOrds.get(f.key());
-      if (f.before().map(SourceManifest::fileOrd).orElse(0) <= 0) {
-        attribution.add(documentWrites, DocumentStore.putFileKey(fileOrd, f.key()), f.key());
+      if (f.before().map(SourceManifest::fileOrd).orElse(0) <= 0 || f.changesPublished()) {
+        attribution.add(
+            documentWrites,
+            DocumentStore.putFile(
+                fileOrd,
+                f.key(),
+                f.action() == FileChange.Action.INDEX ? f.published() : Optional.empty()),
+            f.key());
       }
       String articleId = DocumentIds.article(f.key());
       if (f.action() == FileChange.Action.INDEX && f.article().isPresent()) {
@@ -239,11 +245,13 @@ final class Round {
                       a.analyzed().length(),
                       now,
                       a.hash(),
-                      SourceOverflow.NONE),
+                      SourceOverflow.NONE,
+                      f.published().orElse(now)),
                   epoch),
               f.key());
           attribution.add(documentWrites, DocumentStore.putPointer(articleId, ord, epoch), f.key());
-          postings.add(ord, DocKind.ARTICLE, a.analyzed(), new int[] {fileOrd});
+          postings.add(
+              ord, DocKind.ARTICLE, a.analyzed(), new int[] {fileOrd}, f.published().orElse(now));
         }
       } else if (f.before().map(SourceManifest::hasArticle).orElse(false)
           || replay.file(f.key()).map(e -> e.articleOrd() > 0).orElse(false)) {
@@ -404,7 +412,8 @@ final class Round {
         articleOrd,
         articleHash,
         headlineIds,
-        headlineOrds);
+        headlineOrds,
+        indexed ? f.published() : Optional.empty());
   }
 
   /**

@@ -27,7 +27,8 @@ public record SourceManifest(
     long articleOrd,
     String articleHash,
     Set<String> headlineIds,
-    Set<Long> headlineOrds) {
+    Set<Long> headlineOrds,
+    Optional<Instant> published) {
 
   public SourceManifest {
     warnings = List.copyOf(warnings);

@@ -98,6 +98,7 @@ public final class SourceStore {
     if (!m.headlineOrds().isEmpty()) {
       item.put("hords", Attributes.b(Varints.packSorted(m.headlineOrds())));
     }
+    m.published().ifPresent(p -> item.put("pub", n(p.getEpochSecond())));
     item.put("epoch", n(epoch));
     return TableWrite.put(item);
   }
@@ -119,7 +120,10 @@ public final class SourceStore {
         Attributes.number(item, "articleOrd", 0),
         Attributes.string(item, "articleHash").orElse(""),
         unpackIds(Attributes.bytes(item, "hids")),
-        Varints.unpackSorted(Attributes.bytes(item, "hords")));
+        Varints.unpackSorted(Attributes.bytes(item, "hords")),
+        item.containsKey("pub")
+            ? Optional.of(Instant.ofEpochSecond(Attributes.number(item, "pub", 0)))
+            : Optional.empty());
   }
 
   /** Headline ids ("h" and 16 hex digits) as 8 bytes each, in id order. */

@@ -9,7 +9,8 @@ import java.util.List;
  * (by file ordinal, with their ordinals in {@code sourceOrds}), and {@code sourceCount} how many
  * list it in all; the files past the first {@value #LISTED_SOURCES} of a widely shared headline are
  * kept in {@code overflow} and in chunks of their own, so adding a file to a headline is a small
- * write however many files list it.
+ * write however many files list it. {@code published} is when its story was published: an article's
+ * file's, the earliest of a headline's files'.
  */
 public record StoredDocument(
     long ord,
@@ -22,7 +23,8 @@ public record StoredDocument(
     int length,
     Instant ingestedAt,
     String contentHash,
-    SourceOverflow overflow) {
+    SourceOverflow overflow,
+    Instant published) {
 
   /** How many source files a document, a search hit and a posting name at most. */
   public static final int LISTED_SOURCES = 20;

@@ -26,6 +26,33 @@ public final class S3CorpusObjects implements CorpusObjects, CorpusListing {
   }
 
   @Override
+  public ObjectRead head(String key, String etag) {
+    try {
+      software.amazon.awssdk.services.s3.model.HeadObjectResponse head =
+          s3.headObject(
+              b -> {
+                b.bucket(bucket).key(key);
+                if (!etag.isEmpty()) {
+                  b.ifMatch('"' + etag + '"');
+                }
+              });
+      java.time.Instant stored = head.lastModified();
+      return new ObjectRead.Found(
+          new byte[0], head.metadata(), stored == null ? java.time.Instant.EPOCH : stored);
+    } catch (NoSuchKeyException e) {
+      return new ObjectRead.Missing();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return new ObjectRead.Missing();
+      }
+      if (e.statusCode() == 412) {
+        return new ObjectRead.Changed();
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public ObjectRead read(String key, String etag, long maxBytes) {
     ResponseInputStream<GetObjectResponse> body;
     try {
@@ -59,7 +86,9 @@ public final class S3CorpusObjects implements CorpusObjects, CorpusListing {
         body.abort();
         return new ObjectRead.TooLarge(bytes.length);
       }
-      return new ObjectRead.Found(bytes, body.response().metadata());
+      java.time.Instant stored = body.response().lastModified();
+      return new ObjectRead.Found(
+          bytes, body.response().metadata(), stored == null ? java.time.Instant.EPOCH : stored);
     } catch (IOException e) {
       throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
     }

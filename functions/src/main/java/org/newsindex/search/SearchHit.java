@@ -6,7 +6,8 @@ import org.newsindex.index.DocKind;
 
 /**
  * One result: the document, its highlighted snippet (escaped HTML with {@code <em>} marks), the
- * first source files that list it (at most 20) with how many list it in all, and its score.
+ * first source files that list it (at most 20) with how many list it in all, its score, and when
+ * its story was published and it was ingested.
  */
 public record SearchHit(
     String id,
@@ -17,6 +18,7 @@ public record SearchHit(
     List<String> sources,
     long sourceCount,
     float score,
+    Instant published,
     Instant ingestedAt) {
 
   public SearchHit {

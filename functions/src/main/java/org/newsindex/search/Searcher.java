@@ -474,6 +474,7 @@ public final class Searcher {
                   doc.sources(),
                   doc.sourceCount(),
                   scores.getOrDefault(ord, 0f),
+                  doc.published(),
                   doc.ingestedAt()));
         }
       }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,6 +22,7 @@ import org.newsindex.index.PostingListEditor;
 import org.newsindex.index.RankKey;
 import org.newsindex.index.SourceManifest;
 import org.newsindex.index.SourceOverflow;
+import org.newsindex.index.SourceStatus;
 import org.newsindex.index.StoredDocument;
 import org.newsindex.index.SuggestionStore;
 import org.newsindex.index.TermDirectory;
@@ -79,6 +81,7 @@ public final class IndexVerifier {
                             0,
                             o.positions(),
                             sources,
+                            doc.published().getEpochSecond(),
                             RankKey.of(o.frequency(), nb)));
                 expectedForms
                     .computeIfAbsent(term, t -> new HashMap<>())
@@ -89,7 +92,15 @@ public final class IndexVerifier {
           .put(
               doc.ord(),
               new PostingEntry(
-                  doc.ord(), doc.kind(), analyzed.length(), nb, 0, new int[0], sources, doc.ord()));
+                  doc.ord(),
+                  doc.kind(),
+                  analyzed.length(),
+                  nb,
+                  0,
+                  new int[0],
+                  sources,
+                  doc.published().getEpochSecond(),
+                  doc.ord()));
     }
 
     Set<String> terms = new TreeSet<>(expected.keySet());
@@ -223,6 +234,7 @@ public final class IndexVerifier {
       } else if (actual.tf() != want.tf()
           || actual.normByte() != want.normByte()
           || actual.kind() != want.kind()
+          || actual.published() != want.published()
           || !Arrays.equals(actual.positions(), want.positions())
           || !Arrays.equals(actual.sources(), want.sources())) {
         drift.add(
@@ -270,6 +282,18 @@ public final class IndexVerifier {
                 + " but FILE# says "
                 + snapshot.fileKeys().get(m.fileOrd()));
       }
+      if (m.status() == SourceStatus.INGESTED
+          && m.published().isPresent()
+          && !m.published()
+              .equals(Optional.ofNullable(snapshot.filePublished().get(m.fileOrd())))) {
+        drift.add(
+            "file '"
+                + m.key()
+                + "' was published "
+                + m.published().get()
+                + " but FILE# says "
+                + snapshot.filePublished().get(m.fileOrd()));
+      }
       Set<Long> wantOrds = new TreeSet<>();
       m.headlineIds().forEach(id -> wantOrds.add(snapshot.pointers().getOrDefault(id, -1L)));
       if (!wantOrds.equals(new TreeSet<>(m.headlineOrds()))) {
@@ -304,6 +328,25 @@ public final class IndexVerifier {
                 + doc.sourceOrds()
                 + " but its files have "
                 + wantOrds);
+      }
+      Optional<java.time.Instant> wantPublished =
+          doc.kind() == DocKind.HEADLINE
+              ? listedBy.getOrDefault(doc.id(), Set.of()).stream()
+                  .map(k -> snapshot.manifests().get(k).published())
+                  .flatMap(Optional::stream)
+                  .min(java.time.Instant::compareTo)
+              : Optional.ofNullable(
+                      snapshot.manifests().get(doc.sources().isEmpty() ? "" : doc.sources().get(0)))
+                  .flatMap(SourceManifest::published);
+      if (wantPublished.isPresent() && !wantPublished.get().equals(doc.published())) {
+        drift.add(
+            "document "
+                + doc.id()
+                + " was published "
+                + doc.published()
+                + " but its "
+                + (doc.kind() == DocKind.HEADLINE ? "earliest file was " : "file was ")
+                + wantPublished.get());
       }
       if (doc.kind() == DocKind.HEADLINE) {
         headlinesSeen.add(doc.id());

@@ -26,7 +26,8 @@ class HeadlineSourcesTest {
         1,
         Instant.EPOCH,
         "",
-        overflow);
+        overflow,
+        Instant.EPOCH);
   }
 
   /** Adds files 1..n to a fresh headline, sealing as the writer does. */

@@ -21,6 +21,7 @@ class PostingListEditorTest {
             0,
             new int[] {1},
             new int[] {(int) ord},
+            1_764_547_200L + ord,
             RankKey.of(tf, 100)),
         form);
   }

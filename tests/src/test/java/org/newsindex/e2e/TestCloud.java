@@ -150,6 +150,31 @@ final class TestCloud implements AutoCloseable, BeforeAllCallback, AfterAllCallb
     s3.putObject(b -> b.bucket(cloud.bucket()).key(key), RequestBody.fromBytes(content));
   }
 
+  /** Uploads with user metadata ({@code published} becomes {@code x-amz-meta-published}). */
+  void upload(String key, String content, java.util.Map<String, String> metadata) {
+    s3.putObject(
+        b -> b.bucket(cloud.bucket()).key(key).metadata(metadata),
+        RequestBody.fromString(content, StandardCharsets.UTF_8));
+  }
+
+  /** Copies an object onto itself with new user metadata: same bytes, same eTag, new event. */
+  void replaceMetadata(String key, java.util.Map<String, String> metadata) {
+    s3.copyObject(
+        b ->
+            b.sourceBucket(cloud.bucket())
+                .sourceKey(key)
+                .destinationBucket(cloud.bucket())
+                .destinationKey(key)
+                .metadata(metadata)
+                .metadataDirective(
+                    software.amazon.awssdk.services.s3.model.MetadataDirective.REPLACE));
+  }
+
+  /** When S3 says the object was last stored. */
+  java.time.Instant lastModified(String key) {
+    return s3.headObject(b -> b.bucket(cloud.bucket()).key(key)).lastModified();
+  }
+
   void upload(String key, String content) {
     upload(key, content.getBytes(StandardCharsets.UTF_8));
   }
