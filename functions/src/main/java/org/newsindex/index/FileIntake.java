@@ -148,18 +148,30 @@ final class FileIntake {
     if (!(head instanceof ObjectRead.Found found)) {
       return false;
     }
-    return published(latest, found).published().equals(before.published().get());
+    return published(latest, found, Optional.of(before))
+        .published()
+        .equals(before.published().get());
   }
 
-  private static PublishedTime.Resolved published(PendingMarker latest, ObjectRead.Found found) {
-    Instant stored = found.stored().equals(Instant.EPOCH) ? latest.receivedAt() : found.stored();
+  /**
+   * The story's publication time. Without metadata or a date in the key it is when S3 stored the
+   * object, or, for a key already indexed, the time it was indexed with: an overwrite or a copy
+   * without a date keeps the story's first time rather than moving it to the upload's.
+   */
+  private static PublishedTime.Resolved published(
+      PendingMarker latest, ObjectRead.Found found, Optional<SourceManifest> before) {
+    Instant stored =
+        before
+            .filter(m -> !m.removed())
+            .flatMap(SourceManifest::published)
+            .orElse(found.stored().equals(Instant.EPOCH) ? latest.receivedAt() : found.stored());
     return PublishedTime.resolve(
         Optional.ofNullable(found.metadata().get(PublishedTime.METADATA)), latest.key(), stored);
   }
 
   /** The change with its story's publication time, and a warning if its metadata was not one. */
   private static FileChange dated(FileChange change, ObjectRead.Found found) {
-    PublishedTime.Resolved published = published(change.marker(), found);
+    PublishedTime.Resolved published = published(change.marker(), found, change.before());
     List<String> warnings = new ArrayList<>(change.warnings());
     published.warning().ifPresent(warnings::add);
     return new FileChange(

@@ -66,6 +66,17 @@ class PublicationTimeTest {
   }
 
   @Test
+  void anOverwriteWithoutADateKeepsTheTimeTheStoryWasFirstStored() {
+    cloud.upload("plain/kept.txt", Corpora.article("Ibexes climb the dam wall."));
+    cloud.settle();
+    String first = published("ibexes");
+    TestCloud.sleep(1_100);
+    cloud.upload("plain/kept.txt", Corpora.article("Ibexes climb the dam wall again."));
+    cloud.settle();
+    assertEquals(first, published("ibexes"));
+  }
+
+  @Test
   void invalidMetadataIsAWarningAndTheFileIsStillIndexed() {
     cloud.upload(
         "bad/2021/05/06/meta.txt",
@@ -117,11 +128,11 @@ class PublicationTimeTest {
         Corpora.article("Manatees graze in the warm spring.", "Manatee Census Complete"),
         Map.of("published", "2020-02-02"));
     cloud.settle();
-    assertEquals("2020-02-02T00:00:00Z", published("manatees"));
+    assertEquals("2020-02-02T00:00:00Z", published("graze"));
 
     cloud.replaceMetadata("copy/story.txt", Map.of("published", "2020-08-08T12:00:00Z"));
     cloud.settle();
-    assertEquals("2020-08-08T12:00:00Z", published("manatees"));
+    assertEquals("2020-08-08T12:00:00Z", published("graze"));
     assertEquals("2020-08-08T12:00:00Z", published("census"));
     cloud.assertConsistent();
   }
