@@ -123,6 +123,12 @@ public final class ApiRouter {
         return documents.sources(request, decode(id), deadline);
       }
     }
+    if (path.startsWith("/documents/") && path.endsWith("/related")) {
+      String id = path.substring("/documents/".length(), path.length() - "/related".length());
+      if (id.indexOf('/') < 0) {
+        return search.related(request, documents.find(decode(id), deadline), deadline);
+      }
+    }
     if (path.equals("/")) {
       return searchPage.page();
     }
@@ -137,7 +143,8 @@ public final class ApiRouter {
             + request.method()
             + " "
             + path
-            + "; the API has /search, /suggest, /documents/{id}, /documents/{id}/sources, /sources,"
+            + "; the API has /search, /suggest, /documents/{id}, /documents/{id}/sources,"
+            + " /documents/{id}/related, /sources,"
             + " /sources/{key}, /health"
             + " and /openapi.json (described there), and the search page at /");
   }

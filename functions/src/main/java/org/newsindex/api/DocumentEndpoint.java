@@ -80,7 +80,7 @@ final class DocumentEndpoint {
     return ApiResponse.json(200, body);
   }
 
-  private StoredDocument find(String id, Deadline deadline) {
+  StoredDocument find(String id, Deadline deadline) {
     if (!DocumentIds.isValid(id)) {
       throw ApiException.notFound(
           "no document has the id '" + id + "'; ids come from search results");

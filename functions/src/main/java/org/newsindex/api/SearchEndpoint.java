@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.DocKind;
+import org.newsindex.index.StoredDocument;
 import org.newsindex.search.FacetCount;
+import org.newsindex.search.Histogram;
+import org.newsindex.search.PublishedFilter;
 import org.newsindex.search.SearchHit;
 import org.newsindex.search.SearchRequest;
 import org.newsindex.search.SearchResult;
@@ -18,7 +21,8 @@ import org.newsindex.search.SortOrder;
 
 /** {@code GET /search}: ranked, filtered, faceted, highlighted, paged results. */
 final class SearchEndpoint {
-  static final List<String> PARAMETERS = List.of("q", "kind", "source", "limit", "sort", "cursor");
+  static final List<String> PARAMETERS =
+      List.of("q", "kind", "source", "limit", "sort", "cursor", "from", "to", "histogram");
 
   private final Searcher searcher;
 
@@ -41,7 +45,9 @@ final class SearchEndpoint {
                                 new ApiException(
                                     400,
                                     "bad_request",
-                                    "sort must be 'relevance' or 'newest', got '" + s + "'")))
+                                    "sort must be 'relevance', 'newest' or 'oldest', got '"
+                                        + s
+                                        + "'")))
             .orElse(q.isPresent() ? SortOrder.RELEVANCE : SortOrder.NEWEST);
     SearchRequest search =
         new SearchRequest(
@@ -50,10 +56,74 @@ final class SearchEndpoint {
             request.single("source").filter(s -> !s.isEmpty()),
             request.integer("limit", SearchRequest.DEFAULT_LIMIT),
             sort,
-            request.single("cursor").filter(s -> !s.isEmpty()));
+            request.single("cursor").filter(s -> !s.isEmpty()),
+            PublishedFilter.parse(
+                nonBlank(request, "from"), nonBlank(request, "to"), java.time.Instant.now()),
+            nonBlank(request, "histogram")
+                .map(
+                    h ->
+                        Histogram.parse(h)
+                            .orElseThrow(
+                                () ->
+                                    new ApiException(
+                                        400,
+                                        "bad_request",
+                                        "histogram must be 'day', 'week' or 'month', got '"
+                                            + h
+                                            + "'"))));
     SearchResult result = searcher.search(search, deadline);
     return ApiResponse.json(200, body(q, result, (System.nanoTime() - started) / 1_000_000))
         .withCost(result.itemsRead(), result.readUnits());
+  }
+
+  private static Optional<String> nonBlank(ApiRequest request, String name) {
+    return request.single(name).map(String::strip).filter(s -> !s.isEmpty());
+  }
+
+  /** A hit as {@code /search} and {@code /documents/{id}/related} show it. */
+  static Map<String, Object> hit(SearchHit hit) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("id", hit.id());
+    r.put("kind", hit.kind().label());
+    r.put("title", hit.title());
+    r.put("snippet", hit.snippet());
+    r.put("sources", hit.sources());
+    r.put("source_count", hit.sourceCount());
+    r.put("score", hit.score());
+    r.put("published", hit.published().toString());
+    r.put("ingested_at", hit.ingestedAt().toString());
+    return r;
+  }
+
+  /**
+   * {@code GET /documents/{id}/related}: the documents most like one document, as search hits, by
+   * Lucene's MoreLikeThis.
+   */
+  ApiResponse related(ApiRequest request, StoredDocument doc, Deadline deadline) {
+    request.allowOnly(List.of("limit"));
+    long started = System.nanoTime();
+    SearchResult result =
+        searcher.related(doc, request.integer("limit", SearchRequest.DEFAULT_LIMIT), deadline);
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (SearchHit hit : result.hits()) {
+      results.add(hit(hit));
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", doc.id());
+    int fit = ResponseLimit.fitting(results, ResponseLimit.bytes(body));
+    body.put("results", results.subList(0, fit));
+    if (!result.notes().isEmpty()) {
+      body.put("notes", result.notes());
+    }
+    body.put("took_ms", (System.nanoTime() - started) / 1_000_000);
+    Map<String, Object> cost = new LinkedHashMap<>();
+    cost.put("items_read", result.itemsRead());
+    cost.put("read_units", result.readUnits());
+    cost.put(
+        "budget",
+        Map.of("items", result.budget().items(), "read_units", result.budget().readUnits()));
+    body.put("cost", cost);
+    return ApiResponse.json(200, body).withCost(result.itemsRead(), result.readUnits());
   }
 
   static Set<DocKind> kinds(ApiRequest request) {
@@ -88,22 +158,21 @@ final class SearchEndpoint {
         "total", Map.of("value", result.total(), "relation", result.totalExact() ? "eq" : "gte"));
     List<Map<String, Object>> results = new ArrayList<>();
     for (SearchHit hit : result.hits()) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("id", hit.id());
-      r.put("kind", hit.kind().label());
-      r.put("title", hit.title());
-      r.put("snippet", hit.snippet());
-      r.put("sources", hit.sources());
-      r.put("source_count", hit.sourceCount());
-      r.put("score", hit.score());
-      r.put("published", hit.published().toString());
-      r.put("ingested_at", hit.ingestedAt().toString());
-      results.add(r);
+      results.add(hit(hit));
     }
     body.put("results", List.of());
     Map<String, Object> facets = new LinkedHashMap<>();
     facets.put("kind", buckets(result.kindFacet()));
     facets.put("source", buckets(result.sourceFacet()));
+    result
+        .publishedFacet()
+        .ifPresent(
+            b ->
+                facets.put(
+                    "published",
+                    b.stream()
+                        .map(c -> Map.<String, Object>of("start", c.value(), "count", c.count()))
+                        .toList()));
     body.put("facets", facets);
     List<String> notes = new ArrayList<>(result.notes());
     Optional<String> next = result.nextCursor();

@@ -190,7 +190,7 @@ final class HeadlinePlanner {
       if (s.isEmpty()) {
         if (before != null) {
           removals.addAll(delete(id, before));
-          postings.remove(ord, analyze(before.title()));
+          postings.remove(ord, analyze(before.title()), before.published());
         } else if (t.pointers.containsKey(id)) {
           // An unfinished round created the pointer but not the document: take it back.
           removals.add(TableWrite.delete(TableKeys.pointer(id)));
@@ -247,6 +247,9 @@ final class HeadlinePlanner {
       if (before == null || redo || moved || !after.sourceOrds().equals(before.sourceOrds())) {
         AnalyzedText analyzed =
             t.texts.containsKey(id) ? t.texts.get(id).analyzed() : analyze(title);
+        if (before != null) {
+          postings.moveListing(ord, before.published(), after.published());
+        }
         postings.add(
             ord,
             DocKind.HEADLINE,

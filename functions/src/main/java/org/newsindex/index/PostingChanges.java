@@ -44,12 +44,23 @@ final class PostingChanges {
         TermDirectory.ALL_DOCUMENTS,
         new PostingChange.Upsert(
             new PostingEntry(
-                ord, kind, analyzed.length(), nb, 0, new int[0], sources, seconds, ord),
+                ord,
+                kind,
+                analyzed.length(),
+                nb,
+                0,
+                new int[0],
+                sources,
+                seconds,
+                ListingKey.of(seconds, ord)),
             null));
   }
 
-  /** Removes the document's entries, found from the analysis of the text it was indexed from. */
-  void remove(long ord, AnalyzedText analyzed) {
+  /**
+   * Removes the document's entries, found from the analysis of the text and the publication time it
+   * was indexed with.
+   */
+  void remove(long ord, AnalyzedText analyzed, Instant published) {
     int nb = RankKey.normByte(analyzed.length());
     analyzed
         .terms()
@@ -57,7 +68,21 @@ final class PostingChanges {
             (term, occurrences) ->
                 change(
                     term, new PostingChange.Removal(ord, RankKey.of(occurrences.frequency(), nb))));
-    change(TermDirectory.ALL_DOCUMENTS, new PostingChange.Removal(ord, ord));
+    change(TermDirectory.ALL_DOCUMENTS, listingRemoval(ord, published));
+  }
+
+  /**
+   * Moves the document's entry in the list of all documents from one publication time's place to
+   * another's; call before re-adding it with the new time.
+   */
+  void moveListing(long ord, Instant from, Instant to) {
+    if (from.getEpochSecond() != to.getEpochSecond()) {
+      change(TermDirectory.ALL_DOCUMENTS, listingRemoval(ord, from));
+    }
+  }
+
+  private static PostingChange listingRemoval(long ord, Instant published) {
+    return new PostingChange.Removal(ord, ListingKey.of(published.getEpochSecond(), ord));
   }
 
   private void change(String term, PostingChange change) {

@@ -211,7 +211,8 @@ final class Round {
         .values()
         .forEach(
             doc -> {
-              postings.remove(doc.ord(), AnalyzedText.of(analyzer.tokens(doc.text())));
+              postings.remove(
+                  doc.ord(), AnalyzedText.of(analyzer.tokens(doc.text())), doc.published());
               removals.add(TableWrite.delete(TableKeys.document(doc.ord())));
             });
 

@@ -32,12 +32,18 @@ public final class PageCursors {
 
   /** The token of the page that starts right after this hit. */
   public String after(SearchHit hit) {
-    return after(hit.score(), hit.ord());
+    return after(hit.score(), hit.ord(), hit.published().getEpochSecond());
   }
 
-  String after(float score, long ord) {
+  String after(float score, long ord, long published) {
     return new SearchCursor(
-            fingerprint, byRelevance ? score : 0f, ord, docCount, sumLength, docFreqs)
+            fingerprint,
+            byRelevance ? score : 0f,
+            ord,
+            byRelevance ? 0 : published,
+            docCount,
+            sumLength,
+            docFreqs)
         .encode(key);
   }
 }

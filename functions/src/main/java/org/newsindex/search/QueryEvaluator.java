@@ -173,7 +173,7 @@ final class QueryEvaluator {
 
   /** An upper bound of the score of a document not seen in any list read so far. */
   double unseenBound() {
-    return bound(query, new Candidate(-1, null, 0, new int[0]));
+    return bound(query, new Candidate(-1, null, 0, new int[0], 0));
   }
 
   private double bound(QueryNode node, Candidate c) {

@@ -16,21 +16,28 @@ import org.apache.lucene.store.ByteArrayDataOutput;
 
 /**
  * Where a page ended, as an opaque, signed token: the last hit's position in the order (its score
- * and ordinal), a fingerprint of the search it belongs to, and the statistics the first page was
- * scored with, so that every page of a search scores documents the same way. Only the statistics
- * scores depend on are carried: the corpus's document count and total length, and the document
- * frequency of each scored word in the order the query names them (prefix expansions score a
- * constant and excluded words not at all, so theirs are not needed). The token is binary (varints)
- * and at most {@value #MAX_CHARS} characters for any query the parser accepts. The HMAC makes a
- * changed or forged cursor detectable, and is checked before anything else is read.
+ * or publication second, and ordinal), a fingerprint of the search it belongs to, and the
+ * statistics the first page was scored with, so that every page of a search scores documents the
+ * same way. Only the statistics scores depend on are carried: the corpus's document count and total
+ * length, and the document frequency of each scored word in the order the query names them (prefix
+ * expansions score a constant and excluded words not at all, so theirs are not needed). The token
+ * is binary (varints) and at most {@value #MAX_CHARS} characters for any query the parser accepts.
+ * The HMAC makes a changed or forged cursor detectable, and is checked before anything else is
+ * read.
  */
 public record SearchCursor(
-    String fingerprint, float score, long ord, long docCount, long sumLength, List<Long> docFreqs) {
+    String fingerprint,
+    float score,
+    long ord,
+    long published,
+    long docCount,
+    long sumLength,
+    List<Long> docFreqs) {
 
   /** The longest token a search accepts (and, by the parser's limits, the longest it gives). */
   public static final int MAX_CHARS = 2_048;
 
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
   private static final int FINGERPRINT_BYTES = 12;
   private static final int MAC_BYTES = 16;
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -46,15 +53,24 @@ public record SearchCursor(
     return byScore > 0 || (byScore == 0 && hitOrd > ord);
   }
 
+  /** Whether a hit published at this second comes after the cursor, newest or oldest first. */
+  public boolean beforeByTime(long hitPublished, long hitOrd, boolean newestFirst) {
+    if (hitPublished != published) {
+      return newestFirst ? hitPublished < published : hitPublished > published;
+    }
+    return newestFirst ? hitOrd < ord : hitOrd > ord;
+  }
+
   public String encode(byte[] key) {
     // version, fingerprint, score, 3 longs, count and frequencies: at most 10 bytes a varint.
-    byte[] buffer = new byte[1 + FINGERPRINT_BYTES + 4 + 10 * (4 + docFreqs.size())];
+    byte[] buffer = new byte[1 + FINGERPRINT_BYTES + 4 + 10 * (5 + docFreqs.size())];
     ByteArrayDataOutput out = new ByteArrayDataOutput(buffer);
     try {
       out.writeByte((byte) VERSION);
       out.writeBytes(B64D.decode(fingerprint), FINGERPRINT_BYTES);
       out.writeInt(Float.floatToIntBits(score));
       out.writeZLong(ord);
+      out.writeZLong(published);
       out.writeVLong(docCount);
       out.writeVLong(sumLength);
       out.writeVInt(docFreqs.size());
@@ -103,6 +119,7 @@ public record SearchCursor(
       in.readBytes(fingerprint, 0, FINGERPRINT_BYTES);
       float score = Float.intBitsToFloat(in.readInt());
       long ord = in.readZLong();
+      long published = in.readZLong();
       long docCount = in.readVLong();
       long sumLength = in.readVLong();
       int n = in.readVInt();
@@ -118,14 +135,20 @@ public record SearchCursor(
       }
       cursor =
           new SearchCursor(
-              B64.encodeToString(fingerprint), score, ord, docCount, sumLength, docFreqs);
+              B64.encodeToString(fingerprint),
+              score,
+              ord,
+              published,
+              docCount,
+              sumLength,
+              docFreqs);
     } catch (IOException | RuntimeException e) {
       throw e instanceof BadQueryException bad ? bad : invalid();
     }
     if (!cursor.fingerprint().equals(expectedFingerprint)
         || cursor.docFreqs().size() != scoredWords) {
       throw new BadQueryException(
-          "cursor belongs to a different search; send the same q, kind, source and sort "
+          "cursor belongs to a different search; send the same q, kind, source, sort, from and to "
               + "as the request that returned it");
     }
     return cursor;

@@ -7,7 +7,8 @@ import org.newsindex.index.KeyText;
 
 /**
  * A search: the query text (absent to list documents), the kinds and source (an S3 key or key
- * prefix) to filter by, the page size, the order, and the cursor of the previous page.
+ * prefix) to filter by, the page size, the order, the cursor of the previous page, the range of
+ * publication times to filter by, and the buckets of the publication-time facet, if wanted.
  */
 public record SearchRequest(
     Optional<String> q,
@@ -15,7 +16,9 @@ public record SearchRequest(
     Optional<String> source,
     int limit,
     SortOrder sort,
-    Optional<String> cursor) {
+    Optional<String> cursor,
+    PublishedFilter published,
+    Optional<Histogram> histogram) {
 
   public static final int MAX_LIMIT = 100;
   public static final int DEFAULT_LIMIT = 10;
@@ -43,7 +46,8 @@ public record SearchRequest(
         });
     if (sort == SortOrder.RELEVANCE && q.isEmpty()) {
       throw new BadQueryException(
-          "sort=relevance needs a q; without q, results are listed newest first");
+          "sort=relevance needs a q; without q, results are listed by publication time (sort=newest"
+              + " or oldest)");
     }
   }
 
@@ -54,6 +58,8 @@ public record SearchRequest(
         Optional.empty(),
         DEFAULT_LIMIT,
         SortOrder.RELEVANCE,
+        Optional.empty(),
+        PublishedFilter.NONE,
         Optional.empty());
   }
 

@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * The answer to a search: how many documents match (exactly, or at least, as Elasticsearch reports
  * past its tracking limit or when the search stopped at its budget), one page of hits, facet counts
- * by kind and by source file, the cursor of the next page (and how to continue after any hit of
- * this one), notes about how the query was read, and what the search cost against its budget.
+ * by kind, by source file and (if asked for) by publication time, the cursor of the next page (and
+ * how to continue after any hit of this one), notes about how the query was read, and what the
+ * search cost against its budget.
  */
 public record SearchResult(
     long total,
@@ -15,6 +16,7 @@ public record SearchResult(
     List<SearchHit> hits,
     List<FacetCount> kindFacet,
     List<FacetCount> sourceFacet,
+    Optional<List<FacetCount>> publishedFacet,
     Optional<String> nextCursor,
     PageCursors cursors,
     List<String> notes,

@@ -80,6 +80,26 @@ public final class Searcher {
     return new Run(request, deadline).execute();
   }
 
+  /**
+   * The documents most like this one, by Lucene's MoreLikeThis (see {@link MoreLikeThis}): the
+   * chosen words as an OR query scored by BM25 over the whole index, the document itself left out.
+   */
+  public SearchResult related(StoredDocument doc, int limit, Deadline deadline) {
+    SearchRequest request =
+        new SearchRequest(
+            Optional.of(doc.id()),
+            Set.of(),
+            Optional.empty(),
+            limit,
+            SortOrder.RELEVANCE,
+            Optional.empty(),
+            PublishedFilter.NONE,
+            Optional.empty());
+    Run run = new Run(request, deadline);
+    run.excluded = doc.ord();
+    return run.related(doc);
+  }
+
   /** The state of one search. */
   private final class Run {
     private final SearchRequest request;
@@ -91,6 +111,9 @@ public final class Searcher {
     private final List<String> notes = new ArrayList<>();
     private Optional<SourceFilter> sourceFiles = Optional.empty();
     private boolean stoppedByBudget;
+
+    /** A document no result may be (the one related documents are found for), or -1. */
+    private long excluded = -1;
 
     Run(SearchRequest request, Deadline deadline) {
       this.request = request;
@@ -111,7 +134,8 @@ public final class Searcher {
                   .collect(Collectors.joining(",")),
               request.source().orElse(""),
               request.sort().label(),
-              String.join("\u0000", scored));
+              String.join("\u0000", scored),
+              request.published().text());
       // The cursor is checked before anything is read.
       Optional<SearchCursor> cursor =
           request.cursor().map(c -> SearchCursor.decode(c, cursorKey, fingerprint, scored.size()));
@@ -121,6 +145,58 @@ public final class Searcher {
       return parsed.isPresent()
           ? query(parsed.get().query(), scored, fingerprint, cursor)
           : listing(fingerprint, cursor);
+    }
+
+    SearchResult related(StoredDocument doc) {
+      MoreLikeThis.Parameters p = MoreLikeThis.parameters(doc.kind());
+      Map<String, int[]> freqs = MoreLikeThis.termFrequencies(analyzer.tokens(doc.text()));
+      Set<String> wanted = new HashSet<>(MoreLikeThis.candidates(freqs, p));
+      wanted.add(TermDirectory.ALL_DOCUMENTS);
+      if (!allowance.affords(wanted.size(), wanted.size() * ReadAllowance.UNITS_PER_ITEM)) {
+        throw new QueryTooBroadException(
+            "the document has "
+                + (wanted.size() - 1)
+                + " words frequent enough to weigh, more than a search can look up within its"
+                + " budget of "
+                + budget.items()
+                + " items");
+      }
+      allowance.checkTime();
+      Map<String, TermDirectory> directories =
+          postings.directories(wanted, false, allowance.deadline());
+      long docCount =
+          Optional.ofNullable(directories.get(TermDirectory.ALL_DOCUMENTS))
+              .map(TermDirectory::docFreq)
+              .orElse(0);
+      List<MoreLikeThis.Word> words =
+          MoreLikeThis.choose(
+              freqs,
+              p,
+              t -> Optional.ofNullable(directories.get(t)).map(TermDirectory::docFreq).orElse(0),
+              docCount);
+      List<String> terms = words.stream().map(MoreLikeThis.Word::term).toList();
+      String fingerprint = SearchCursor.fingerprint("related", doc.id());
+      if (terms.isEmpty()) {
+        notes.add(
+            "no word of the document occurs at least "
+                + p.minTermFreq()
+                + " times in it and in at least "
+                + p.minDocFreq()
+                + " documents, so nothing is related to it");
+        return listingOf(List.of(), fingerprint);
+      }
+      QueryNode.Bool query =
+          new QueryNode.Bool(
+              terms.stream()
+                  .map(t -> new QueryNode.Clause(Occur.SHOULD, new QueryNode.Term(t)))
+                  .toList());
+      return query(query, terms, fingerprint, Optional.empty());
+    }
+
+    /** An empty page. */
+    private SearchResult listingOf(List<Long> none, String fingerprint) {
+      PageCursors cursors = new PageCursors(cursorKey, fingerprint, 0, 0, List.of(), true);
+      return result(Set.of(), Map.of(), true, none, Map.of(), cursors, Set.of());
     }
 
     /** Keeps room in the budget for the page's documents and the source facet's file keys. */
@@ -215,7 +291,7 @@ public final class Searcher {
                 : Double.NEGATIVE_INFINITY;
         List<Candidate> pending =
             candidates.values().stream()
-                .filter(c -> !settled.contains(c.ord) && passes(c, true, true))
+                .filter(c -> !settled.contains(c.ord) && passes(c, true, true, true))
                 .toList();
         if (!pending.isEmpty() && resolved < MAX_RESOLVED) {
           List<Candidate> worth =
@@ -305,7 +381,7 @@ public final class Searcher {
               PostingEntry e = entries.get(i);
               Candidate c = candidates.get(e.ord());
               if (c == null && positive.contains(term)) {
-                c = new Candidate(e.ord(), e.kind(), e.normByte(), e.sources());
+                c = Candidate.of(e);
                 candidates.put(e.ord(), c);
                 for (Map.Entry<String, Map<Long, int[]>> x : excluding.entrySet()) {
                   int[] p = x.getValue().get(e.ord());
@@ -359,6 +435,7 @@ public final class Searcher {
           c.kind = doc.kind();
           c.normByte = doc.normByte();
           c.sources = doc.sourceOrds().stream().mapToInt(Integer::intValue).toArray();
+          c.published = doc.published().getEpochSecond();
         }
         c.resolve(positions);
       }
@@ -367,18 +444,29 @@ public final class Searcher {
     /** Matching candidates that pass the filters and come after the cursor, in result order. */
     private List<Long> ranked(
         Map<Long, Float> scores, Map<Long, Candidate> candidates, Optional<SearchCursor> cursor) {
+      Comparator<Long> byTime =
+          Comparator.<Long>comparingLong(o -> candidates.get(o).published)
+              .thenComparingLong(o -> o);
       Comparator<Long> order =
-          request.sort() == SortOrder.RELEVANCE
-              ? Comparator.<Long, Float>comparing(scores::get).reversed().thenComparing(o -> o)
-              : Comparator.<Long>reverseOrder();
+          switch (request.sort()) {
+            case RELEVANCE ->
+                Comparator.<Long, Float>comparing(scores::get).reversed().thenComparing(o -> o);
+            case NEWEST -> byTime.reversed();
+            case OLDEST -> byTime;
+          };
       return scores.keySet().stream()
-          .filter(o -> passes(candidates.get(o), true, true))
+          .filter(o -> passes(candidates.get(o), true, true, true))
           .filter(
               o ->
                   cursor.isEmpty()
                       || (request.sort() == SortOrder.RELEVANCE
                           ? cursor.get().beforeByRelevance(scores.get(o), o)
-                          : o < cursor.get().ord()))
+                          : cursor
+                              .get()
+                              .beforeByTime(
+                                  candidates.get(o).published,
+                                  o,
+                                  request.sort() == SortOrder.NEWEST)))
           .sorted(order)
           .toList();
     }
@@ -391,7 +479,8 @@ public final class Searcher {
               .getOrDefault(
                   TermDirectory.ALL_DOCUMENTS, TermDirectory.empty(TermDirectory.ALL_DOCUMENTS));
       reservePage(all.docFreq() == 0 ? 1 : (double) all.tfSum() / all.docFreq());
-      TermPostings list = new TermPostings(all);
+      TermPostings list =
+          TermPostings.listing(all, request.sort() == SortOrder.OLDEST, request.published());
       PostingReader reader = new PostingReader(postings, allowance);
       stoppedByBudget = !reader.readUntil(List.of(list), horizon);
       Map<Long, Candidate> candidates = new LinkedHashMap<>();
@@ -400,7 +489,7 @@ public final class Searcher {
       while (true) {
         for (int i = consumed; i < list.entries().size(); i++) {
           PostingEntry e = list.entries().get(i);
-          candidates.put(e.ord(), new Candidate(e.ord(), e.kind(), e.normByte(), e.sources()));
+          candidates.put(e.ord(), Candidate.of(e));
           scores.put(e.ord(), 0f);
         }
         consumed = list.entries().size();
@@ -442,8 +531,10 @@ public final class Searcher {
       FacetCounter facets =
           new FacetCounter(
               matches.stream().map(candidates::get).toList(),
-              c -> passes(c, true, false),
-              c -> passes(c, false, true));
+              c -> passes(c, true, false, false),
+              c -> passes(c, false, true, false),
+              c -> passes(c, false, false, true),
+              request.histogram());
       List<Map.Entry<Integer, Long>> topFiles = facets.topFiles(SOURCE_FACET_SIZE);
       allowance.checkTime();
       // The page's documents and the facet's file keys are independent reads: issue them together.
@@ -481,7 +572,9 @@ public final class Searcher {
       Optional<String> next = Optional.empty();
       if (ranked.size() > request.limit() && !page.isEmpty()) {
         long last = page.get(page.size() - 1);
-        next = Optional.of(cursors.after(scores.getOrDefault(last, 0f), last));
+        next =
+            Optional.of(
+                cursors.after(scores.getOrDefault(last, 0f), last, candidates.get(last).published));
       }
       if (stoppedByBudget) {
         notes.add(
@@ -499,6 +592,7 @@ public final class Searcher {
           hits,
           facets.kinds(),
           sourceFacet,
+          facets.published(),
           next,
           cursors,
           notes,
@@ -507,8 +601,15 @@ public final class Searcher {
           budget);
     }
 
-    private boolean passes(Candidate c, boolean checkKind, boolean checkSource) {
+    private boolean passes(
+        Candidate c, boolean checkKind, boolean checkSource, boolean checkPublished) {
+      if (c.ord == excluded) {
+        return false;
+      }
       if (checkKind && !request.acceptsKind(c.kind)) {
+        return false;
+      }
+      if (checkPublished && !request.published().accepts(c.published)) {
         return false;
       }
       return !checkSource

@@ -1,8 +1,10 @@
 package org.newsindex.search;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.newsindex.index.ChunkSummary;
+import org.newsindex.index.ListingKey;
 import org.newsindex.index.PostingEntry;
 import org.newsindex.index.TermDirectory;
 
@@ -23,8 +25,38 @@ final class TermPostings {
 
   private double unreadBoundAvgLength = Double.NaN;
 
+  /** The chunks in the order they are read. */
+  private final List<ChunkSummary> order;
+
+  /** Whether each chunk's entries are taken last first (the list read from its end). */
+  private final boolean backwards;
+
   TermPostings(TermDirectory directory) {
+    this(directory, directory.chunks(), false);
+  }
+
+  private TermPostings(TermDirectory directory, List<ChunkSummary> order, boolean backwards) {
     this.directory = directory;
+    this.order = order;
+    this.backwards = backwards;
+  }
+
+  /**
+   * The list of all documents, read newest first or (backwards) oldest first, skipping the chunks
+   * that hold no document published within the filter's range: the list's keys are {@link
+   * ListingKey}s, so a chunk's key range is a range of publication times.
+   */
+  static TermPostings listing(TermDirectory all, boolean oldestFirst, PublishedFilter filter) {
+    long lowest = filter.from().map(f -> ListingKey.atOrAfter(f.getEpochSecond())).orElse(0L);
+    long beyond =
+        filter.to().map(t -> ListingKey.atOrAfter(t.getEpochSecond())).orElse(Long.MAX_VALUE);
+    List<ChunkSummary> order =
+        new ArrayList<>(
+            all.chunks().stream().filter(c -> c.hiKey() >= lowest && c.loKey() < beyond).toList());
+    if (oldestFirst) {
+      Collections.reverse(order);
+    }
+    return new TermPostings(all, order, oldestFirst);
   }
 
   TermDirectory directory() {
@@ -36,12 +68,12 @@ final class TermPostings {
   }
 
   boolean complete() {
-    return chunksRead >= directory.chunks().size();
+    return chunksRead >= order.size();
   }
 
   /** The next chunk to read, if any. */
   ChunkSummary nextChunk() {
-    return directory.chunks().get(chunksRead);
+    return order.get(chunksRead);
   }
 
   /**
@@ -50,8 +82,8 @@ final class TermPostings {
   double unreadBound(double avgLength) {
     if (avgLength != unreadBoundAvgLength) {
       double bound = 0;
-      for (int i = chunksRead; i < directory.chunks().size(); i++) {
-        bound = Math.max(bound, directory.chunks().get(i).bound(avgLength));
+      for (int i = chunksRead; i < order.size(); i++) {
+        bound = Math.max(bound, order.get(i).bound(avgLength));
       }
       unreadBound = bound;
       unreadBoundAvgLength = avgLength;
@@ -60,7 +92,13 @@ final class TermPostings {
   }
 
   void append(List<PostingEntry> chunk) {
-    entries.addAll(chunk);
+    if (backwards) {
+      List<PostingEntry> reversed = new ArrayList<>(chunk);
+      Collections.reverse(reversed);
+      entries.addAll(reversed);
+    } else {
+      entries.addAll(chunk);
+    }
     chunksRead++;
     unreadBoundAvgLength = Double.NaN;
   }

@@ -17,6 +17,7 @@ import org.newsindex.index.ChunkSummary;
 import org.newsindex.index.DocKind;
 import org.newsindex.index.DocumentIds;
 import org.newsindex.index.IndexSnapshot;
+import org.newsindex.index.ListingKey;
 import org.newsindex.index.PostingEntry;
 import org.newsindex.index.PostingListEditor;
 import org.newsindex.index.RankKey;
@@ -100,7 +101,7 @@ public final class IndexVerifier {
                   new int[0],
                   sources,
                   doc.published().getEpochSecond(),
-                  doc.ord()));
+                  ListingKey.of(doc.published().getEpochSecond(), doc.ord())));
     }
 
     Set<String> terms = new TreeSet<>(expected.keySet());

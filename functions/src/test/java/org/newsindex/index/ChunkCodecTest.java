@@ -34,11 +34,19 @@ class ChunkCodecTest {
   }
 
   @Test
-  void entriesOfTheAllDocumentsListAreKeyedByOrdinal() {
+  void entriesOfTheAllDocumentsListAreKeyedByPublicationTimeThenOrdinal() {
     List<PostingEntry> entries =
         List.of(
             new PostingEntry(
-                9, DocKind.ARTICLE, 250, 255, 0, new int[0], new int[] {3}, 1_700_000_000L, 9));
+                9,
+                DocKind.ARTICLE,
+                250,
+                255,
+                0,
+                new int[0],
+                new int[] {3},
+                1_700_000_000L,
+                ListingKey.of(1_700_000_000L, 9)));
     assertEquals(
         entries, ChunkCodec.decode(ChunkCodec.encode(entries), TermDirectory.ALL_DOCUMENTS));
   }

@@ -18,7 +18,7 @@ class SearchCursorTest {
   private static final String FINGERPRINT = SearchCursor.fingerprint("q", "", "", "relevance");
 
   private static SearchCursor cursor(List<Long> docFreqs) {
-    return new SearchCursor(FINGERPRINT, 3.25f, 4711, 10_000, 412_345, docFreqs);
+    return new SearchCursor(FINGERPRINT, 3.25f, 4711, 1_764_115_200L, 10_000, 412_345, docFreqs);
   }
 
   @Test
@@ -36,7 +36,13 @@ class SearchCursorTest {
     List<Long> worst = Collections.nCopies(QueryParser.MAX_SCORED_WORDS, (long) Integer.MAX_VALUE);
     SearchCursor made =
         new SearchCursor(
-            FINGERPRINT, -Float.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, worst);
+            FINGERPRINT,
+            -Float.MAX_VALUE,
+            Long.MIN_VALUE,
+            Long.MIN_VALUE,
+            Long.MAX_VALUE,
+            Long.MAX_VALUE,
+            worst);
 
     String token = made.encode(KEY);
 

@@ -83,7 +83,10 @@ final class IngestMeasurement {
           pool.submit(
               () ->
                   s3.putObject(
-                      b -> b.bucket(cloud.bucket()).key(generator.key(n)),
+                      b ->
+                          b.bucket(cloud.bucket())
+                              .key(generator.key(n))
+                              .metadata(generator.metadata(n)),
                       RequestBody.fromString(generator.file(n)))));
     }
     for (int i = 0; i < uploads.size(); i++) {

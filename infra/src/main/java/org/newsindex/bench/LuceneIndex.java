@@ -10,6 +10,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -17,6 +19,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -24,6 +27,8 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -45,10 +50,24 @@ public final class LuceneIndex implements AutoCloseable {
   private final IndexWriter writer;
   private DirectoryReader reader;
 
-  /** One Lucene hit: the document's ordinal and its score. */
-  public record Hit(long ord, float score) {}
+  /** One Lucene hit: the document's ordinal, its score and its publication second. */
+  public record Hit(long ord, float score, long published) {
+    public Hit(long ord, float score) {
+      this(ord, score, 0);
+    }
+  }
+
+  /** How hits are ordered: by score, or by publication time (then ordinal) either way. */
+  public enum Order {
+    RELEVANCE,
+    NEWEST,
+    OLDEST
+  }
+
+  private final Analyzer analyzer;
 
   public LuceneIndex(Analyzer analyzer) {
+    this.analyzer = analyzer;
     try {
       IndexWriterConfig config =
           new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity());
@@ -59,13 +78,26 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   public void add(long ord, String kind, int[] sources, String text) {
+    add(ord, kind, sources, text, 0);
+  }
+
+  /**
+   * Adds a document; its publication second is indexed as a {@code LongPoint} (for range filters)
+   * with doc values (for sorting), and its text is stored (MoreLikeThis re-analyzes it).
+   */
+  public void add(long ord, String kind, int[] sources, String text, long published) {
     Document doc = new Document();
     doc.add(new StoredField("ord", ord));
+    doc.add(new LongPoint("ord", ord));
+    doc.add(new NumericDocValuesField("ord", ord));
+    doc.add(new LongPoint("published", published));
+    doc.add(new NumericDocValuesField("published", published));
+    doc.add(new StoredField("published", published));
     doc.add(new StringField("kind", kind, Field.Store.NO));
     for (int source : sources) {
       doc.add(new IntPoint("source", source));
     }
-    doc.add(new TextField(TEXT, text, Field.Store.NO));
+    doc.add(new TextField(TEXT, text, Field.Store.YES));
     try {
       writer.addDocument(doc);
     } catch (IOException e) {
@@ -78,15 +110,85 @@ public final class LuceneIndex implements AutoCloseable {
    * non-scoring clauses.
    */
   public List<Hit> search(QueryNode.Bool query, Set<String> kinds, Set<Integer> sources, int n) {
+    return search(query, kinds, sources, Long.MIN_VALUE, Long.MAX_VALUE, Order.RELEVANCE, n);
+  }
+
+  /**
+   * As {@link #search(QueryNode.Bool, Set, Set, int)}, also filtered to documents published in
+   * {@code [from, to)} (seconds; a {@code LongPoint} range as a non-scoring clause), in the order
+   * asked for (by publication time: doc values, then ordinal; scores computed either way).
+   */
+  public List<Hit> search(
+      QueryNode.Bool query,
+      Set<String> kinds,
+      Set<Integer> sources,
+      long from,
+      long to,
+      Order order,
+      int n) {
+    return run(translate(query), kinds, sources, from, to, order, n, -1);
+  }
+
+  /**
+   * The documents most like one, by Lucene's own {@code MoreLikeThis.like(docId)} over the stored
+   * text with these parameters, the query it makes scored by BM25, the document itself left out.
+   */
+  public List<Hit> related(long ord, int minTermFreq, int minDocFreq, int maxQueryTerms, int n) {
     try {
-      if (reader == null) {
-        writer.commit();
-        reader = DirectoryReader.open(writer);
+      IndexSearcher searcher = searcher();
+      TopDocs self = searcher.search(LongPoint.newExactQuery("ord", ord), 1);
+      if (self.scoreDocs.length == 0) {
+        return List.of();
       }
-      IndexSearcher searcher = new IndexSearcher(reader);
-      searcher.setSimilarity(new BM25Similarity());
+      int docId = self.scoreDocs[0].doc;
+      MoreLikeThis mlt = new MoreLikeThis(reader);
+      mlt.setAnalyzer(analyzer);
+      mlt.setFieldNames(new String[] {TEXT});
+      mlt.setMinTermFreq(minTermFreq);
+      mlt.setMinDocFreq(minDocFreq);
+      mlt.setMaxQueryTerms(maxQueryTerms);
+      return run(
+          mlt.like(docId),
+          Set.of(),
+          Set.of(),
+          Long.MIN_VALUE,
+          Long.MAX_VALUE,
+          Order.RELEVANCE,
+          n,
+          docId);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private IndexSearcher searcher() throws IOException {
+    if (reader == null) {
+      writer.commit();
+      reader = DirectoryReader.open(writer);
+    }
+    IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(new BM25Similarity());
+    return searcher;
+  }
+
+  private List<Hit> run(
+      Query scoring,
+      Set<String> kinds,
+      Set<Integer> sources,
+      long from,
+      long to,
+      Order order,
+      int n,
+      int excludedDoc) {
+    try {
+      IndexSearcher searcher = searcher();
       BooleanQuery.Builder filtered =
-          new BooleanQuery.Builder().add(translate(query), BooleanClause.Occur.MUST);
+          new BooleanQuery.Builder().add(scoring, BooleanClause.Occur.MUST);
+      if (from != Long.MIN_VALUE || to != Long.MAX_VALUE) {
+        filtered.add(
+            LongPoint.newRangeQuery("published", from, to == Long.MAX_VALUE ? to : to - 1),
+            BooleanClause.Occur.FILTER);
+      }
       if (!kinds.isEmpty()) {
         filtered.add(
             new TermInSetQuery("kind", kinds.stream().map(BytesRef::new).toList()),
@@ -95,14 +197,32 @@ public final class LuceneIndex implements AutoCloseable {
       if (!sources.isEmpty()) {
         filtered.add(IntPoint.newSetQuery("source", sources), BooleanClause.Occur.FILTER);
       }
-      TopDocs top = searcher.search(filtered.build(), Math.max(1, reader.maxDoc()));
+      int all = Math.max(1, reader.maxDoc());
+      TopDocs top =
+          order == Order.RELEVANCE
+              ? searcher.search(filtered.build(), all)
+              : searcher.search(
+                  filtered.build(),
+                  all,
+                  new Sort(
+                      new SortField("published", SortField.Type.LONG, order == Order.NEWEST),
+                      new SortField("ord", SortField.Type.LONG, order == Order.NEWEST)),
+                  true);
       List<Hit> hits = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
-        long ord =
-            searcher.storedFields().document(sd.doc).getField("ord").numericValue().longValue();
-        hits.add(new Hit(ord, sd.score));
+        if (sd.doc == excludedDoc) {
+          continue;
+        }
+        Document stored = searcher.storedFields().document(sd.doc);
+        hits.add(
+            new Hit(
+                stored.getField("ord").numericValue().longValue(),
+                sd.score,
+                stored.getField("published").numericValue().longValue()));
       }
-      hits.sort(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::ord));
+      if (order == Order.RELEVANCE) {
+        hits.sort(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::ord));
+      }
       return hits.subList(0, Math.min(n, hits.size()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

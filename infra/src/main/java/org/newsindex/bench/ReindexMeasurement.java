@@ -55,7 +55,7 @@ final class ReindexMeasurement {
           pool.submit(
               () ->
                   s3.putObject(
-                      b -> b.bucket(bucket).key(generator.key(n)),
+                      b -> b.bucket(bucket).key(generator.key(n)).metadata(generator.metadata(n)),
                       RequestBody.fromString(generator.file(n)))));
     }
     for (Future<?> f : uploads) {

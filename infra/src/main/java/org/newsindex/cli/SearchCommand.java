@@ -50,8 +50,25 @@ final class SearchCommand implements Callable<Integer> {
       description = "Results to show (1-100). Default: ${DEFAULT-VALUE}.")
   int limit = 10;
 
-  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance or newest.")
+  @Option(
+      names = "--sort",
+      paramLabel = "ORDER",
+      description = "relevance, newest or oldest (by publication time).")
   Optional<String> sort;
+
+  @Option(
+      names = "--from",
+      paramLabel = "TIME",
+      description =
+          "Only stories published at or after TIME: 2026-11-01, 2026-11-01T08:00:00Z, now-7d,"
+              + " now/d.")
+  Optional<String> from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "TIME",
+      description = "Only stories published before TIME (exclusive), in the forms --from takes.")
+  Optional<String> to;
 
   @Option(names = "--json", description = "Print the API's JSON response instead of a table.")
   boolean json;
@@ -70,6 +87,8 @@ final class SearchCommand implements Callable<Integer> {
     kinds.forEach(k -> path.append("&kind=").append(encode(k)));
     source.ifPresent(s -> path.append("&source=").append(encode(s)));
     sort.ifPresent(s -> path.append("&sort=").append(encode(s)));
+    from.ifPresent(s -> path.append("&from=").append(encode(s)));
+    to.ifPresent(s -> path.append("&to=").append(encode(s)));
     JsonNode response = new ApiClient(base).get(path.toString());
     PrintStream out = System.out;
     if (json) {
@@ -96,7 +115,8 @@ final class SearchCommand implements Callable<Integer> {
           "%n%2d. %-8s %6.2f  %s%n",
           rank++, r.path("kind").asText(), r.path("score").asDouble(), r.path("title").asText());
       out.printf("    %s%n", snippet(r.path("snippet").asText(), terminal));
-      out.printf("    %s  id %s%n", sources(r), r.path("id").asText());
+      out.printf(
+          "    %s  %s  id %s%n", r.path("published").asText(), sources(r), r.path("id").asText());
     }
     JsonNode facets = response.path("facets");
     out.printf("%nkinds: %s%n", buckets(facets.path("kind")));

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.local.LocalClients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +42,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
           + " directory",
       "(with --prefix in front). A file already in the bucket with the same content is skipped, so"
           + " an",
-      "interrupted upload resumes where it stopped."
+      "interrupted upload resumes where it stopped. A published.tsv at the directory's top (as"
+          + " generate writes)",
+      "gives files their publication time: lines of <relative path> TAB <ISO date or instant>,"
+          + " sent as x-amz-meta-published."
     })
 final class UploadCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR|FILE", description = "What to upload.")
@@ -83,6 +88,9 @@ final class UploadCommand implements Callable<Integer> {
         Files.isDirectory(source)
             ? source
             : source.getParent() == null ? Path.of(".") : source.getParent();
+    Path datesFile = base.resolve(CorpusGenerator.PUBLISHED_FILE);
+    Map<String, String> published = publishedTimes(datesFile);
+    files = files.stream().filter(f -> !f.equals(datesFile)).toList();
     String target;
     S3Client s3;
     if (bucket.isPresent()) {
@@ -106,14 +114,19 @@ final class UploadCommand implements Callable<Integer> {
                   file ->
                       pool.submit(
                           () -> {
-                            String key =
-                                prefix + base.relativize(file).toString().replace('\\', '/');
+                            String relative = base.relativize(file).toString().replace('\\', '/');
+                            String key = prefix + relative;
+                            Map<String, String> metadata =
+                                published.containsKey(relative)
+                                    ? Map.of("published", published.get(relative))
+                                    : Map.of();
                             byte[] bytes = Files.readAllBytes(file);
                             if (sameContentThere(s3, target, key, bytes)) {
                               skipped.incrementAndGet();
                             } else {
                               s3.putObject(
-                                  b -> b.bucket(target).key(key), RequestBody.fromBytes(bytes));
+                                  b -> b.bucket(target).key(key).metadata(metadata),
+                                  RequestBody.fromBytes(bytes));
                               uploaded.incrementAndGet();
                             }
                             progress.step();
@@ -131,6 +144,21 @@ final class UploadCommand implements Callable<Integer> {
         "uploaded %d, skipped %d unchanged, to s3://%s/%s%n",
         uploaded.get(), skipped.get(), target, prefix);
     return 0;
+  }
+
+  /** The publication times a {@code published.tsv} gives, by relative path; none without one. */
+  static Map<String, String> publishedTimes(Path file) throws java.io.IOException {
+    Map<String, String> out = new java.util.HashMap<>();
+    if (!Files.isRegularFile(file)) {
+      return out;
+    }
+    for (String line : Files.readAllLines(file)) {
+      int tab = line.indexOf('\t');
+      if (tab > 0) {
+        out.put(line.substring(0, tab), line.substring(tab + 1).strip());
+      }
+    }
+    return out;
   }
 
   /** Whether the key already holds these bytes (a single-part upload's ETag is its MD5). */

@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
 /**
  * Writes synthetic corpus files in the seed format: an article of 5 to 10 paragraphs of sentences
  * whose words follow a Zipf distribution over the vocabulary, two blank lines, then 10 to 25
- * headlines drawn (again by Zipf, so some recur in many files) from a shared pool. The same seed
- * always writes the same files.
+ * headlines drawn (again by Zipf, so some recur in many files) from a shared pool. Files are
+ * published over a year, dated in turn by a date in the key, by {@code published} metadata, or by
+ * when S3 stores them. The same seed always writes the same files.
  */
 public final class CorpusGenerator {
   private static final double WORD_EXPONENT = 1.05;
@@ -77,14 +78,61 @@ public final class CorpusGenerator {
     return out.toString();
   }
 
-  /** The S3 key file number {@code index} is written under. */
+  /** The first day generated files are published on; they spread over the year from it. */
+  public static final java.time.Instant FIRST_DAY = java.time.Instant.parse("2025-12-01T00:00:00Z");
+
+  /** The name of the file {@link #write} puts beside the files: each key and its metadata. */
+  public static final String PUBLISHED_FILE = "published.tsv";
+
+  /**
+   * How file number {@code index} is dated, in turn: by a date in its key, by its {@code published}
+   * metadata, or by neither (it is published when S3 stores it).
+   */
+  public enum Dating {
+    KEY,
+    METADATA,
+    STORED
+  }
+
+  public Dating dating(int index) {
+    return Dating.values()[index % 3];
+  }
+
+  /**
+   * When file number {@code index} was published, somewhere in the year from {@link #FIRST_DAY}:
+   * midnight for a key date, to the second for metadata; empty when S3's time decides.
+   */
+  public java.util.Optional<java.time.Instant> published(int index) {
+    long second = new SplittableRandom(seed * 977 + index).nextLong(365L * 86_400);
+    java.time.Instant at = FIRST_DAY.plusSeconds(second);
+    return switch (dating(index)) {
+      case KEY -> java.util.Optional.of(at.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+      case METADATA -> java.util.Optional.of(at);
+      case STORED -> java.util.Optional.empty();
+    };
+  }
+
+  /** The user metadata file number {@code index} is uploaded with. */
+  public java.util.Map<String, String> metadata(int index) {
+    return dating(index) == Dating.METADATA
+        ? java.util.Map.of("published", published(index).orElseThrow().toString())
+        : java.util.Map.of();
+  }
+
+  /** The S3 key file number {@code index} is written under (with its date, if dated by key). */
   public String key(int index) {
-    return String.format(
-        "gen/%06d_%s.txt",
-        index,
+    String hex =
         HexFormat.of()
             .toHexDigits(new SplittableRandom(seed * 131 + index).nextLong())
-            .substring(0, 16));
+            .substring(0, 16);
+    if (dating(index) == Dating.KEY) {
+      java.time.LocalDate day =
+          published(index).orElseThrow().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+      return String.format(
+          "gen/%04d/%02d/%02d/%06d_%s.txt",
+          day.getYear(), day.getMonthValue(), day.getDayOfMonth(), index, hex);
+    }
+    return String.format("gen/%06d_%s.txt", index, hex);
   }
 
   /**
@@ -92,12 +140,18 @@ public final class CorpusGenerator {
    */
   public List<Path> write(Path dir, int n) throws IOException {
     List<Path> written = new ArrayList<>();
+    StringBuilder published = new StringBuilder();
     for (int i = 0; i < n; i++) {
       Path path = dir.resolve(key(i));
       Files.createDirectories(path.getParent());
       Files.writeString(path, file(i), StandardCharsets.UTF_8);
       written.add(path);
+      String value = metadata(i).get("published");
+      if (value != null) {
+        published.append(key(i)).append('\t').append(value).append('\n');
+      }
     }
+    Files.writeString(dir.resolve(PUBLISHED_FILE), published.toString(), StandardCharsets.UTF_8);
     return written;
   }
 

@@ -84,11 +84,21 @@ class LocalJarTest {
       assertEquals(0, table.exit(), table.out());
       assertTrue(table.out().contains("Jimmy Lai Convicted"), table.out());
       assertEquals(2, run("search", "the").exit(), "a query the API refuses is a usage error");
+      Result dated =
+          run("search", "jimmy lai", "--from", "2000-01-01", "--to", "now+1d", "--sort", "oldest");
+      assertEquals(0, dated.exit(), dated.out());
+      assertTrue(dated.out().contains("Jimmy Lai Convicted"), dated.out());
+      Result none = run("search", "jimmy lai", "--to", "2000-01-01");
+      assertTrue(none.out().contains("0 results"), none.out());
+      assertEquals(2, run("search", "jimmy", "--from", "yesterday").exit(), "a bad date");
       Path corpus = java.nio.file.Files.createTempDirectory("newsindex-upload");
       assertEquals(0, run("generate", "--articles", "3", "--out", corpus.toString()).exit());
       Result upload = run("upload", corpus.toString());
       assertEquals(0, upload.exit(), upload.out());
       assertTrue(upload.out().contains("uploaded 3, skipped 0"), upload.out());
+      assertTrue(
+          java.nio.file.Files.readString(corpus.resolve("published.tsv")).contains("\t20"),
+          "generate dates a file by metadata");
       assertTrue(
           run("upload", corpus.toString()).out().contains("uploaded 0, skipped 3"),
           "a second upload resumes");

@@ -24,6 +24,7 @@ import org.newsindex.bench.LuceneIndex;
 import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.index.StoredDocument;
+import org.newsindex.search.MoreLikeThis;
 import org.newsindex.search.QueryParser;
 
 /**
@@ -53,13 +54,15 @@ class LuceneAgreementTest {
     List<Future<?>> uploads = new ArrayList<>();
     for (int i = 0; i < GENERATED_ARTICLES; i++) {
       int n = i;
-      uploads.add(pool.submit(() -> cloud.upload(generator.key(n), generator.file(n))));
+      uploads.add(
+          pool.submit(
+              () -> cloud.upload(generator.key(n), generator.file(n), generator.metadata(n))));
     }
     for (Future<?> f : uploads) {
       f.get();
     }
     pool.shutdown();
-    cloud.settle(java.time.Duration.ofMinutes(8));
+    cloud.settleAll(java.time.Duration.ofMinutes(8));
     IndexSnapshot snapshot = IndexSnapshot.load(cloud.dynamoDb, cloud.cloud.table());
     assertTrue(
         snapshot.pendingFiles().isEmpty(), "files still pending: " + snapshot.pendingFiles());
@@ -72,7 +75,8 @@ class LuceneAgreementTest {
           d.ord(),
           d.kind().label(),
           d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(),
-          d.text());
+          d.text(),
+          d.published().getEpochSecond());
     }
   }
 
@@ -128,6 +132,124 @@ class LuceneAgreementTest {
           "too few " + kind + " queries: " + checked);
     }
     assertTrue(checked.getOrDefault("prefix", 0) >= 5, checked.toString());
+  }
+
+  @Test
+  void dateFilteredAndDateSortedQueriesAgreeWithLucene() {
+    List<QuerySet.Query> queries =
+        QuerySet.from(new ArrayList<>(documents.values()), 10, 13).stream()
+            .filter(q -> q.kind().equals("single") || q.kind().equals("several"))
+            .toList();
+    QueryParser parser = new QueryParser(new TextAnalyzer());
+    java.util.Random random = new java.util.Random(17);
+    List<String> disagreements = new ArrayList<>();
+    int checked = 0;
+    for (QuerySet.Query query : queries) {
+      java.time.Instant from = CorpusGenerator.FIRST_DAY.plusSeconds(86_400L * random.nextInt(200));
+      java.time.Instant to = from.plusSeconds(86_400L * (30 + random.nextInt(150)));
+      for (LuceneIndex.Order order : LuceneIndex.Order.values()) {
+        TestCloud.Answer answer =
+            cloud.get(
+                "/search?limit=10&q="
+                    + TestCloud.encode(query.q())
+                    + "&from="
+                    + from
+                    + "&to="
+                    + to
+                    + "&sort="
+                    + order.name().toLowerCase(java.util.Locale.ROOT));
+        if (answer.status() == 400) {
+          continue;
+        }
+        assertEquals(200, answer.status(), query + " -> " + answer.body());
+        List<LuceneIndex.Hit> expected =
+            lucene.search(
+                parser.parse(query.q()).query(),
+                Set.of(),
+                Set.of(),
+                from.getEpochSecond(),
+                to.getEpochSecond(),
+                order,
+                10);
+        String problem = compare(query, answer.body(), expected);
+        if (problem != null) {
+          disagreements.add(order + " " + from + ".." + to + " " + problem);
+        }
+        checked++;
+      }
+    }
+    assertTrue(
+        disagreements.isEmpty(),
+        disagreements.size() + " disagreements:\n" + String.join("\n", disagreements));
+    assertTrue(checked >= 30, "only " + checked + " checked");
+  }
+
+  @Test
+  void histogramCountsEqualCountsOverLucenesMatches() {
+    QueryParser parser = new QueryParser(new TextAnalyzer());
+    int checked = 0;
+    for (QuerySet.Query query : QuerySet.from(new ArrayList<>(documents.values()), 10, 19)) {
+      if (!query.kind().equals("single")) {
+        continue;
+      }
+      TestCloud.Answer answer =
+          cloud.get(
+              "/search?limit=1&histogram=month&from=2030-01-01&q=" + TestCloud.encode(query.q()));
+      if (answer.status() != 200) {
+        continue;
+      }
+      Map<String, Long> expected = new TreeMap<>();
+      for (LuceneIndex.Hit h :
+          lucene.search(parser.parse(query.q()).query(), Set.of(), Set.of(), Integer.MAX_VALUE)) {
+        expected.merge(
+            org.newsindex.search.Histogram.MONTH.start(h.published()).toString(), 1L, Long::sum);
+      }
+      Map<String, Long> ours = new TreeMap<>();
+      answer
+          .body()
+          .get("facets")
+          .get("published")
+          .forEach(b -> ours.put(b.get("start").asText(), b.get("count").asLong()));
+      assertEquals(expected, ours, query.q());
+      assertEquals(0, answer.body().get("total").get("value").asInt());
+      checked++;
+    }
+    assertTrue(checked >= 5, "only " + checked + " checked");
+  }
+
+  @Test
+  void relatedDocumentsAreWhatLucenesMoreLikeThisFinds() {
+    List<StoredDocument> sample = new ArrayList<>();
+    java.util.Random random = new java.util.Random(23);
+    List<StoredDocument> all = new ArrayList<>(documents.values());
+    for (String kind : List.of("article", "headline")) {
+      List<StoredDocument> ofKind =
+          all.stream().filter(d -> d.kind().label().equals(kind)).toList();
+      for (int i = 0; i < 25; i++) {
+        sample.add(ofKind.get(random.nextInt(ofKind.size())));
+      }
+    }
+    List<String> disagreements = new ArrayList<>();
+    int nonEmpty = 0;
+    for (StoredDocument d : sample) {
+      TestCloud.Answer answer = cloud.get("/documents/" + d.id() + "/related?limit=10");
+      assertEquals(200, answer.status(), d.id() + " -> " + answer.body());
+      MoreLikeThis.Parameters p = MoreLikeThis.parameters(d.kind());
+      List<LuceneIndex.Hit> expected =
+          lucene.related(d.ord(), p.minTermFreq(), p.minDocFreq(), p.maxQueryTerms(), 10);
+      String problem =
+          compare(new QuerySet.Query("related", "related " + d.id(), ""), answer.body(), expected);
+      if (problem != null) {
+        disagreements.add(problem);
+      }
+      if (!expected.isEmpty()) {
+        nonEmpty++;
+      }
+    }
+    assertTrue(
+        disagreements.isEmpty(),
+        disagreements.size() + " disagreements:\n" + String.join("\n", disagreements));
+    assertTrue(nonEmpty >= 40, "only " + nonEmpty + " of 50 documents have related ones");
   }
 
   private static String compare(

@@ -194,6 +194,22 @@ final class TestCloud implements AutoCloseable, BeforeAllCallback, AfterAllCallb
     }
   }
 
+  /**
+   * Waits until no file is pending: after a bulk upload the last writer may stop at its deadline
+   * with events still waiting, which the minute's sweep then folds.
+   */
+  void settleAll(Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    settle(timeout);
+    while (get("/health").body().path("pending_files").asInt() > 0) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("files still pending after " + timeout);
+      }
+      sleep(500);
+      settle(timeout);
+    }
+  }
+
   /** Polls until the predicate holds for the search's JSON, failing after the timeout. */
   JsonNode awaitSearch(String q, Predicate<JsonNode> until, Duration timeout) {
     long end = System.nanoTime() + timeout.toNanos();

@@ -115,7 +115,7 @@ class RankingAgreesWithLuceneTest {
     DOCS.forEach(
         (ord, doc) -> {
           Candidate c =
-              new Candidate(ord, KINDS.get(ord), RankKey.normByte(doc.length()), new int[] {1});
+              new Candidate(ord, KINDS.get(ord), RankKey.normByte(doc.length()), new int[] {1}, 0);
           doc.terms().forEach((term, o) -> c.put(term, o.positions()));
           float score = evaluator.score(c);
           if (!Float.isNaN(score)) {
