@@ -130,7 +130,8 @@ public final class Benchmark {
                     d.ord(),
                     d.kind().label(),
                     d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(),
-                    d.text()));
+                    d.text(),
+                    d.published().getEpochSecond()));
         log.accept("timing " + classes.size() + " query classes ...");
         queries =
             new QueryMeasurement(cloud.apiUri(), scan, lucene, options.repeat())

@@ -69,7 +69,38 @@ final class QueryClasses {
         new QueryClass(
             "paged",
             "a very common term, third page of 10 (following next_cursor)",
-            veryCommon.stream().map(t -> new QueryClass.Query(t, "", 3)).toList()));
+            veryCommon.stream().map(t -> new QueryClass.Query(t, "", 3)).toList()),
+        new QueryClass(
+            "date-filtered",
+            "a common term, published within a random 30 to 120 days",
+            dated(common, random)),
+        new QueryClass(
+            "related",
+            "/documents/{id}/related of a random article (MoreLikeThis)",
+            related(new ArrayList<>(snapshot.documents().values()), perClass, random)));
+  }
+
+  private static List<QueryClass.Query> dated(List<String> terms, java.util.Random random) {
+    List<QueryClass.Query> out = new ArrayList<>();
+    for (String t : terms) {
+      java.time.Instant from =
+          org.newsindex.generate.CorpusGenerator.FIRST_DAY.plusSeconds(
+              86_400L * random.nextInt(240));
+      out.add(
+          QueryClass.Query.dated(t, from, from.plusSeconds(86_400L * (30 + random.nextInt(91)))));
+    }
+    return out;
+  }
+
+  private static List<QueryClass.Query> related(
+      List<org.newsindex.index.StoredDocument> docs, int n, java.util.Random random) {
+    List<org.newsindex.index.StoredDocument> articles =
+        docs.stream().filter(d -> d.kind() == org.newsindex.index.DocKind.ARTICLE).toList();
+    List<QueryClass.Query> out = new ArrayList<>();
+    for (int i = 0; i < n && !articles.isEmpty(); i++) {
+      out.add(QueryClass.Query.like(articles.get(random.nextInt(articles.size()))));
+    }
+    return out;
   }
 
   private static List<QueryClass.Query> queries(List<String> terms) {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.index.StoredDocument;
+import org.newsindex.search.MoreLikeThis;
 import org.newsindex.search.QueryNode;
 import org.newsindex.search.QueryParser;
 
@@ -81,12 +83,10 @@ final class QueryMeasurement {
       ScanBaseline.Outcome outcome = scan.search(query);
       scans.add(outcome.millis());
       scanned = Math.max(scanned, outcome.scanned());
-      QueryNode.Bool parsed = parser.parse(query.q()).query();
-      Set<String> kinds = query.kind().isEmpty() ? Set.of() : Set.of(query.kind());
-      lucene.search(parsed, kinds, Set.of(), 10 * query.page());
+      reference(query);
       for (int r = 0; r < repeat; r++) {
         long started = System.nanoTime();
-        lucene.search(parsed, kinds, Set.of(), 10 * query.page());
+        reference(query);
         floor.add((System.nanoTime() - started) / 1e6);
       }
     }
@@ -102,6 +102,26 @@ final class QueryMeasurement {
         scans.p50(),
         scanned,
         floor.p50());
+  }
+
+  /** The same query on the Lucene index. */
+  private void reference(QueryClass.Query query) {
+    if (query.related().isPresent()) {
+      StoredDocument doc = query.related().get();
+      MoreLikeThis.Parameters p = MoreLikeThis.parameters(doc.kind());
+      lucene.related(doc.ord(), p.minTermFreq(), p.minDocFreq(), p.maxQueryTerms(), 10);
+      return;
+    }
+    QueryNode.Bool parsed = parser.parse(query.q()).query();
+    Set<String> kinds = query.kind().isEmpty() ? Set.of() : Set.of(query.kind());
+    lucene.search(
+        parsed,
+        kinds,
+        Set.of(),
+        query.from(),
+        query.to(),
+        LuceneIndex.Order.RELEVANCE,
+        10 * query.page());
   }
 
   private record Timed(double millis, JsonNode body) {}
@@ -120,10 +140,18 @@ final class QueryMeasurement {
 
   private Timed get(QueryClass.Query query, String cursor) throws Exception {
     String url =
-        "/search?limit=10&q="
-            + URLEncoder.encode(query.q(), StandardCharsets.UTF_8)
-            + (query.kind().isEmpty() ? "" : "&kind=" + query.kind())
-            + (cursor == null ? "" : "&cursor=" + cursor);
+        query.related().isPresent()
+            ? "/documents/" + query.related().get().id() + "/related?limit=10"
+            : "/search?limit=10&q="
+                + URLEncoder.encode(query.q(), StandardCharsets.UTF_8)
+                + (query.kind().isEmpty() ? "" : "&kind=" + query.kind())
+                + (query.dated()
+                    ? "&from="
+                        + java.time.Instant.ofEpochSecond(query.from())
+                        + "&to="
+                        + java.time.Instant.ofEpochSecond(query.to())
+                    : "")
+                + (cursor == null ? "" : "&cursor=" + cursor);
     long started = System.nanoTime();
     HttpResponse<String> response =
         http.send(

@@ -38,13 +38,19 @@ final class ScanBaseline implements AutoCloseable {
               "title",
               AttributeValue.fromS(d.title()),
               "text_lc",
-              AttributeValue.fromS(d.text().toLowerCase(Locale.ROOT))));
+              AttributeValue.fromS(d.text().toLowerCase(Locale.ROOT)),
+              "pub",
+              AttributeValue.fromN(Long.toString(d.published().getEpochSecond()))));
     }
     Tables.writeAll(client, table, items, 8);
   }
 
   Outcome search(QueryClass.Query query) {
-    String q = query.q().toLowerCase(Locale.ROOT);
+    // A related-documents query scans for documents containing any of its title's first 8 words.
+    String q =
+        query.related().isPresent()
+            ? query.q().toLowerCase(Locale.ROOT).replace("\"", " ").strip()
+            : query.q().toLowerCase(Locale.ROOT);
     List<String> conditions = new ArrayList<>();
     Map<String, AttributeValue> values = new HashMap<>();
     if (q.startsWith("\"")) {
@@ -52,6 +58,9 @@ final class ScanBaseline implements AutoCloseable {
       values.put(":w0", AttributeValue.fromS(q.replace("\"", "")));
     } else {
       String[] words = q.split("\\s+");
+      if (query.related().isPresent() && words.length > 8) {
+        words = java.util.Arrays.copyOf(words, 8);
+      }
       for (int i = 0; i < words.length; i++) {
         conditions.add("contains(text_lc, :w" + i + ")");
         values.put(":w" + i, AttributeValue.fromS(words[i]));
@@ -61,6 +70,11 @@ final class ScanBaseline implements AutoCloseable {
     if (!query.kind().isEmpty()) {
       filter += " AND #kind = :kind";
       values.put(":kind", AttributeValue.fromS(query.kind()));
+    }
+    if (query.dated()) {
+      filter += " AND pub BETWEEN :from AND :last";
+      values.put(":from", AttributeValue.fromN(Long.toString(query.from())));
+      values.put(":last", AttributeValue.fromN(Long.toString(query.to() - 1)));
     }
     String expression = filter;
     long started = System.nanoTime();
