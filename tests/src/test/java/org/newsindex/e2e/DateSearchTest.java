@@ -138,6 +138,24 @@ class DateSearchTest {
   }
 
   @Test
+  void relatedFindsTheStoriesSharingAFrequentWordOrSaysWhyNone() {
+    // The late story names owls twice, in 9 stories in all: MoreLikeThis asks for "owl".
+    String late = cloud.search("late", "").get("results").get(0).get("id").asText();
+    JsonNode related = cloud.get("/documents/" + late + "/related?limit=20").body();
+    assertEquals(MONTHS.size(), related.get("results").size(), related.toString());
+    related.get("results").forEach(h -> assertTrue(!h.get("id").asText().equals(late)));
+    // Every other story names owls once: no word occurs twice, so nothing is asked.
+    String once = cloud.search("number", "limit=1").get("results").get(0).get("id").asText();
+    TestCloud.Answer none = cloud.get("/documents/" + once + "/related");
+    assertEquals(200, none.status(), none.text());
+    assertEquals(0, none.body().get("results").size());
+    assertTrue(none.body().get("notes").get(0).asText().contains("at least 2 times"));
+    assertEquals(404, cloud.get("/documents/a0000000000000000/related").status());
+    assertEquals(400, cloud.get("/documents/" + once + "/related?limit=0").status());
+    assertEquals(400, cloud.get("/documents/" + once + "/related?q=owls").status());
+  }
+
+  @Test
   void aBadDateIsA400ThatSaysWhatWasExpected() {
     for (String bad : List.of("from=yesterday", "to=2026-13-01", "from=now-7x", "histogram=hour")) {
       TestCloud.Answer a = cloud.get("/search?q=owls&" + bad);
