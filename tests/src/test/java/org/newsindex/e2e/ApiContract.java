@@ -309,7 +309,8 @@ final class ApiContract {
       regex.append(greedy(item, template.substring(open + 1, close)) ? "(.+)" : "([^/]+)");
       at = close + 1;
     }
-    return Pattern.compile(regex.toString());
+    // DOTALL: a decoded path may hold line terminators (%0A, U+2028), which a key can contain.
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
   }
 
   /**

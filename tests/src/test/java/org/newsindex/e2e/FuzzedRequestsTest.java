@@ -59,6 +59,7 @@ class FuzzedRequestsTest {
     long tookMs = (System.nanoTime() - started) / 1_000_000;
     System.out.printf(
         Locale.ROOT, "fuzz: %d requests, seed %d, in %,d ms%n", REQUESTS, SEED, tookMs);
+    Files.deleteIfExists(PROBLEMS);
     if (!problems.isEmpty()) {
       Files.write(PROBLEMS, problems, StandardCharsets.UTF_8);
     }
