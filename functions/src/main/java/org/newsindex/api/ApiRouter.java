@@ -130,7 +130,9 @@ public final class ApiRouter {
     if (path.equals("/")) {
       return searchPage.page();
     }
-    if (path.startsWith("/assets/") && path.length() > "/assets/".length()) {
+    if (path.startsWith("/assets/")
+        && path.length() > "/assets/".length()
+        && path.indexOf('/', "/assets/".length()) < 0) {
       return searchPage.asset(request, path.substring("/assets/".length()));
     }
     if (path.equals("/openapi.json")) {
