@@ -566,7 +566,11 @@ final class FuzzedRequests {
   /** Several kilobytes once encoded: ASCII, or characters of two to four UTF-8 bytes. */
   private static String long_(Random r) {
     String unit =
-        pick(r, new String[] {"a", "ab ", "é", "中", "\uD83D\uDE00", "\uD800\uDC00", "x*", "\uFDFA", "(", "\u00A0"});
+        pick(
+            r,
+            new String[] {
+              "a", "ab ", "é", "中", "\uD83D\uDE00", "\uD800\uDC00", "x*", "\uFDFA", "(", "\u00A0"
+            });
     int bytes = 500 + r.nextInt(6000);
     return unit.repeat(Math.max(1, bytes / unit.getBytes(StandardCharsets.UTF_8).length));
   }
