@@ -9,8 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.newsindex.index.KeyText;
 
-/** An HTTP request as the API sees it: method, decoded path, and query parameters (repeatable). */
-public record ApiRequest(String method, String path, Map<String, List<String>> parameters) {
+/**
+ * An HTTP request as the API sees it: method, decoded path, and query parameters (repeatable). A
+ * query string that does not decode is refused (400) only when an endpoint reads a parameter, so
+ * that a wrong method still gets its 405, an unknown path its 404, and the search page, which
+ * ignores the server's parameters, its page.
+ *
+ * @param queryError why the query string could not be decoded, if it could not
+ */
+public record ApiRequest(
+    String method,
+    String path,
+    Map<String, List<String>> parameters,
+    Optional<ApiException> queryError) {
 
   public ApiRequest {
     Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -20,6 +31,22 @@ public record ApiRequest(String method, String path, Map<String, List<String>> p
 
   /** Builds a request from the raw path and query string, decoding both. */
   public static ApiRequest of(String method, String rawPath, String rawQueryString) {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    Optional<ApiException> queryError = Optional.empty();
+    try {
+      parameters = decodeQuery(rawQueryString);
+    } catch (ApiException e) {
+      queryError = Optional.of(e);
+    }
+    String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+    return new ApiRequest(
+        method == null ? "GET" : method.toUpperCase(java.util.Locale.ROOT),
+        path,
+        parameters,
+        queryError);
+  }
+
+  private static Map<String, List<String>> decodeQuery(String rawQueryString) {
     Map<String, List<String>> parameters = new LinkedHashMap<>();
     if (rawQueryString != null && !rawQueryString.isEmpty()) {
       for (String pair : rawQueryString.split("&")) {
@@ -32,9 +59,15 @@ public record ApiRequest(String method, String path, Map<String, List<String>> p
         parameters.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       }
     }
-    String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
-    return new ApiRequest(
-        method == null ? "GET" : method.toUpperCase(java.util.Locale.ROOT), path, parameters);
+    return parameters;
+  }
+
+  /** The parameters, or the 400 for a query string that does not decode. */
+  private Map<String, List<String>> decoded() {
+    if (queryError.isPresent()) {
+      throw queryError.get();
+    }
+    return parameters;
   }
 
   private static String decode(String s) {
@@ -48,7 +81,7 @@ public record ApiRequest(String method, String path, Map<String, List<String>> p
 
   /** The single value of a parameter; a 400 if it is given more than once. */
   public Optional<String> single(String name) {
-    List<String> values = parameters.getOrDefault(name, List.of());
+    List<String> values = decoded().getOrDefault(name, List.of());
     if (values.size() > 1) {
       throw new ApiException(
           400,
@@ -79,12 +112,12 @@ public record ApiRequest(String method, String path, Map<String, List<String>> p
   }
 
   public List<String> all(String name) {
-    return parameters.getOrDefault(name, List.of());
+    return decoded().getOrDefault(name, List.of());
   }
 
   /** Refuses parameters the endpoint does not know, so that a typo is not silently ignored. */
   public void allowOnly(List<String> known) {
-    for (String name : parameters.keySet()) {
+    for (String name : decoded().keySet()) {
       if (!known.contains(name)) {
         throw new ApiException(
             400,

@@ -114,25 +114,31 @@ public final class ApiRouter {
     if (path.startsWith("/sources/")) {
       return sources.one(request, decode(path.substring("/sources/".length())), deadline);
     }
-    if (path.startsWith("/documents/") && path.indexOf('/', "/documents/".length()) < 0) {
+    // An empty {id} or {file} is no route: API Gateway matches a path parameter to one character
+    // or more.
+    if (path.startsWith("/documents/")
+        && path.length() > "/documents/".length()
+        && path.indexOf('/', "/documents/".length()) < 0) {
       return documents.handle(request, decode(path.substring("/documents/".length())), deadline);
     }
     if (path.startsWith("/documents/") && path.endsWith("/sources")) {
       String id = path.substring("/documents/".length(), path.length() - "/sources".length());
-      if (id.indexOf('/') < 0) {
+      if (!id.isEmpty() && id.indexOf('/') < 0) {
         return documents.sources(request, decode(id), deadline);
       }
     }
     if (path.startsWith("/documents/") && path.endsWith("/related")) {
       String id = path.substring("/documents/".length(), path.length() - "/related".length());
-      if (id.indexOf('/') < 0) {
+      if (!id.isEmpty() && id.indexOf('/') < 0) {
         return search.related(request, documents.find(decode(id), deadline), deadline);
       }
     }
     if (path.equals("/")) {
       return searchPage.page();
     }
-    if (path.startsWith("/assets/")) {
+    if (path.startsWith("/assets/")
+        && path.length() > "/assets/".length()
+        && path.indexOf('/', "/assets/".length()) < 0) {
       return searchPage.asset(request, path.substring("/assets/".length()));
     }
     if (path.equals("/openapi.json")) {

@@ -16,11 +16,13 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsindex.config.Settings;
 import org.newsindex.local.dynamodb.DynaliteProcess;
 import org.newsindex.local.template.CloudFormationYaml;
 import org.newsindex.local.template.StackIdentity;
 import org.newsindex.local.template.StackReader;
 import org.newsindex.local.template.StackSpec;
+import org.newsindex.search.SearchBudget;
 
 /**
  * template.yaml against the code it deploys: runtimes and JVM flags, handlers and their event
@@ -249,6 +251,34 @@ class TemplateMatchesCodeTest {
       assertFalse(defaults.containsKey("ReservedConcurrentExecutions"), resource);
       assertFalse(defaults.containsKey("OnDemandThroughput"), resource);
     }
+  }
+
+  @Test
+  void theSearchBudgetParametersReachTheQueryFunctionWithTheCodesDefaults() throws IOException {
+    String text = template();
+    Map<String, String> byDefault =
+        stack(text).function("QueryFunction").orElseThrow().environment();
+    Map<String, String> narrowed =
+        StackReader.parse(
+                text,
+                Project.dir(),
+                StackIdentity.local("newsindex"),
+                Map.of("SearchBudgetItems", "200", "SearchBudgetReadUnits", "80"))
+            .function("QueryFunction")
+            .orElseThrow()
+            .environment();
+
+    assertEquals(
+        String.valueOf(SearchBudget.DEFAULT.items()), byDefault.get("SEARCH_BUDGET_ITEMS"));
+    assertEquals(
+        String.valueOf((long) SearchBudget.DEFAULT.readUnits()),
+        byDefault.get("SEARCH_BUDGET_READ_UNITS"));
+    assertEquals(SearchBudget.DEFAULT, Settings.from(byDefault).searchBudget());
+    assertEquals(new SearchBudget(200, 80), Settings.from(narrowed).searchBudget());
+    assertTrue(
+        jar.variablesSettingsRead()
+            .containsAll(List.of("SEARCH_BUDGET_ITEMS", "SEARCH_BUDGET_READ_UNITS")),
+        jar.variablesSettingsRead().toString());
   }
 
   @Test

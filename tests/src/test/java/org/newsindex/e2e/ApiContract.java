@@ -15,7 +15,8 @@ import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +33,9 @@ import java.util.stream.Collectors;
  * JSON is built from) as a test oracle: a response must have a status the contract documents for
  * the operation its method and path match, a documented content type, and a body that validates
  * against that response's schema (JSON Schema 2020-12, checked by networknt's validator). Requests
- * the contract has no operation for must get its {@code x-unmatched-responses}.
+ * the contract has no operation for must get its {@code x-unmatched-responses}; what API Gateway
+ * refuses by itself before any route (a request line over its limit, say), answering its own {@code
+ * {"message": ...}}, must be one of its {@code x-gateway-responses}.
  */
 final class ApiContract {
   /**
@@ -87,15 +90,24 @@ final class ApiContract {
    * Checks one HTTP exchange against the contract, throwing an {@link AssertionError} that says
    * what does not match.
    *
-   * @param pathAndQuery the request's path and query, percent-encoded as sent
+   * @param pathAndQuery the request's path and query as sent (percent-encoded, or with the raw
+   *     characters a client put there)
    */
   void check(String method, String pathAndQuery, int status, String contentType, String body) {
     String request = method + " " + pathAndQuery;
-    String path = URI.create(pathAndQuery).getRawPath();
+    String path = routedPath(pathAndQuery);
     Optional<Route> route =
         routes.stream().filter(r -> r.pattern().matcher(path).matches()).findFirst();
     String responsePointer;
-    if (route.isEmpty()) {
+    String gatewayPointer = "/x-gateway-responses/" + status;
+    if (!spec.at(gatewayPointer).isMissingNode() && fromTheGateway(body)) {
+      responsePointer = gatewayPointer;
+    } else if (route.isEmpty() && !method.equals("GET") && !method.equals("HEAD")) {
+      // "Any method but GET and HEAD, on any path": the method is refused before the path.
+      responsePointer =
+          expectUnmatched(
+              "unsupported-method", request, "uses a method no path supports", status, 405);
+    } else if (route.isEmpty()) {
       responsePointer =
           expectUnmatched("unknown-path", request, "matches no path of the contract", status, 404);
     } else {
@@ -194,6 +206,30 @@ final class ApiContract {
     return pointer;
   }
 
+  /** Whether a body is API Gateway's own {@code {"message": ...}} rather than the API's error. */
+  private static boolean fromTheGateway(String body) {
+    try {
+      JsonNode tree = TestCloud.JSON.readTree(body);
+      return tree != null && tree.has("message") && !tree.has("error");
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The path API Gateway matches routes on: the request target's path, percent-decoded (a {@code +}
+   * stays a plus); as sent if it does not decode.
+   */
+  private static String routedPath(String pathAndQuery) {
+    int query = pathAndQuery.indexOf('?');
+    String raw = query < 0 ? pathAndQuery : pathAndQuery.substring(0, query);
+    try {
+      return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return raw;
+    }
+  }
+
   /** Follows {@code $ref}s from a pointer to the object they name. */
   private String resolve(String pointer) {
     String at = pointer;
@@ -245,8 +281,16 @@ final class ApiContract {
     paths
         .properties()
         .forEach(
-            e ->
-                routes.add(new Route(e.getKey(), pattern(e.getKey(), e.getValue()), e.getValue())));
+            e -> {
+              // A path item that is a $ref to another path's is that path's under a second name.
+              String ref = e.getValue().path("$ref").asText("");
+              String template =
+                  ref.startsWith("#/paths/")
+                      ? ref.substring("#/paths/".length()).replace("~1", "/").replace("~0", "~")
+                      : e.getKey();
+              JsonNode item = paths.path(template);
+              routes.add(new Route(template, pattern(e.getKey(), item), item));
+            });
     routes.sort(Comparator.comparing((Route r) -> r.template().contains("{")));
     return List.copyOf(routes);
   }
@@ -265,7 +309,8 @@ final class ApiContract {
       regex.append(greedy(item, template.substring(open + 1, close)) ? "(.+)" : "([^/]+)");
       at = close + 1;
     }
-    return Pattern.compile(regex.toString());
+    // DOTALL: a decoded path may hold line terminators (%0A, U+2028), which a key can contain.
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
   }
 
   /**
