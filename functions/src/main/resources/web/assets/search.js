@@ -193,6 +193,12 @@
     return addUnits(start, 1, INTERVAL_UNITS[interval]);
   }
 
+  /** About how many buckets lie from one start to another (enough to tell a long period). */
+  function bucketCount(first, last, interval) {
+    const size = { day: DAY, week: 7 * DAY, month: 30 * DAY }[interval];
+    return Math.floor((last - first) / size) + 1;
+  }
+
   function bucketLabel(start, interval) {
     if (interval === 'month') return isoDate(start).slice(0, 7);
     if (interval === 'week') return 'Week of ' + isoDate(start);
@@ -470,12 +476,22 @@
     ui.timelineClear.hidden = !dated;
     const unit = INTERVAL_UNITS[interval];
     const counts = new Map(buckets.map((b) => [Date.parse(b.start), b.count]));
-    let first = buckets.length ? Date.parse(buckets[0].start) : null;
-    let last = buckets.length ? Date.parse(buckets[buckets.length - 1].start) : null;
-    if (first !== null && range.from !== null) first = Math.max(first, roundDown(range.from, unit));
-    if (last !== null && range.to !== null) last = Math.min(last, roundDown(range.to - 1, unit));
+    if (!buckets.length) {
+      ui.timeline.hidden = true;
+      return;
+    }
+    const firstBucket = Date.parse(buckets[0].start);
+    const lastBucket = Date.parse(buckets[buckets.length - 1].start);
+    // A date filter draws its whole period, empty days included; without one, the matches' span.
+    let first = range.from !== null ? roundDown(range.from, unit) : firstBucket;
+    let last = range.to !== null ? roundDown(range.to - 1, unit)
+      : range.from !== null ? Math.max(lastBucket, roundDown(Date.now(), unit)) : lastBucket;
+    if (bucketCount(first, last, interval) > 400) {
+      first = Math.max(first, firstBucket); // a period of centuries: only the part with matches
+      last = Math.min(last, lastBucket);
+    }
     const slots = [];
-    for (let start = first; start !== null && start <= last && slots.length < 1000; start = bucketEnd(start, interval)) {
+    for (let start = first; start <= last && slots.length < 1000; start = bucketEnd(start, interval)) {
       slots.push({ start, count: counts.get(start) || 0 });
     }
     ui.timeline.hidden = slots.every((slot) => slot.count === 0);
