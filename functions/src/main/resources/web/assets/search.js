@@ -1,5 +1,5 @@
 // The newsindex search page: plain JavaScript over the same-origin API (see /openapi.json).
-// State lives in the URL (?q=&kind=&source=&sort=&doc=), so every view can be linked and the
+// State lives in the URL (?q=&kind=&source=&from=&to=&sort=&doc=), so every view can be linked and the
 // browser's back button works. Only `snippet` fields are inserted as HTML: the API escapes them and
 // marks matches with <em>. Everything else is inserted as text.
 (function () {
@@ -9,17 +9,34 @@
   const SUGGESTIONS = 8;
   const KINDS = ['article', 'headline'];
   const KIND_LABELS = { article: 'Article', headline: 'Headline' };
+  const SORTS = ['newest', 'oldest'];
+  const RELATED = 5;
+  const DAY = 24 * 60 * 60 * 1000;
+  /** Quick choices of the date filter: date math the API resolves (see /openapi.json, `from`). */
+  const DATE_CHOICES = [
+    { label: 'Any time', from: '' },
+    { label: 'Past 24 hours', from: 'now-24h' },
+    { label: 'Past week', from: 'now-7d' },
+    { label: 'Past month', from: 'now-1M' },
+    { label: 'Past year', from: 'now-1y' },
+  ];
 
   const $ = (id) => document.getElementById(id);
   const ui = {
     form: $('search-form'), input: $('q'), suggestions: $('suggestions'),
     filters: $('filters'), kindFacet: $('kind-facet'), sourceFacet: $('source-facet'),
+    dateChoices: $('date-choices'), dateRange: $('date-range'), fromDate: $('from-date'), toDate: $('to-date'),
+    timeline: $('timeline'), timelineTitle: $('timeline-title'), timelineBars: $('timeline-bars'),
+    timelineAxis: $('timeline-axis'), timelineClear: $('timeline-clear'),
     toolbar: $('toolbar'), summary: $('summary'), sortControl: $('sort-control'), sort: $('sort'),
     chips: $('active-filters'), error: $('error'), notes: $('notes'), results: $('results'),
     empty: $('empty'), more: $('more'), doc: $('document'), indexSize: $('index-size'),
   };
   const numbers = new Intl.NumberFormat();
   const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  // Publication times, and the timeline's buckets, are in UTC.
+  const utcDates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+  const utcTimes = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
   // ---- The API -----------------------------------------------------------------------------
 
@@ -91,8 +108,118 @@
     return isNaN(date) ? String(iso) : dates.format(date);
   }
 
+  /** A publication time: the date, and the time of day unless it is midnight, in UTC. */
+  function formatPublished(iso) {
+    const ms = Date.parse(iso);
+    if (isNaN(ms)) return String(iso);
+    return ms % DAY === 0 ? utcDates.format(ms) : utcTimes.format(ms) + ' UTC';
+  }
+
   function plural(n, one, many) {
     return numbers.format(n) + ' ' + (n === 1 ? one : many);
+  }
+
+  // ---- Publication time: the page's side of the API's from/to ---------------------------------
+
+  const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+  const DATE_MATH = /^now((?:[+-]\d+[yMwdhms])*)(?:\/([yMwdhms]))?$/;
+
+  function isoDate(ms) {
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+
+  /** A date moved by n units (y M w d h m s), in UTC, as the API's date math moves it. */
+  function addUnits(ms, n, unit) {
+    const d = new Date(ms);
+    if (unit === 'y') d.setUTCFullYear(d.getUTCFullYear() + n);
+    else if (unit === 'M') d.setUTCMonth(d.getUTCMonth() + n);
+    else if (unit === 'w') d.setUTCDate(d.getUTCDate() + 7 * n);
+    else if (unit === 'd') d.setUTCDate(d.getUTCDate() + n);
+    else if (unit === 'h') d.setUTCHours(d.getUTCHours() + n);
+    else if (unit === 'm') d.setUTCMinutes(d.getUTCMinutes() + n);
+    else d.setUTCSeconds(d.getUTCSeconds() + n);
+    return d.getTime();
+  }
+
+  /** The start of the UTC year, month, week (from Monday), day, hour, minute or second. */
+  function roundDown(ms, unit) {
+    const d = new Date(ms);
+    d.setUTCMilliseconds(0);
+    if (unit === 's') return d.getTime();
+    d.setUTCSeconds(0);
+    if (unit === 'm') return d.getTime();
+    d.setUTCMinutes(0);
+    if (unit === 'h') return d.getTime();
+    d.setUTCHours(0);
+    if (unit === 'd') return d.getTime();
+    if (unit === 'w') return d.getTime() - ((d.getUTCDay() + 6) % 7) * DAY;
+    d.setUTCDate(1);
+    if (unit === 'M') return d.getTime();
+    d.setUTCMonth(0);
+    return d.getTime();
+  }
+
+  /** A from/to value as milliseconds (a date, an instant or date math), or null if unreadable. */
+  function parseTime(text, now) {
+    if (PLAIN_DATE.test(text)) return Date.parse(text + 'T00:00:00Z');
+    const math = DATE_MATH.exec(text);
+    if (math) {
+      let ms = now;
+      for (const [, sign, n, unit] of math[1].matchAll(/([+-])(\d+)([yMwdhms])/g)) {
+        ms = addUnits(ms, (sign === '-' ? -1 : 1) * Number(n), unit);
+      }
+      return math[2] ? roundDown(ms, math[2]) : ms;
+    }
+    const ms = Date.parse(text);
+    return isNaN(ms) ? null : ms;
+  }
+
+  /** The period the date filter shows, in milliseconds; null where it is open. */
+  function shownRange(state) {
+    const now = Date.now();
+    return { from: state.from ? parseTime(state.from, now) : null, to: state.to ? parseTime(state.to, now) : null };
+  }
+
+  /** Bars fine enough to see the period: days up to about six weeks, weeks up to a year, else months. */
+  function histogramInterval(range) {
+    if (range.from === null) return 'month';
+    const span = (range.to === null ? Date.now() : range.to) - range.from;
+    return span <= 45 * DAY ? 'day' : span <= 370 * DAY ? 'week' : 'month';
+  }
+
+  const INTERVAL_UNITS = { day: 'd', week: 'w', month: 'M' };
+
+  function bucketEnd(start, interval) {
+    return addUnits(start, 1, INTERVAL_UNITS[interval]);
+  }
+
+  /** About how many buckets lie from one start to another (enough to tell a long period). */
+  function bucketCount(first, last, interval) {
+    const size = { day: DAY, week: 7 * DAY, month: 30 * DAY }[interval];
+    return Math.floor((last - first) / size) + 1;
+  }
+
+  function bucketLabel(start, interval) {
+    if (interval === 'month') return isoDate(start).slice(0, 7);
+    if (interval === 'week') return 'Week of ' + isoDate(start);
+    return isoDate(start);
+  }
+
+  /** The date filter in words, for its chip: a quick choice's name, a day, a month or a range. */
+  function dateFilterLabel(state) {
+    const choice = DATE_CHOICES.find((c) => c.from && c.from === state.from && !state.to);
+    if (choice) return choice.label;
+    if (PLAIN_DATE.test(state.from) && PLAIN_DATE.test(state.to)) {
+      const from = Date.parse(state.from + 'T00:00:00Z');
+      const to = Date.parse(state.to + 'T00:00:00Z');
+      if (to === from + DAY) return state.from;
+      if (state.from.endsWith('-01') && to === addUnits(from, 1, 'M')) return state.from.slice(0, 7);
+      return state.from + ' – ' + isoDate(to - DAY);
+    }
+    const parts = [];
+    if (state.from) parts.push('from ' + state.from);
+    if (state.to) parts.push(PLAIN_DATE.test(state.to) ? 'to ' + isoDate(Date.parse(state.to) - DAY) : 'before ' + state.to);
+    return parts.join(' ');
   }
 
   // ---- State in the URL ---------------------------------------------------------------------
@@ -104,7 +231,9 @@
       q: (p.get('q') || '').trim(),
       kinds: [...new Set(kinds)],
       source: p.get('source') || '',
-      sort: p.get('sort') === 'newest' ? 'newest' : '',
+      from: (p.get('from') || '').trim(),
+      to: (p.get('to') || '').trim(),
+      sort: SORTS.includes(p.get('sort')) ? p.get('sort') : '',
       doc: p.get('doc') || '',
     };
   }
@@ -114,6 +243,8 @@
     if (state.q) p.set('q', state.q);
     state.kinds.forEach((k) => p.append('kind', k));
     if (state.source) p.set('source', state.source);
+    if (state.from) p.set('from', state.from);
+    if (state.to) p.set('to', state.to);
     if (state.sort) p.set('sort', state.sort);
     if (state.doc) p.set('doc', state.doc);
     const query = p.toString();
@@ -171,17 +302,23 @@
     clearMessages();
     renderChips(state);
     syncKindBoxes(state);
-    ui.sortControl.hidden = !state.q;
-    ui.sort.value = state.sort || 'relevance';
-    const params = { q: state.q, kind: state.kinds, source: state.source, sort: state.sort, limit: PAGE_SIZE };
+    syncDateControls(state);
+    syncSort(state);
+    const range = shownRange(state);
+    const interval = histogramInterval(range);
+    const params = {
+      q: state.q, kind: state.kinds, source: state.source, from: state.from, to: state.to, sort: state.sort,
+      limit: PAGE_SIZE,
+    };
     setBusy(true);
     try {
-      const page = await api('search', params);
+      const page = await api('search', Object.assign({ histogram: interval }, params));
       if (token !== current.token) return;
       current = { token, cursor: page.next_cursor || null, params, shown: page.results.length };
       renderSummary(state, page);
       renderNotes(page.notes || []);
       renderFacets(state, page.facets);
+      renderTimeline(state, page.facets.published || [], interval, range);
       ui.results.replaceChildren(...page.results.map((hit) => resultItem(hit, state)));
       if (page.results.length === 0) renderEmpty(state);
       ui.more.hidden = !current.cursor;
@@ -190,6 +327,7 @@
       ui.results.replaceChildren();
       ui.more.hidden = true;
       ui.summary.textContent = '';
+      ui.timeline.hidden = true;
       renderFacets(state, { kind: [], source: [] });
       ui.kindFacet.querySelectorAll('[data-kind-count]').forEach((count) => { count.textContent = ''; });
       showError(error);
@@ -224,9 +362,10 @@
   function renderSummary(state, page) {
     const n = page.total.value;
     const count = (page.total.relation === 'gte' ? 'More than ' : '') + plural(n, 'result', 'results');
+    const order = state.sort === 'oldest' ? ', oldest first' : state.sort === 'newest' || !state.q ? ', newest first' : '';
     const parts = state.q
-      ? [count + ' for ', el('strong', { class: 'query' }, '“' + state.q + '”')]
-      : [plural(n, 'document', 'documents') + ', newest first'];
+      ? [count + ' for ', el('strong', { class: 'query' }, '“' + state.q + '”'), order]
+      : [plural(n, 'document', 'documents') + order];
     ui.summary.replaceChildren(...parts, el('span', { class: 'took' }, ' · ' + numbers.format(page.took_ms) + ' ms'));
   }
 
@@ -236,13 +375,13 @@
   }
 
   function renderEmpty(state) {
-    const filtered = state.kinds.length > 0 || state.source;
+    const filtered = state.kinds.length > 0 || state.source || state.from || state.to;
     ui.empty.replaceChildren(
       el('h2', null, state.q ? 'No results for “' + state.q + '”' : 'Nothing here yet'),
       el('p', null, state.q
         ? 'Check the spelling, use fewer or more general words, or end a word with * to match its beginnings.'
         : 'No documents match. Upload corpus files to the bucket and they appear within seconds.'),
-      filtered ? el('button', { type: 'button', class: 'link-button', onclick: () => navigate({ kinds: [], source: '' }) },
+      filtered ? el('button', { type: 'button', class: 'link-button', onclick: () => navigate({ kinds: [], source: '', from: '', to: '' }) },
         'Search without filters') : null);
     ui.empty.hidden = false;
   }
@@ -262,7 +401,8 @@
       el('div', { class: 'result-meta' },
         el('span', { class: 'badge badge-' + hit.kind }, KIND_LABELS[hit.kind] || hit.kind),
         el('span', { class: 'result-sources' }, hit.sources.join(', ')),
-        el('time', { datetime: hit.ingested_at }, formatDate(hit.ingested_at)),
+        el('time', { class: 'published', datetime: hit.published, title: 'Published; indexed ' + formatDate(hit.ingested_at) },
+          formatPublished(hit.published)),
         state.q && !state.sort ? el('span', { class: 'score', title: 'BM25 score' }, hit.score.toFixed(2)) : null),
       el('h3', { class: 'result-title' }, title),
       hit.kind === 'headline' ? null : setSnippet(el('p', { class: 'snippet' }), hit.snippet));
@@ -295,8 +435,86 @@
     state.kinds.forEach((kind) => chips.push(chip('Kind: ' + KIND_LABELS[kind],
       () => navigate({ kinds: state.kinds.filter((k) => k !== kind) }))));
     if (state.source) chips.push(chip('Source: ' + state.source, () => navigate({ source: '' })));
+    if (state.from || state.to) chips.push(chip('Published: ' + dateFilterLabel(state), () => navigate({ from: '', to: '' })));
     ui.chips.replaceChildren(...chips);
     ui.chips.hidden = chips.length === 0;
+  }
+
+  function syncSort(state) {
+    // Relevance needs words to rank by; a listing is in date order.
+    ui.sort.querySelector('option[value=relevance]').disabled = !state.q;
+    ui.sort.value = state.sort || (state.q ? 'relevance' : 'newest');
+  }
+
+  function syncDateControls(state) {
+    const items = DATE_CHOICES.map((choice) => {
+      const active = choice.from ? choice.from === state.from && !state.to : !state.from && !state.to;
+      return el('li', null, el('button', {
+        type: 'button', class: 'facet-option facet-link date-choice', 'aria-pressed': String(active),
+        onclick: () => navigate({ from: choice.from, to: '' }),
+      }, el('span', { class: 'facet-label' }, choice.label)));
+    });
+    ui.dateChoices.replaceChildren(...items);
+    // The inputs name whole days, the last one included; the API's `to` is exclusive.
+    ui.fromDate.value = PLAIN_DATE.test(state.from) ? state.from : '';
+    ui.toDate.value = PLAIN_DATE.test(state.to) ? isoDate(Date.parse(state.to + 'T00:00:00Z') - DAY) : '';
+  }
+
+  function applyDateRange() {
+    let from = ui.fromDate.value;
+    let last = ui.toDate.value;
+    if (from && last && from > last) [from, last] = [last, from];
+    navigate({ from, to: last ? isoDate(Date.parse(last + 'T00:00:00Z') + DAY) : '' });
+  }
+
+  /**
+   * The timeline: one bar per day, week or month of the period shown (empty ones as gaps), from the
+   * histogram the API counts under every filter but the dates. A bar filters to its period.
+   */
+  function renderTimeline(state, buckets, interval, range) {
+    const dated = Boolean(state.from || state.to);
+    ui.timelineClear.hidden = !dated;
+    const unit = INTERVAL_UNITS[interval];
+    const counts = new Map(buckets.map((b) => [Date.parse(b.start), b.count]));
+    if (!buckets.length) {
+      ui.timeline.hidden = true;
+      return;
+    }
+    const firstBucket = Date.parse(buckets[0].start);
+    const lastBucket = Date.parse(buckets[buckets.length - 1].start);
+    // A date filter draws its whole period, empty days included; without one, the matches' span.
+    let first = range.from !== null ? roundDown(range.from, unit) : firstBucket;
+    let last = range.to !== null ? roundDown(range.to - 1, unit)
+      : range.from !== null ? Math.max(lastBucket, roundDown(Date.now(), unit)) : lastBucket;
+    if (bucketCount(first, last, interval) > 400) {
+      first = Math.max(first, firstBucket); // a period of centuries: only the part with matches
+      last = Math.min(last, lastBucket);
+    }
+    const slots = [];
+    for (let start = first; start <= last && slots.length < 1000; start = bucketEnd(start, interval)) {
+      slots.push({ start, count: counts.get(start) || 0 });
+    }
+    ui.timeline.hidden = slots.every((slot) => slot.count === 0);
+    if (ui.timeline.hidden) return;
+    ui.timelineTitle.textContent = 'Published, by ' + interval;
+    const max = Math.max(...slots.map((slot) => slot.count));
+    ui.timelineBars.replaceChildren(...slots.map((slot) => {
+      if (slot.count === 0) return el('span', { class: 'bar bar-empty', 'aria-hidden': 'true' });
+      const from = isoDate(slot.start);
+      const to = isoDate(bucketEnd(slot.start, interval));
+      const active = state.from === from && state.to === to;
+      const label = bucketLabel(slot.start, interval) + ': ' + plural(slot.count, 'result', 'results');
+      const fill = el('span', { class: 'bar-fill' });
+      fill.style.height = Math.max(4, Math.round((slot.count / max) * 100)) + '%'; // CSSOM: allowed by the page's policy
+      return el('button', {
+        type: 'button', class: 'bar', 'aria-label': label, title: label, 'aria-pressed': String(active),
+        'data-from': from, 'data-to': to,
+        onclick: () => navigate(active ? { from: '', to: '' } : { from, to }),
+      }, fill);
+    }));
+    const ends = [bucketLabel(slots[0].start, interval)];
+    if (slots.length > 1) ends.push(bucketLabel(slots[slots.length - 1].start, interval));
+    ui.timelineAxis.replaceChildren(...ends.map((text) => el('span', null, text)));
   }
 
   function chip(label, remove) {
@@ -310,6 +528,7 @@
     ui.filters.hidden = true;
     ui.toolbar.hidden = true;
     ui.chips.hidden = true;
+    ui.timeline.hidden = true;
     ui.results.replaceChildren();
     ui.more.hidden = true;
     ui.doc.hidden = false;
@@ -318,6 +537,8 @@
     try {
       const doc = await api('documents/' + encodeURIComponent(state.doc));
       if (token !== current.token) return;
+      const related = el('section', { class: 'document-related', 'aria-labelledby': 'related-title', 'aria-busy': 'true' },
+        el('h2', { id: 'related-title' }, 'Related'), el('p', { class: 'loading-text' }, 'Loading…'));
       document.title = doc.title + ' · newsindex';
       const heading = el('h1', { tabindex: '-1' }, doc.title);
       // A headline's text is its title: show it once.
@@ -326,6 +547,7 @@
         backLink(state),
         el('div', { class: 'result-meta' },
           el('span', { class: 'badge badge-' + doc.kind }, KIND_LABELS[doc.kind] || doc.kind),
+          el('time', { class: 'published', datetime: doc.published }, 'Published ' + formatPublished(doc.published)),
           el('time', { datetime: doc.ingested_at }, 'Indexed ' + formatDate(doc.ingested_at)),
           el('span', null, plural(doc.length, 'term', 'terms'))),
         heading,
@@ -334,10 +556,12 @@
           el('h2', null, doc.kind === 'headline' ? 'Listed in ' + plural(doc.sources.length, 'file', 'files') : 'Source file'),
           el('ul', null, doc.sources.map((key) => el('li', null,
             el('a', {
-              href: stateUrl({ q: '', kinds: [], source: key, sort: '', doc: '' }),
-              onclick: (event) => { event.preventDefault(); navigate({ q: '', kinds: [], sort: '', source: key }); },
-            }, key)))))].filter(Boolean));
+              href: stateUrl({ q: '', kinds: [], source: key, from: '', to: '', sort: '', doc: '' }),
+              onclick: (event) => { event.preventDefault(); navigate({ q: '', kinds: [], sort: '', from: '', to: '', source: key }); },
+            }, key))))),
+        related].filter(Boolean));
       heading.focus();
+      showRelated(state, related, token);
     } catch (error) {
       if (token !== current.token) return;
       ui.doc.replaceChildren(backLink(state));
@@ -345,6 +569,38 @@
     } finally {
       if (token === current.token) setBusy(false);
     }
+  }
+
+  /** The documents most like this one (GET /documents/{id}/related), as links to their own pages. */
+  async function showRelated(state, section, token) {
+    const heading = section.firstChild;
+    let body;
+    try {
+      const answer = await api('documents/' + encodeURIComponent(state.doc) + '/related', { limit: RELATED });
+      if (token !== current.token) return;
+      body = answer.results.length
+        ? el('ul', { class: 'related-list' }, answer.results.map((hit) => {
+          const target = Object.assign({}, state, { doc: hit.id });
+          return el('li', { class: 'related', 'data-id': hit.id },
+            el('a', {
+              href: stateUrl(target),
+              onclick: (event) => {
+                if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+                event.preventDefault();
+                navigate(target);
+              },
+            }, hit.title),
+            el('span', { class: 'result-meta' },
+              el('span', { class: 'badge badge-' + hit.kind }, KIND_LABELS[hit.kind] || hit.kind),
+              el('time', { class: 'published', datetime: hit.published }, formatPublished(hit.published))));
+        }))
+        : el('p', { class: 'related-none' }, (answer.notes || ['Nothing in the index is like this document.']).join(' '));
+    } catch (error) {
+      if (token !== current.token) return;
+      body = el('p', { class: 'related-none' }, 'Related documents could not be loaded: ' + error.message);
+    }
+    section.replaceChildren(heading, body);
+    section.setAttribute('aria-busy', 'false');
   }
 
   function backLink(state) {
@@ -484,11 +740,16 @@
     const kinds = [...ui.kindFacet.querySelectorAll('input[name=kind]:checked')].map((box) => box.value);
     navigate({ kinds });
   });
-  ui.sort.addEventListener('change', () => navigate({ sort: ui.sort.value === 'newest' ? 'newest' : '' }));
+  ui.sort.addEventListener('change', () => navigate({ sort: SORTS.includes(ui.sort.value) ? ui.sort.value : '' }));
+  ui.dateRange.addEventListener('submit', (event) => {
+    event.preventDefault();
+    applyDateRange();
+  });
+  ui.timelineClear.addEventListener('click', () => navigate({ from: '', to: '' }));
   ui.more.addEventListener('click', loadMore);
   $('home').addEventListener('click', (event) => {
     event.preventDefault();
-    navigate({ q: '', kinds: [], source: '', sort: '' });
+    navigate({ q: '', kinds: [], source: '', from: '', to: '', sort: '' });
     ui.input.focus();
   });
   window.addEventListener('popstate', render);

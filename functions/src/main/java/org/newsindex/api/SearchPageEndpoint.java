@@ -29,7 +29,10 @@ final class SearchPageEndpoint {
               StaticFile.load(
                   "web/assets/search.js", "text/javascript; charset=utf-8", "no-cache", Map.of()));
 
-  /** The page reads its own query parameters (q, kind, source, doc); the server ignores them. */
+  /**
+   * The page reads its own query parameters (q, kind, source, from, to, sort, doc); the server
+   * ignores them.
+   */
   ApiResponse page() {
     return page.response();
   }

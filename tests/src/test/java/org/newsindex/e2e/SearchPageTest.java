@@ -10,14 +10,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -26,18 +31,37 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The search page as a person uses it: Debian's headless Chromium, driven by Selenium through
  * ChromeDriver, against a local cloud on the seed corpus. Skipped, with the reason, on a machine
- * without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}. Leaves a screenshot in
- * {@code docs/search-page.png}.
+ * without {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}. Beside the seeds, eight
+ * stories about herons with known publication times (S3 metadata) prove the date controls exactly.
+ * Leaves a screenshot in {@code docs/search-page.png}.
  */
 class SearchPageTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  /** Six herons on fixed dates: two in March 2025, one in May, three in July. */
+  private static final List<String> HERON_DATES =
+      List.of(
+          "2025-03-10T12:00:00Z",
+          "2025-03-20T12:00:00Z",
+          "2025-05-12T12:00:00Z",
+          "2025-07-01T12:00:00Z",
+          "2025-07-15T12:00:00Z",
+          "2025-07-28T12:00:00Z");
+
+  /** And two recent ones, two and twenty days ago: inside the past month, one inside the week. */
+  private static final String TWO_DAYS_AGO =
+      Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+
+  private static final String TWENTY_DAYS_AGO =
+      Instant.now().minus(20, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
 
   private static TestCloud cloud;
   private static Path profile;
@@ -50,6 +74,19 @@ class SearchPageTest {
         "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
             + "(apt-get install chromium chromium-driver)");
     cloud = TestCloud.start(true);
+    List<String> dates = new ArrayList<>(HERON_DATES);
+    dates.add(TWENTY_DAYS_AGO);
+    dates.add(TWO_DAYS_AGO);
+    for (int i = 0; i < dates.size(); i++) {
+      cloud.upload(
+          "page/heron-" + i + ".txt",
+          Corpora.article(
+              "Herons return to the wetland reserve, count "
+                  + i
+                  + ". Wardens say the herons nest in the wetland reeds each spring."),
+          Map.of("published", dates.get(i)));
+    }
+    cloud.settle();
     // The network is closed: no sandbox (root), no GPU, and nothing that phones home.
     profile = Files.createTempDirectory("newsindex-chromium");
     ChromeOptions options = new ChromeOptions();
@@ -288,6 +325,168 @@ class SearchPageTest {
   }
 
   @Test
+  void dateRangeFiltersResultsAndEachHitShowsItsPublicationDate() {
+    open("/?q=heron");
+    waitForSummary("heron");
+    assertTrue(summary().startsWith("8 results"), summary());
+
+    // A date input's typed form depends on the locale; set the values as a date picker would.
+    setValue(browser.findElement(By.id("from-date")), "2025-03-01");
+    setValue(browser.findElement(By.id("to-date")), "2025-05-31");
+    browser.findElement(By.cssSelector("#date-range button[type=submit]")).click();
+
+    waiting()
+        .until(
+            d ->
+                d.getCurrentUrl().contains("from=2025-03-01&to=2025-06-01")
+                    && summary().startsWith("3 results"));
+    assertEquals(HERON_DATES.subList(0, 3), publishedShown().stream().sorted().toList());
+    for (WebElement hit : results()) {
+      assertFalse(
+          hit.findElement(By.cssSelector("time.published")).getText().isBlank(), hit.getText());
+    }
+    assertEquals("2025-03-01", browser.findElement(By.id("from-date")).getAttribute("value"));
+    assertEquals("2025-05-31", browser.findElement(By.id("to-date")).getAttribute("value"));
+    assertTrue(
+        browser
+            .findElement(By.id("active-filters"))
+            .getText()
+            .contains("Published: 2025-03-01 – 2025-05-31"));
+
+    dateChoice("Past week").click();
+
+    waiting()
+        .until(d -> d.getCurrentUrl().contains("from=now-7d") && summary().startsWith("1 result"));
+    assertEquals(List.of(TWO_DAYS_AGO), publishedShown());
+    assertEquals("true", dateChoice("Past week").getAttribute("aria-pressed"));
+
+    dateChoice("Past month").click();
+
+    waiting()
+        .until(d -> d.getCurrentUrl().contains("from=now-1M") && summary().startsWith("2 results"));
+    assertEquals(
+        List.of(TWENTY_DAYS_AGO, TWO_DAYS_AGO), publishedShown().stream().sorted().toList());
+
+    dateChoice("Any time").click();
+
+    waiting().until(d -> !d.getCurrentUrl().contains("from=") && summary().startsWith("8 results"));
+  }
+
+  @Test
+  void sortOrdersResultsByPublicationTime() {
+    open("/?q=heron");
+    waitForSummary("heron");
+    List<String> all = new ArrayList<>(HERON_DATES);
+    all.add(TWENTY_DAYS_AGO);
+    all.add(TWO_DAYS_AGO);
+
+    new Select(browser.findElement(By.id("sort"))).selectByValue("oldest");
+
+    waiting()
+        .until(
+            d -> d.getCurrentUrl().contains("sort=oldest") && summary().contains("oldest first"));
+    assertEquals(all, publishedShown());
+    assertTrue(results().get(0).findElements(By.cssSelector(".score")).isEmpty());
+
+    new Select(browser.findElement(By.id("sort"))).selectByValue("newest");
+
+    waiting()
+        .until(
+            d -> d.getCurrentUrl().contains("sort=newest") && summary().contains("newest first"));
+    List<String> newest = new ArrayList<>(all);
+    Collections.reverse(newest);
+    assertEquals(newest, publishedShown());
+
+    new Select(browser.findElement(By.id("sort"))).selectByValue("relevance");
+
+    waiting().until(d -> !d.getCurrentUrl().contains("sort=") && !summary().contains("first"));
+    assertFalse(results().get(0).findElements(By.cssSelector(".score")).isEmpty());
+  }
+
+  @Test
+  void timelineBarFiltersToItsMonthAndCanBeCleared() {
+    open("/?q=heron");
+    waitForSummary("heron");
+    WebElement title = browser.findElement(By.id("timeline-title"));
+    assertEquals(
+        "Published, by month",
+        title.getAttribute("textContent"),
+        "an open range is drawn by month");
+    List<String> firstMonths =
+        browser.findElements(By.cssSelector("#timeline-bars > .bar")).stream()
+            .limit(5)
+            .map(b -> b.getTagName().equals("button") ? b.getAttribute("aria-label") : "gap")
+            .toList();
+    assertEquals(
+        List.of("2025-03: 2 results", "gap", "2025-05: 1 result", "gap", "2025-07: 3 results"),
+        firstMonths);
+
+    bars("2025-07: 3 results").get(0).click();
+
+    waiting()
+        .until(
+            d ->
+                d.getCurrentUrl().contains("from=2025-07-01&to=2025-08-01")
+                    && summary().startsWith("3 results"));
+    assertEquals(HERON_DATES.subList(3, 6), publishedShown().stream().sorted().toList());
+    assertTrue(
+        browser.findElement(By.id("active-filters")).getText().contains("Published: 2025-07"));
+    waiting().until(d -> title.getAttribute("textContent").equals("Published, by day"));
+    List<String> days =
+        browser.findElements(By.cssSelector("#timeline-bars .bar")).stream()
+            .filter(b -> b.getTagName().equals("button"))
+            .map(b -> b.getAttribute("aria-label"))
+            .toList();
+    assertEquals(
+        List.of("2025-07-01: 1 result", "2025-07-15: 1 result", "2025-07-28: 1 result"), days);
+
+    browser.findElement(By.id("timeline-clear")).click();
+
+    waiting().until(d -> !d.getCurrentUrl().contains("from=") && summary().startsWith("8 results"));
+    waiting().until(d -> title.getAttribute("textContent").equals("Published, by month"));
+  }
+
+  @Test
+  void documentPageListsItsRelatedDocumentsAsLinks() {
+    open("/?q=heron");
+    waitForSummary("heron");
+    String id = results().get(0).getAttribute("data-id");
+    JsonNode doc = cloud.get("/documents/" + id).body();
+    List<String> expected = new ArrayList<>();
+    cloud
+        .get("/documents/" + id + "/related?limit=5")
+        .body()
+        .get("results")
+        .forEach(hit -> expected.add(hit.get("id").asText()));
+    assertEquals(5, expected.size(), "the other herons are alike");
+
+    results().get(0).findElement(By.cssSelector(".result-title a")).click();
+
+    waiting().until(d -> d.findElements(By.cssSelector("#document .related")).size() == 5);
+    assertEquals(
+        expected,
+        browser.findElements(By.cssSelector("#document .related")).stream()
+            .map(r -> r.getAttribute("data-id"))
+            .toList());
+    assertEquals(
+        doc.get("published").asText(),
+        browser
+            .findElement(By.cssSelector("#document .result-meta time.published"))
+            .getAttribute("datetime"));
+    WebElement link = browser.findElement(By.cssSelector("#document .related a"));
+    String title = link.getText();
+    assertTrue(title.startsWith("Herons return to the wetland reserve"), title);
+
+    link.click();
+
+    waiting()
+        .until(
+            d ->
+                d.getCurrentUrl().contains("doc=" + expected.get(0))
+                    && d.findElement(By.cssSelector("#document h1")).getText().equals(title));
+  }
+
+  @Test
   void screenshotOfAResultsPage() throws IOException {
     open("/?q=ukraine");
     waitForSummary("ukraine");
@@ -328,6 +527,30 @@ class SearchPageTest {
 
   private static List<WebElement> results() {
     return browser.findElements(By.cssSelector("#results .result"));
+  }
+
+  /** The publication times of the results shown, in their order. */
+  private static List<String> publishedShown() {
+    return results().stream()
+        .map(r -> r.findElement(By.cssSelector("time.published")).getAttribute("datetime"))
+        .toList();
+  }
+
+  private static List<WebElement> bars(String label) {
+    return browser.findElements(
+        By.cssSelector("#timeline-bars button.bar[aria-label='" + label + "']"));
+  }
+
+  private static WebElement dateChoice(String label) {
+    return browser.findElements(By.cssSelector("#date-choices .date-choice")).stream()
+        .filter(b -> b.getText().equals(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no date choice '" + label + "'"));
+  }
+
+  private static void setValue(WebElement input, String value) {
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].value = arguments[1];", input, value);
   }
 
   private static String kindCount(String kind) {
