@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.newsindex.TestProject;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -299,7 +300,7 @@ class SearchPageTest {
 
     byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
 
-    Path file = TestCloud.projectDir().resolve("docs/search-page.png");
+    Path file = TestProject.dir().resolve("docs/search-page.png");
     Files.createDirectories(file.getParent());
     Files.write(file, png);
     assertTrue(png.length > 10_000, "a screenshot of a rendered page");
