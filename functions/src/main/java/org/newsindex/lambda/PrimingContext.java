@@ -11,10 +11,11 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
  */
 final class PrimingContext implements Context {
   /**
-   * A request's time in priming: enough for the few reads of a search on a table that answers,
-   * short enough that a table that does not holds priming up for seconds only.
+   * A request's time in priming: the query function's timeout in the template. Less would cut the
+   * first requests short on a loaded machine, where loading the classes alone takes seconds, and
+   * priming would stop as if the table did not answer.
    */
-  private static final int TIMEOUT_MILLIS = 3_000;
+  private static final int TIMEOUT_MILLIS = 10_000;
 
   private static final LambdaLogger DISCARD =
       new LambdaLogger() {

@@ -50,6 +50,7 @@ final class QueryPriming {
   private boolean round() {
     JsonNode newest = get("/search", "limit=3");
     if (!newest.has("results")) {
+      // A 503 or 500: the table did not answer in the invocation's time.
       get("/openapi.json", "");
       get("/no-such-route", "");
       return false;
