@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class CorpusParserTest {
@@ -22,8 +20,7 @@ class CorpusParserTest {
 
   @Test
   void seedFileSplitsIntoArticleAndHeadlines() throws Exception {
-    CorpusFile file =
-        parser.parse(Files.readAllBytes(Path.of("../seeds/000_722cfe8b9ac581af.txt")));
+    CorpusFile file = parser.parse(SeedFiles.bytes("000_722cfe8b9ac581af.txt"));
     assertEquals(7, file.article().orElseThrow().paragraphs().size());
     assertEquals(17, file.headlines().size());
     assertTrue(

@@ -93,19 +93,27 @@ public record BenchReport(
             round(floor.getItemP50Ms()),
             "api_call_p50_ms",
             round(floor.apiCallP50Ms())));
+    // cold_start: the running JDK's figures by function; cold_start_by_jdk: every JDK's.
     Map<String, Object> cold = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> byJdk = new LinkedHashMap<>();
     for (ColdStartMeasurement.Result r : coldStarts) {
       Map<String, Object> c = new LinkedHashMap<>();
+      c.put("jdk", r.jdk());
       c.put("jvm_flags", r.jvmFlags());
       c.put("first_response_since_jvm_start_ms", round(r.processToFirstResponseMs()));
       c.put("init_ms", round(r.initMs()));
       c.put("first_event_ms", round(r.firstEventMs()));
       c.put("second_event_ms", round(r.secondEventMs()));
       c.put("first_event_after_priming_ms", round(r.primedFirstEventMs()));
+      c.put("first_event_after_priming_to_warm", round(r.primedFirstToWarm()));
       c.put("priming_ms", round(r.primingMs()));
-      cold.put(r.function(), c);
+      if (r.jdk().equals(coldStarts.get(0).jdk())) {
+        cold.put(r.function(), c);
+      }
+      byJdk.computeIfAbsent(r.jdk(), k -> new LinkedHashMap<>()).put(r.function(), c);
     }
     json.put("cold_start", cold);
+    json.put("cold_start_by_jdk", byJdk);
     json.put("jar_bytes", jarBytes);
     json.put("cost", costs);
     return json;
@@ -175,16 +183,22 @@ public record BenchReport(
         floor.getItemP50Ms(), floor.apiCallP50Ms());
     if (!coldStarts.isEmpty()) {
       out.printf("%nCold start (fresh JVM, deployable jar %.1f MB)%n", jarBytes / 1e6);
+      String jdk = "";
       for (ColdStartMeasurement.Result r : coldStarts) {
+        if (!r.jdk().equals(jdk)) {
+          jdk = r.jdk();
+          out.printf("  JDK %s%n", jdk);
+        }
         out.printf(
-            "  %-15s first response %.0f ms after JVM start (init %.0f ms, first event %.0f ms,"
-                + " warm %.0f ms; after priming the first event takes %.0f ms)%n",
+            "    %-15s first response %.0f ms after JVM start (init %.0f ms, first event %.0f ms,"
+                + " warm %.0f ms; after priming the first event takes %.0f ms, %.1fx warm)%n",
             r.function(),
             r.processToFirstResponseMs(),
             r.initMs(),
             r.firstEventMs(),
             r.secondEventMs(),
-            r.primedFirstEventMs());
+            r.primedFirstEventMs(),
+            r.primedFirstToWarm());
       }
     }
     out.printf("%nCost on AWS on-demand prices (us-east-1)%n");

@@ -150,9 +150,11 @@ public final class Benchmark {
       Path jar = options.projectDir().resolve("functions/target/newsindex-functions.jar");
       List<ColdStartMeasurement.Result> coldStarts = new ArrayList<>();
       if (options.coldStartRuns() > 0) {
-        log.accept("measuring cold starts ...");
-        coldStarts.add(queryColdStart(cloud, jar, queries));
-        coldStarts.add(ingestColdStart(cloud, s3, jar, generator));
+        for (JavaRuntime jdk : JavaRuntime.found()) {
+          log.accept("measuring cold starts on JDK " + jdk.version() + " (" + jdk.home() + ") ...");
+          coldStarts.add(queryColdStart(cloud, jdk, jar));
+          coldStarts.add(ingestColdStart(cloud, jdk, s3, jar, generator));
+        }
       }
 
       FunctionSpec query = cloud.stack().function("QueryFunction").orElseThrow();
@@ -209,13 +211,14 @@ public final class Benchmark {
     return true;
   }
 
-  private ColdStartMeasurement.Result queryColdStart(
-      LocalCloud cloud, Path jar, List<QueryMeasurement.Result> queries) throws Exception {
+  private ColdStartMeasurement.Result queryColdStart(LocalCloud cloud, JavaRuntime jdk, Path jar)
+      throws Exception {
     Map<String, String> env = new LinkedHashMap<>(cloud.environment("QueryFunction"));
     String flags = env.getOrDefault("JAVA_TOOL_OPTIONS", "");
     String event = Files.readString(options.projectDir().resolve("events/search-request.json"));
     return ColdStartMeasurement.measure(
         "QueryFunction",
+        jdk,
         handlerClass(cloud, "QueryFunction"),
         flags,
         env,
@@ -225,9 +228,12 @@ public final class Benchmark {
   }
 
   private ColdStartMeasurement.Result ingestColdStart(
-      LocalCloud cloud, S3Client s3, Path jar, CorpusGenerator generator) throws Exception {
+      LocalCloud cloud, JavaRuntime jdk, S3Client s3, Path jar, CorpusGenerator generator)
+      throws Exception {
     String bucket = "newsindex-cold-start-probe";
-    s3.createBucket(b -> b.bucket(bucket));
+    if (!s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(bucket))) {
+      s3.createBucket(b -> b.bucket(bucket));
+    }
     String key = "probe/cold-start.txt";
     String body = generator.file(options.articles() + 1);
     String etag =
@@ -245,6 +251,7 @@ public final class Benchmark {
             .replaceAll("\"size\": [0-9]+", "\"size\": " + body.length());
     return ColdStartMeasurement.measure(
         "IngestFunction",
+        jdk,
         handlerClass(cloud, "IngestFunction"),
         flags,
         env,

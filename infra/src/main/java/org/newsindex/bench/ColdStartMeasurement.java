@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Cold start as Lambda's Java runtime sees it: a fresh JVM with the template's JVM flags and the
  * deployable jar on its class path constructs a handler and serves its first event, then a second
- * (warm) one; once plainly, once after the handler's SnapStart priming step.
+ * (warm) one; once plainly, once after the handler's SnapStart priming step. The child JVM is the
+ * JDK given, so that one benchmark measures each JDK it finds.
  */
 final class ColdStartMeasurement {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,18 +26,25 @@ final class ColdStartMeasurement {
   /** One function's figures: medians over the runs. */
   record Result(
       String function,
+      String jdk,
       String jvmFlags,
       double processToFirstResponseMs,
       double initMs,
       double firstEventMs,
       double secondEventMs,
       double primedFirstEventMs,
-      double primingMs) {}
+      double primingMs) {
+    /** How many warm events the first event after priming costs (the goal: at most 3). */
+    double primedFirstToWarm() {
+      return secondEventMs > 0 ? primedFirstEventMs / secondEventMs : 0;
+    }
+  }
 
   private ColdStartMeasurement() {}
 
   static Result measure(
       String function,
+      JavaRuntime jdk,
       String handlerClass,
       String jvmFlags,
       Map<String, String> env,
@@ -69,17 +77,18 @@ final class ColdStartMeasurement {
     Latencies primedFirst = new Latencies();
     Latencies priming = new Latencies();
     for (int i = 0; i < runs; i++) {
-      Run plain = run(classPath, handlerClass, envFile, eventFile, jvmFlags, false);
+      Run plain = run(jdk, classPath, handlerClass, envFile, eventFile, jvmFlags, false);
       wall.add(plain.wallMs);
       init.add(plain.probe.path("init_ms").asDouble());
       first.add(plain.probe.path("first_event_ms").asDouble());
       second.add(plain.probe.path("second_event_ms").asDouble());
-      Run primed = run(classPath, handlerClass, envFile, eventFile, jvmFlags, true);
+      Run primed = run(jdk, classPath, handlerClass, envFile, eventFile, jvmFlags, true);
       primedFirst.add(primed.probe.path("first_event_ms").asDouble());
       priming.add(primed.probe.path("warm_up_ms").asDouble());
     }
     return new Result(
         function,
+        jdk.version(),
         jvmFlags,
         wall.p50(),
         init.p50(),
@@ -92,12 +101,18 @@ final class ColdStartMeasurement {
   private record Run(double wallMs, JsonNode probe) {}
 
   private static Run run(
-      String classPath, String handlerClass, Path env, Path event, String jvmFlags, boolean warmUp)
+      JavaRuntime jdk,
+      String classPath,
+      String handlerClass,
+      Path env,
+      Path event,
+      String jvmFlags,
+      boolean warmUp)
       throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                jdk.java().toString(),
                 "-cp",
                 classPath,
                 ColdStartProbe.class.getName(),

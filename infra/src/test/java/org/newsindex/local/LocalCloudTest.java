@@ -35,7 +35,7 @@ class LocalCloudTest {
   void start() {
     cloud =
         LocalCloud.builder()
-            .projectDir(TestProjects.repositoryRoot())
+            .projectDir(ProjectLayout.find().orElseThrow().root())
             .apiPort(0)
             .seed(false)
             .retryDelays(List.of(Duration.ofMillis(10)))

@@ -14,21 +14,9 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.newsindex.local.testhandlers.EchoHandler;
 
-/** Where the tests find the real project, and how they build the small test project. */
+/** How the tests build the small test project (the real one: {@link ProjectLayout#find()}). */
 public final class TestProjects {
   private TestProjects() {}
-
-  /** The checkout's root: the first directory with a template.yaml above the working directory. */
-  public static Path repositoryRoot() {
-    for (Path directory = Path.of("").toAbsolutePath();
-        directory != null;
-        directory = directory.getParent()) {
-      if (Files.isRegularFile(directory.resolve("template.yaml"))) {
-        return directory;
-      }
-    }
-    throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
-  }
 
   /**
    * Lays out the test stack in a directory: its template.yaml and handlers.jar, a complete

@@ -57,7 +57,7 @@ class TestStackTest {
     dataDirectory = directory.resolve("data");
     cloud =
         LocalCloud.builder()
-            .projectDir(TestProjects.repositoryRoot())
+            .projectDir(ProjectLayout.find().orElseThrow().root())
             .template(template)
             .apiPort(0)
             .seed(false)

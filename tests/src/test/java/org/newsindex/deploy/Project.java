@@ -1,6 +1,7 @@
 package org.newsindex.deploy;
 
 import java.nio.file.Path;
+import org.newsindex.TestProject;
 
 /**
  * Where the checks find the project's files: the template, the built jar, infra's node packages.
@@ -9,7 +10,7 @@ final class Project {
   private Project() {}
 
   static Path dir() {
-    return Path.of(System.getProperty("newsindex.projectDir", "..")).toAbsolutePath().normalize();
+    return TestProject.dir();
   }
 
   static Path template() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.newsindex.TestProject;
 
 /**
  * The benchmark runs as a user runs it, at a small size: one command starts its own local cloud,
@@ -34,7 +35,7 @@ class BenchCommandTest {
         new ProcessBuilder(
                 "java",
                 "-jar",
-                TestCloud.projectDir().resolve("infra/target/newsindex-local.jar").toString(),
+                TestProject.dir().resolve("infra/target/newsindex-local.jar").toString(),
                 "bench",
                 "--articles",
                 "40",

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.newsindex.TestProject;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.bench.LuceneIndex;
 import org.newsindex.generate.CorpusGenerator;
@@ -54,11 +53,7 @@ class BestFirstReadingTest {
   @BeforeAll
   static void ingestInBulk() throws Exception {
     ingest = new IsolatedIngest(cloud);
-    List<String> seeds = new ArrayList<>();
-    for (Path p : Files.list(TestCloud.projectDir().resolve("seeds")).sorted().toList()) {
-      seeds.add(Files.readString(p, StandardCharsets.UTF_8));
-    }
-    CorpusGenerator generator = new CorpusGenerator(seeds, FILES, 3);
+    CorpusGenerator generator = new CorpusGenerator(TestProject.seedTexts(), FILES, 3);
     IngestService service = ingest.service(Optional.empty(), Duration.ofSeconds(60), CHUNK_BYTES);
     IndexTable table = new IndexTable(cloud.dynamoDb, ingest.table);
     // Hold the compactor's lease while recording, as a busy compactor would, then fold all at once.

@@ -47,7 +47,7 @@ class FuzzedRequestsTest {
   private static final int FAILURES_SHOWN = 12;
 
   private static final Path PROBLEMS =
-      TestCloud.projectDir().resolve("tests/target/fuzzed-requests-answered-wrongly.txt");
+      org.newsindex.TestProject.dir().resolve("tests/target/fuzzed-requests-answered-wrongly.txt");
 
   @Test
   void noFuzzedRequestGetsAServerErrorOrAnAnswerOutsideTheContract() throws Exception {

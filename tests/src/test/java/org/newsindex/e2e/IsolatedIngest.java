@@ -1,7 +1,5 @@
 package org.newsindex.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +25,6 @@ import org.newsindex.ingest.S3CorpusObjects;
 import org.newsindex.ingest.SourceEvent;
 import org.newsindex.local.LocalClients;
 import org.newsindex.local.s3.S3KeyEncoding;
-import org.newsindex.verify.IndexVerifier;
-import org.newsindex.verify.VerificationReport;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -217,8 +213,7 @@ final class IsolatedIngest {
 
   /** Fails with the drift (after {@code context}) unless the consistency check finds none. */
   void assertConsistent(String context) {
-    VerificationReport report = new IndexVerifier(new TextAnalyzer()).verify(snapshot());
-    assertTrue(report.consistent(), context + report.drift());
+    Consistency.assertNoDrift(snapshot(), context);
   }
 
   private static String nextSequencer() {

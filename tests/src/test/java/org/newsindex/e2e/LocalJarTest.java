@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.newsindex.TestProject;
 
 /**
  * The README's run command, as a user runs it: the jar starts, loads the seeds, prints READY with
@@ -27,14 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class LocalJarTest {
   private static Path jar() {
-    return TestCloud.projectDir().resolve("infra/target/newsindex-local.jar");
+    return TestProject.dir().resolve("infra/target/newsindex-local.jar");
   }
 
   private static Process java(String... args) throws IOException {
     List<String> command = new java.util.ArrayList<>(List.of("java", "-jar", jar().toString()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command)
-        .directory(TestCloud.projectDir().toFile())
+        .directory(TestProject.dir().toFile())
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
   }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.newsindex.TestProject;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.bench.LuceneIndex;
 import org.newsindex.generate.CorpusGenerator;
@@ -45,11 +44,7 @@ class LuceneAgreementTest {
 
   @BeforeAll
   static void ingest() throws Exception {
-    List<String> seeds = new ArrayList<>();
-    for (Path p : Files.list(TestCloud.projectDir().resolve("seeds")).sorted().toList()) {
-      seeds.add(Files.readString(p));
-    }
-    CorpusGenerator generator = new CorpusGenerator(seeds, GENERATED_ARTICLES, 7);
+    CorpusGenerator generator = new CorpusGenerator(TestProject.seedTexts(), GENERATED_ARTICLES, 7);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<?>> uploads = new ArrayList<>();
     for (int i = 0; i < GENERATED_ARTICLES; i++) {

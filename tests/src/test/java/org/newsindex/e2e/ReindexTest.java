@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.newsindex.TestProject;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.ingest.SourceEvent;
-import org.newsindex.local.ProjectLayout;
 import org.newsindex.reindex.LocalReindex;
 import org.newsindex.verify.IndexVerifier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,8 +31,7 @@ class ReindexTest {
   /** A bucket of generated files, some overwritten, indexed through their events. */
   private static IsolatedIngest indexedThroughEvents() throws java.io.IOException {
     IsolatedIngest ingest = new IsolatedIngest(cloud);
-    CorpusGenerator generator =
-        new CorpusGenerator(new ProjectLayout(TestCloud.projectDir()).seedTexts(), 40, 7);
+    CorpusGenerator generator = new CorpusGenerator(TestProject.seedTexts(), 40, 7);
     List<SourceEvent> events = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       events.add(ingest.put(generator.key(i), generator.file(i)));

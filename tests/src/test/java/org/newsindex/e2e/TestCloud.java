@@ -1,7 +1,5 @@
 package org.newsindex.e2e;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,19 +10,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.TestProject;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.local.LocalClients;
 import org.newsindex.local.LocalCloud;
-import org.newsindex.verify.IndexVerifier;
-import org.newsindex.verify.VerificationReport;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -38,7 +33,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 final class TestCloud implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final ApiContract CONTRACT = ApiContract.load(ApiContract.source(projectDir()));
+  static final ApiContract CONTRACT = ApiContract.load(ApiContract.source(TestProject.dir()));
 
   private final boolean seed;
   LocalCloud cloud;
@@ -70,15 +65,11 @@ final class TestCloud implements AutoCloseable, BeforeAllCallback, AfterAllCallb
     close();
   }
 
-  static Path projectDir() {
-    return Path.of(System.getProperty("newsindex.projectDir", "..")).toAbsolutePath().normalize();
-  }
-
   /** Starts the cloud (the extension does this before a class's tests). */
   TestCloud start() {
     cloud =
         LocalCloud.builder()
-            .projectDir(projectDir())
+            .projectDir(TestProject.dir())
             .apiPort(0)
             .seed(seed)
             .concurrency(4)
@@ -230,9 +221,7 @@ final class TestCloud implements AutoCloseable, BeforeAllCallback, AfterAllCallb
 
   /** Fails with the drift unless the consistency check finds none in the local cloud's table. */
   void assertConsistent() {
-    VerificationReport report =
-        new IndexVerifier(new TextAnalyzer()).verify(IndexSnapshot.load(dynamoDb, cloud.table()));
-    assertTrue(report.consistent(), report.drift().toString());
+    Consistency.assertNoDrift(IndexSnapshot.load(dynamoDb, cloud.table()), "");
   }
 
   static void sleep(long millis) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.newsindex.TestProject;
 
 /**
  * The flows a user relies on, run against one backend per subclass: a file becomes searchable, an
@@ -51,9 +52,7 @@ abstract class FlowTests {
       System.err.println(getClass().getSimpleName() + " skipped: " + unavailable.get());
       return;
     }
-    stack =
-        start(
-            Path.of(System.getProperty("newsindex.projectDir", "..")).toAbsolutePath().normalize());
+    stack = start(TestProject.dir());
     folder = stack.corpusPrefix() + "flow-tests/" + word() + "/";
   }
 

@@ -3,7 +3,6 @@ package org.newsindex.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsindex.analysis.AnalyzedText;
 import org.newsindex.analysis.TextAnalyzer;
-import org.newsindex.bench.LuceneIndex;
 import org.newsindex.corpus.CorpusFile;
 import org.newsindex.corpus.CorpusParser;
+import org.newsindex.corpus.SeedFiles;
 import org.newsindex.index.DocKind;
 import org.newsindex.index.DocumentIds;
 import org.newsindex.index.RankKey;
@@ -35,19 +34,16 @@ class RankingAgreesWithLuceneTest {
   private static final TextAnalyzer ANALYZER = new TextAnalyzer();
   private static final Map<Long, AnalyzedText> DOCS = new LinkedHashMap<>();
   private static final Map<Long, DocKind> KINDS = new HashMap<>();
-  private static LuceneIndex lucene;
+  private static LuceneReference lucene;
 
   @BeforeAll
   static void indexSeeds() throws Exception {
-    lucene = new LuceneIndex(ANALYZER.luceneAnalyzer());
+    lucene = new LuceneReference(ANALYZER.luceneAnalyzer());
     CorpusParser parser = new CorpusParser(200_000);
     Map<String, Long> headlineOrds = new HashMap<>();
     long ord = 1;
-    for (Path seed :
-        Files.list(Path.of(System.getProperty("newsindex.projectDir", "..")).resolve("seeds"))
-            .sorted()
-            .toList()) {
-      CorpusFile file = parser.parse(Files.readAllBytes(seed));
+    for (Path seed : SeedFiles.paths()) {
+      CorpusFile file = parser.parse(SeedFiles.bytes(seed));
       add(ord++, DocKind.ARTICLE, file.article().orElseThrow().text());
       for (String h : file.headlines()) {
         if (headlineOrds.putIfAbsent(DocumentIds.headline(h), ord) == null) {
@@ -60,7 +56,7 @@ class RankingAgreesWithLuceneTest {
   private static void add(long ord, DocKind kind, String text) {
     DOCS.put(ord, AnalyzedText.of(ANALYZER.tokens(text)));
     KINDS.put(ord, kind);
-    lucene.add(ord, kind.label(), new int[] {1}, text);
+    lucene.add(ord, text);
   }
 
   @AfterAll
@@ -111,7 +107,7 @@ class RankingAgreesWithLuceneTest {
                 return 0;
               }
             });
-    List<LuceneIndex.Hit> ours = new ArrayList<>();
+    List<LuceneReference.Hit> ours = new ArrayList<>();
     DOCS.forEach(
         (ord, doc) -> {
           Candidate c =
@@ -119,19 +115,19 @@ class RankingAgreesWithLuceneTest {
           doc.terms().forEach((term, o) -> c.put(term, o.positions()));
           float score = evaluator.score(c);
           if (!Float.isNaN(score)) {
-            ours.add(new LuceneIndex.Hit(ord, score));
+            ours.add(new LuceneReference.Hit(ord, score));
           }
         });
     ours.sort(
-        Comparator.comparing(LuceneIndex.Hit::score)
+        Comparator.comparing(LuceneReference.Hit::score)
             .reversed()
-            .thenComparing(LuceneIndex.Hit::ord));
-    List<LuceneIndex.Hit> expected = lucene.search(query, Set.of(), Set.of(), 10);
-    List<LuceneIndex.Hit> actual = ours.subList(0, Math.min(10, ours.size()));
+            .thenComparing(LuceneReference.Hit::ord));
+    List<LuceneReference.Hit> expected = lucene.top(query, 10);
+    List<LuceneReference.Hit> actual = ours.subList(0, Math.min(10, ours.size()));
     assertTrue(!expected.isEmpty(), "the query should match something: " + q);
     assertEquals(
-        expected.stream().map(LuceneIndex.Hit::ord).toList(),
-        actual.stream().map(LuceneIndex.Hit::ord).toList(),
+        expected.stream().map(LuceneReference.Hit::ord).toList(),
+        actual.stream().map(LuceneReference.Hit::ord).toList(),
         q);
     for (int i = 0; i < expected.size(); i++) {
       float e = expected.get(i).score();
