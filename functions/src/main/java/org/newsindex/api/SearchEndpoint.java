@@ -116,13 +116,7 @@ final class SearchEndpoint {
       body.put("notes", result.notes());
     }
     body.put("took_ms", (System.nanoTime() - started) / 1_000_000);
-    Map<String, Object> cost = new LinkedHashMap<>();
-    cost.put("items_read", result.itemsRead());
-    cost.put("read_units", result.readUnits());
-    cost.put(
-        "budget",
-        Map.of("items", result.budget().items(), "read_units", result.budget().readUnits()));
-    body.put("cost", cost);
+    body.put("cost", cost(result));
     return ApiResponse.json(200, body).withCost(result.itemsRead(), result.readUnits());
   }
 
@@ -195,14 +189,19 @@ final class SearchEndpoint {
       body.put("notes", notes);
     }
     body.put("took_ms", tookMs);
+    body.put("cost", cost(result));
+    return body;
+  }
+
+  /** What the search read, against its budget. */
+  private static Map<String, Object> cost(SearchResult result) {
     Map<String, Object> cost = new LinkedHashMap<>();
     cost.put("items_read", result.itemsRead());
     cost.put("read_units", result.readUnits());
     cost.put(
         "budget",
         Map.of("items", result.budget().items(), "read_units", result.budget().readUnits()));
-    body.put("cost", cost);
-    return body;
+    return cost;
   }
 
   private static List<Map<String, Object>> buckets(List<FacetCount> counts) {

@@ -2,6 +2,7 @@ package org.newsindex.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Optional;
 import org.newsindex.corpus.CorpusListing;
 import org.newsindex.corpus.CorpusObjects;
@@ -9,6 +10,7 @@ import org.newsindex.corpus.ObjectRead;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -27,53 +29,22 @@ public final class S3CorpusObjects implements CorpusObjects, CorpusListing {
 
   @Override
   public ObjectRead head(String key, String etag) {
+    HeadObjectResponse head;
     try {
-      software.amazon.awssdk.services.s3.model.HeadObjectResponse head =
-          s3.headObject(
-              b -> {
-                b.bucket(bucket).key(key);
-                if (!etag.isEmpty()) {
-                  b.ifMatch('"' + etag + '"');
-                }
-              });
-      java.time.Instant stored = head.lastModified();
-      return new ObjectRead.Found(
-          new byte[0], head.metadata(), stored == null ? java.time.Instant.EPOCH : stored);
-    } catch (NoSuchKeyException e) {
-      return new ObjectRead.Missing();
+      head = s3.headObject(b -> b.bucket(bucket).key(key).ifMatch(ifMatch(etag)));
     } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return new ObjectRead.Missing();
-      }
-      if (e.statusCode() == 412) {
-        return new ObjectRead.Changed();
-      }
-      throw e;
+      return gone(e);
     }
+    return new ObjectRead.Found(new byte[0], head.metadata(), storedAt(head.lastModified()));
   }
 
   @Override
   public ObjectRead read(String key, String etag, long maxBytes) {
     ResponseInputStream<GetObjectResponse> body;
     try {
-      body =
-          s3.getObject(
-              b -> {
-                b.bucket(bucket).key(key);
-                if (!etag.isEmpty()) {
-                  b.ifMatch('"' + etag + '"');
-                }
-              });
-    } catch (NoSuchKeyException e) {
-      return new ObjectRead.Missing();
+      body = s3.getObject(b -> b.bucket(bucket).key(key).ifMatch(ifMatch(etag)));
     } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return new ObjectRead.Missing();
-      }
-      if (e.statusCode() == 412) {
-        return new ObjectRead.Changed();
-      }
-      throw e;
+      return gone(e);
     }
     try (body) {
       Long length = body.response().contentLength();
@@ -86,12 +57,31 @@ public final class S3CorpusObjects implements CorpusObjects, CorpusListing {
         body.abort();
         return new ObjectRead.TooLarge(bytes.length);
       }
-      java.time.Instant stored = body.response().lastModified();
       return new ObjectRead.Found(
-          bytes, body.response().metadata(), stored == null ? java.time.Instant.EPOCH : stored);
+          bytes, body.response().metadata(), storedAt(body.response().lastModified()));
     } catch (IOException e) {
       throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);
     }
+  }
+
+  /** The condition that the object is still the version the event named (none without an eTag). */
+  private static String ifMatch(String etag) {
+    return etag.isEmpty() ? null : '"' + etag + '"';
+  }
+
+  /** A read refused because the object is gone (404) or changed (412); anything else is thrown. */
+  private static ObjectRead gone(S3Exception e) {
+    if (e instanceof NoSuchKeyException || e.statusCode() == 404) {
+      return new ObjectRead.Missing();
+    }
+    if (e.statusCode() == 412) {
+      return new ObjectRead.Changed();
+    }
+    throw e;
+  }
+
+  private static Instant storedAt(Instant lastModified) {
+    return lastModified == null ? Instant.EPOCH : lastModified;
   }
 
   @Override
