@@ -143,7 +143,7 @@ public final class Searcher {
       sourceFiles =
           request.source().map(s -> SourceFilter.read(new SourceStore(metered), s, allowance));
       return parsed.isPresent()
-          ? query(parsed.get().query(), scored, fingerprint, cursor)
+          ? query(parsed.get().query(), scored, fingerprint, cursor, Map.of())
           : listing(fingerprint, cursor);
     }
 
@@ -183,20 +183,20 @@ public final class Searcher {
                 + " times in it and in at least "
                 + p.minDocFreq()
                 + " documents, so nothing is related to it");
-        return listingOf(List.of(), fingerprint);
+        return nothing(fingerprint);
       }
       QueryNode.Bool query =
           new QueryNode.Bool(
               terms.stream()
                   .map(t -> new QueryNode.Clause(Occur.SHOULD, new QueryNode.Term(t)))
                   .toList());
-      return query(query, terms, fingerprint, Optional.empty());
+      return query(query, terms, fingerprint, Optional.empty(), directories);
     }
 
     /** An empty page. */
-    private SearchResult listingOf(List<Long> none, String fingerprint) {
+    private SearchResult nothing(String fingerprint) {
       PageCursors cursors = new PageCursors(cursorKey, fingerprint, 0, 0, List.of(), true);
-      return result(Set.of(), Map.of(), true, none, Map.of(), cursors, Set.of());
+      return result(Set.of(), Map.of(), true, List.of(), Map.of(), cursors, Set.of());
     }
 
     /** Keeps room in the budget for the page's documents and the source facet's file keys. */
@@ -212,18 +212,23 @@ public final class Searcher {
         QueryNode.Bool query,
         List<String> scored,
         String fingerprint,
-        Optional<SearchCursor> cursor) {
+        Optional<SearchCursor> cursor,
+        Map<String, TermDirectory> known) {
       Map<String, List<String>> expansions = PrefixExpansions.read(query, postings, allowance);
       Set<String> terms = QueryEvaluator.terms(query, expansions);
       Set<String> positive = QueryEvaluator.positiveTerms(query, expansions);
       Set<String> wanted = new HashSet<>(terms);
       wanted.add(TermDirectory.ALL_DOCUMENTS);
-      if (!allowance.affords(wanted.size(), wanted.size() * ReadAllowance.UNITS_PER_ITEM)) {
+      // Directories read already (the related-documents path weighs words by them) are not read
+      // again.
+      Set<String> unread = new HashSet<>(wanted);
+      unread.removeAll(known.keySet());
+      if (!allowance.affords(unread.size(), unread.size() * ReadAllowance.UNITS_PER_ITEM)) {
         throw tooManyTerms(expansions, wanted.size());
       }
       allowance.checkTime();
-      Map<String, TermDirectory> directories =
-          postings.directories(wanted, false, allowance.deadline());
+      Map<String, TermDirectory> directories = new HashMap<>(known);
+      directories.putAll(postings.directories(unread, false, allowance.deadline()));
       TermDirectory all =
           directories.getOrDefault(
               TermDirectory.ALL_DOCUMENTS, TermDirectory.empty(TermDirectory.ALL_DOCUMENTS));
