@@ -42,6 +42,7 @@ class DateMathTest {
     assertThrows(BadQueryException.class, () -> at("now-7x"));
     assertThrows(BadQueryException.class, () -> at("now/d-1d"));
     assertThrows(BadQueryException.class, () -> at("now-9999999d"));
+    assertThrows(BadQueryException.class, () -> at("now" + "-1d".repeat(30)));
     assertThrows(
         BadQueryException.class,
         () -> PublishedFilter.parse(Optional.of("2026-12-01"), Optional.of("2026-11-01"), NOW));
