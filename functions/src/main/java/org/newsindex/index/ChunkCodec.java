@@ -90,7 +90,7 @@ public final class ChunkCodec {
         sources[s] = previous;
       }
       long published = dated ? earliest + in.next() : 0;
-      long key = byOrdinal ? ListingKey.of(published, ord) : RankKey.of(tf, nb);
+      long key = byOrdinal ? ListingKey.of(published, ord) : Bm25.rankKey(tf, nb);
       entries.add(new PostingEntry(ord, kind, tf, nb, form, positions, sources, published, key));
     }
     return entries;

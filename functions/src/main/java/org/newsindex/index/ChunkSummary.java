@@ -31,18 +31,4 @@ public record ChunkSummary(
   public int entries() {
     return articles + headlines;
   }
-
-  /**
-   * An upper bound of tf / (tf + k1 (1 - b + b dl / avgdl)) over the chunk's postings: the smaller
-   * of what its highest rank key allows and what its highest frequency in its shortest document
-   * gives.
-   */
-  public double bound(double avgLength) {
-    double byContent =
-        maxTf
-            / (maxTf
-                + RankKey.K1
-                    * (1 - RankKey.B + RankKey.B * RankKey.decodedLength(minNormByte) / avgLength));
-    return Math.min(RankKey.bound(hiKey, avgLength), byContent * (1 + 1e-6));
-  }
 }

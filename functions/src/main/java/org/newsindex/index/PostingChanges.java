@@ -21,7 +21,7 @@ final class PostingChanges {
    */
   void add(long ord, DocKind kind, AnalyzedText analyzed, int[] sources, Instant published) {
     long seconds = published.getEpochSecond();
-    int nb = RankKey.normByte(analyzed.length());
+    int nb = Bm25.normByte(analyzed.length());
     analyzed
         .terms()
         .forEach(
@@ -38,7 +38,7 @@ final class PostingChanges {
                             occurrences.positions(),
                             sources,
                             seconds,
-                            RankKey.of(occurrences.frequency(), nb)),
+                            Bm25.rankKey(occurrences.frequency(), nb)),
                         occurrences.surface())));
     change(
         TermDirectory.ALL_DOCUMENTS,
@@ -61,13 +61,14 @@ final class PostingChanges {
    * was indexed with.
    */
   void remove(long ord, AnalyzedText analyzed, Instant published) {
-    int nb = RankKey.normByte(analyzed.length());
+    int nb = Bm25.normByte(analyzed.length());
     analyzed
         .terms()
         .forEach(
             (term, occurrences) ->
                 change(
-                    term, new PostingChange.Removal(ord, RankKey.of(occurrences.frequency(), nb))));
+                    term,
+                    new PostingChange.Removal(ord, Bm25.rankKey(occurrences.frequency(), nb))));
     change(TermDirectory.ALL_DOCUMENTS, listingRemoval(ord, published));
   }
 

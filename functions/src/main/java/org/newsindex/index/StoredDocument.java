@@ -35,7 +35,7 @@ public record StoredDocument(
   }
 
   public int normByte() {
-    return RankKey.normByte(length);
+    return Bm25.normByte(length);
   }
 
   /** How many files list the document (one for an article). */

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.newsindex.index.Bm25;
 
 /**
  * Scores documents against a parsed query the way Lucene does: term and phrase clauses by BM25,

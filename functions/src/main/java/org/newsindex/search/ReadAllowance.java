@@ -1,8 +1,8 @@
 package org.newsindex.search;
 
+import org.newsindex.index.Bm25;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.DocKind;
-import org.newsindex.index.RankKey;
 import org.newsindex.index.ReadMeter;
 
 /**
@@ -92,6 +92,6 @@ final class ReadAllowance {
     if (kind == DocKind.HEADLINE) {
       return UNITS_PER_ITEM;
     }
-    return units((long) RankKey.decodedLength(normByte) * TEXT_BYTES_PER_TERM);
+    return units((long) Bm25.decodedLength(normByte) * TEXT_BYTES_PER_TERM);
   }
 }

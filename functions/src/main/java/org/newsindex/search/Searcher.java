@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import org.newsindex.analysis.AnalyzedText;
 import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.index.Bm25;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.DocKind;
 import org.newsindex.index.DocumentStore;

@@ -3,6 +3,7 @@ package org.newsindex.search;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.newsindex.index.Bm25;
 import org.newsindex.index.ChunkSummary;
 import org.newsindex.index.ListingKey;
 import org.newsindex.index.PostingEntry;
@@ -83,7 +84,7 @@ final class TermPostings {
     if (avgLength != unreadBoundAvgLength) {
       double bound = 0;
       for (int i = chunksRead; i < order.size(); i++) {
-        bound = Math.max(bound, order.get(i).bound(avgLength));
+        bound = Math.max(bound, Bm25.chunkBound(order.get(i), avgLength));
       }
       unreadBound = bound;
       unreadBoundAvgLength = avgLength;

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.newsindex.analysis.AnalyzedText;
 import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.index.Bm25;
 import org.newsindex.index.ChunkCodec;
 import org.newsindex.index.ChunkSummary;
 import org.newsindex.index.DocKind;
@@ -20,7 +21,6 @@ import org.newsindex.index.IndexSnapshot;
 import org.newsindex.index.ListingKey;
 import org.newsindex.index.PostingEntry;
 import org.newsindex.index.PostingListEditor;
-import org.newsindex.index.RankKey;
 import org.newsindex.index.SourceManifest;
 import org.newsindex.index.SourceOverflow;
 import org.newsindex.index.SourceStatus;
@@ -64,7 +64,7 @@ public final class IndexVerifier {
                 + analyzed.length()
                 + " tokens");
       }
-      int nb = RankKey.normByte(analyzed.length());
+      int nb = Bm25.normByte(analyzed.length());
       int[] sources = doc.sourceOrds().stream().mapToInt(Integer::intValue).sorted().toArray();
       analyzed
           .terms()
@@ -83,7 +83,7 @@ public final class IndexVerifier {
                             o.positions(),
                             sources,
                             doc.published().getEpochSecond(),
-                            RankKey.of(o.frequency(), nb)));
+                            Bm25.rankKey(o.frequency(), nb)));
                 expectedForms
                     .computeIfAbsent(term, t -> new HashMap<>())
                     .put(doc.ord(), o.surface());

@@ -19,7 +19,7 @@ class ChunkCodecTest {
                 new int[] {4, 19, 300},
                 new int[] {12},
                 1_795_996_800L,
-                RankKey.of(3, 120)),
+                Bm25.rankKey(3, 120)),
             new PostingEntry(
                 123_456_789_012L,
                 DocKind.HEADLINE,
@@ -29,7 +29,7 @@ class ChunkCodecTest {
                 new int[] {0},
                 new int[] {1, 5, 99_999},
                 -2_208_988_800L,
-                RankKey.of(1, 9)));
+                Bm25.rankKey(1, 9)));
     assertEquals(entries, ChunkCodec.decode(ChunkCodec.encode(entries), "war"));
   }
 
@@ -65,7 +65,7 @@ class ChunkCodecTest {
               new int[] {40, 180},
               new int[] {5_000 + i},
               1_764_547_200L + 86_400L * (i % 365),
-              RankKey.of(2, 100)));
+              Bm25.rankKey(2, 100)));
     }
     int bytes = ChunkCodec.encode(entries).length;
     assertEquals(true, bytes < 1000 * 17, "bytes=" + bytes);

@@ -22,7 +22,7 @@ class PostingListEditorTest {
             new int[] {1},
             new int[] {(int) ord},
             1_764_547_200L + ord,
-            RankKey.of(tf, 100)),
+            Bm25.rankKey(tf, 100)),
         form);
   }
 
@@ -82,7 +82,7 @@ class PostingListEditorTest {
     List<PostingChange> removes = new ArrayList<>();
     for (long ord = 1; ord <= 12_000; ord++) {
       if (ord % 4 != 0) {
-        removes.add(new PostingChange.Removal(ord, RankKey.of(1 + (int) (ord % 5), 100)));
+        removes.add(new PostingChange.Removal(ord, Bm25.rankKey(1 + (int) (ord % 5), 100)));
       }
     }
     dir = apply(dir, store, removes);
@@ -91,7 +91,7 @@ class PostingListEditorTest {
     assertEquals(3_000, store.values().stream().mapToInt(List::size).sum());
     List<PostingChange> rest = new ArrayList<>();
     for (long ord = 4; ord <= 12_000; ord += 4) {
-      rest.add(new PostingChange.Removal(ord, RankKey.of(1 + (int) (ord % 5), 100)));
+      rest.add(new PostingChange.Removal(ord, Bm25.rankKey(1 + (int) (ord % 5), 100)));
     }
     dir = apply(dir, store, rest);
     assertTrue(dir.isEmpty());
@@ -122,7 +122,7 @@ class PostingListEditorTest {
 
     List<PostingChange> removals = new ArrayList<>();
     for (long ord = 51; ord <= 20_000; ord++) {
-      removals.add(new PostingChange.Removal(ord, RankKey.of(1 + (int) (ord % 4), 100)));
+      removals.add(new PostingChange.Removal(ord, Bm25.rankKey(1 + (int) (ord % 4), 100)));
     }
     TermDirectory shrunk = apply(big, store, removals);
     assertEquals(50, shrunk.docFreq());

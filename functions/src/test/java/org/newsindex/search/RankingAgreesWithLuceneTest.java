@@ -21,9 +21,9 @@ import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.corpus.CorpusFile;
 import org.newsindex.corpus.CorpusParser;
 import org.newsindex.corpus.SeedFiles;
+import org.newsindex.index.Bm25;
 import org.newsindex.index.DocKind;
 import org.newsindex.index.DocumentIds;
-import org.newsindex.index.RankKey;
 
 /**
  * Scores the seed corpus in memory with the query evaluator and with Lucene itself: the same top
@@ -111,7 +111,7 @@ class RankingAgreesWithLuceneTest {
     DOCS.forEach(
         (ord, doc) -> {
           Candidate c =
-              new Candidate(ord, KINDS.get(ord), RankKey.normByte(doc.length()), new int[] {1}, 0);
+              new Candidate(ord, KINDS.get(ord), Bm25.normByte(doc.length()), new int[] {1}, 0);
           doc.terms().forEach((term, o) -> c.put(term, o.positions()));
           float score = evaluator.score(c);
           if (!Float.isNaN(score)) {
