@@ -59,10 +59,20 @@ public final class EventScheduler implements AutoCloseable {
       }
       Duration period = scaledPeriod(schedule.expression().period().orElseThrow(), speedup);
       String source = "schedule " + schedule.eventLogicalId() + " " + schedule.expression().text();
+      // Runs that come due while an earlier one is still running are dropped, not sent in a
+      // burst afterwards: EventBridge does not make up missed runs either.
+      long periodNanos = period.toNanos();
+      long[] due = {System.nanoTime() + periodNanos};
       timers.scheduleAtFixedRate(
-          () -> deliverQuietly(schedule, source),
-          period.toNanos(),
-          period.toNanos(),
+          () -> {
+            long late = System.nanoTime() - due[0];
+            due[0] += periodNanos;
+            if (late < periodNanos) {
+              deliverQuietly(schedule, source);
+            }
+          },
+          periodNanos,
+          periodNanos,
           TimeUnit.NANOSECONDS);
       LOG.info("{}: {} runs every {} ms", where, schedule.expression().text(), period.toMillis());
     }
