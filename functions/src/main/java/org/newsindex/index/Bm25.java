@@ -56,7 +56,9 @@ public final class Bm25 {
     return LENGTH_TABLE[normByte & 0xFF];
   }
 
-  /** tf / (tf + k1 (1 - b + b dl / avgdl)), in double precision. */
+  /**
+   * tf / (tf + k1 (1 - b + b dl / avgdl)), the average length taken in double as bounds take it.
+   */
   public static double tfPart(int tf, int normByte, double avgLength) {
     return tf / (tf + K1 * (1 - B + B * decodedLength(normByte) / avgLength));
   }

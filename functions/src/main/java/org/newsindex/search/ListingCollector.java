@@ -9,8 +9,10 @@ import org.newsindex.index.PostingEntry;
 import org.newsindex.index.TermDirectory;
 
 /**
- * Collects a search without a query: the list of all documents, newest or oldest first, read until
- * the page after the cursor is full (the chunks outside a date filter's range are skipped).
+ * Collects a search without a query: the list of all documents, newest or oldest first (the chunks
+ * outside a date filter's range are skipped), read until the page after the cursor is full, the
+ * list is read to its end, the budget stops it or {@link SearchRun#READ_AHEAD} times the horizon is
+ * read.
  */
 final class ListingCollector {
   private final SearchRun run;
@@ -53,7 +55,7 @@ final class ListingCollector {
       if (stoppedByBudget
           || after > request.limit()
           || list.complete()
-          || list.entries().size() >= horizon * TopKCollector.READ_AHEAD) {
+          || list.entries().size() >= horizon * SearchRun.READ_AHEAD) {
         break;
       }
       stoppedByBudget = !reader.readNext(List.of(list));

@@ -23,6 +23,10 @@ import org.newsindex.index.TermDirectory;
  * @param terms every term whose postings matter
  * @param positive the terms that can make a document match (not those only excluded)
  * @param directories each term's directory, and that of all documents
+ * @param docCount the number of documents BM25 scores with
+ * @param sumLength their summed length
+ * @param docFreqs each term's document frequency BM25 scores with
+ * @param bm25 the scorer of those statistics
  */
 record QueryPlan(
     QueryNode.Bool query,
@@ -47,8 +51,7 @@ record QueryPlan(
       Optional<SearchCursor> cursor,
       Map<String, TermDirectory> known) {
     ReadAllowance allowance = run.allowance;
-    Map<String, List<String>> expansions =
-        PrefixExpansions.read(query, run.postings, run.allowance);
+    Map<String, List<String>> expansions = PrefixExpansions.read(query, run.postings, allowance);
     Set<String> terms = QueryEvaluator.terms(query, expansions);
     Set<String> positive = QueryEvaluator.positiveTerms(query, expansions);
     Set<String> wanted = new HashSet<>(terms);

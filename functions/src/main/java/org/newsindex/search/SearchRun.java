@@ -14,10 +14,13 @@ import org.newsindex.index.ReadMeter;
  * assemble the page) is given it.
  */
 final class SearchRun {
+  /** How much further than the tracking horizon a list is read for a page: twenty times. */
+  static final int READ_AHEAD = 20;
+
   final SearchRequest request;
   final SearchBudget budget;
   final ReadMeter meter = new ReadMeter();
-  final IndexTable table;
+  final IndexTable metered;
   final PostingStore postings;
   final DocumentStore documents;
   final ReadAllowance allowance;
@@ -26,9 +29,9 @@ final class SearchRun {
   SearchRun(IndexTable table, SearchRequest request, SearchBudget budget, Deadline deadline) {
     this.request = request;
     this.budget = budget;
-    this.table = table.metered(meter);
-    this.postings = new PostingStore(this.table);
-    this.documents = new DocumentStore(this.table);
+    this.metered = table.metered(meter);
+    this.postings = new PostingStore(metered);
+    this.documents = new DocumentStore(metered);
     this.allowance = new ReadAllowance(budget, meter, deadline);
   }
 

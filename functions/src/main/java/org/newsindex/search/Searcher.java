@@ -76,7 +76,9 @@ public final class Searcher {
         request.cursor().map(c -> SearchCursor.decode(c, cursorKey, fingerprint, scored.size()));
     run.reservePage(1);
     Optional<SourceFilter> sourceFiles =
-        request.source().map(s -> SourceFilter.read(new SourceStore(run.table), s, run.allowance));
+        request
+            .source()
+            .map(s -> SourceFilter.read(new SourceStore(run.metered), s, run.allowance));
     CandidateFilter filter = new CandidateFilter(request, sourceFiles, -1);
     ResultOrder order = new ResultOrder(request.sort(), filter, cursor);
     if (parsed.isEmpty()) {
@@ -108,7 +110,7 @@ public final class Searcher {
             Optional.empty());
     SearchRun run = new SearchRun(table, request, budget, deadline);
     CandidateFilter filter = new CandidateFilter(request, Optional.empty(), doc.ord());
-    ResultOrder order = new ResultOrder(SortOrder.RELEVANCE, filter, Optional.empty());
+    ResultOrder order = new ResultOrder(request.sort(), filter, Optional.empty());
     MoreLikeThis.Parameters p = MoreLikeThis.parameters(doc.kind());
     Map<String, int[]> freqs = MoreLikeThis.termFrequencies(analyzer.tokens(doc.text()));
     Set<String> wanted = new HashSet<>(MoreLikeThis.candidates(freqs, p));

@@ -15,19 +15,18 @@ import org.newsindex.index.PostingEntry;
 import org.newsindex.index.StoredDocument;
 
 /**
- * The second stage of a search: collects the top k matches of a planned query, best first. Each
- * term's postings are read up to the tracking horizon; then, in turn, candidates whose terms are
- * not all known are completed from their stored text (best upper bound first, as long as it can
- * beat the k-th score), and further chunks are read while an unseen document could still beat the
- * k-th score. Everything it knows lives here: the lists read, the candidates, which are settled and
- * their scores.
+ * The second stage of a search: collects the top k matches of a planned query, in result order.
+ * Each term's postings are read up to the tracking horizon; then, in turn, candidates whose terms
+ * are not all known are completed from their stored text (best upper bound first, as long as it can
+ * beat the k-th score), and, when sorting by relevance, further chunks are read while an unseen
+ * document could still beat the k-th score. The read budget, {@link #MAX_RESOLVED} completed
+ * documents and {@link SearchRun#READ_AHEAD} times the horizon stop it early: the result then says
+ * it is not exact. Everything it knows lives here: the lists read, the candidates, which are
+ * settled and their scores.
  */
 final class TopKCollector {
   private static final int RESOLVE_BATCH = 100;
   private static final int MAX_RESOLVED = 2_000;
-
-  /** How much further than the horizon a list is read for a page: twenty times. */
-  static final int READ_AHEAD = 20;
 
   private final SearchRun run;
   private final QueryPlan plan;
@@ -48,10 +47,12 @@ final class TopKCollector {
   /** Entries of terms that can only exclude a document, kept for candidates seen later. */
   private final Map<String, Map<Long, int[]>> excluding = new HashMap<>();
 
-  /** The candidates whose every term is known, and the scores of those that match. */
+  /** The candidates whose every term is known (a subset of {@link #candidates}). */
   private final Set<Long> settled = new HashSet<>();
 
+  /** The score of each settled candidate that matches. */
   private final Map<Long, Float> scores = new HashMap<>();
+
   private int resolved;
   private boolean stoppedByBudget;
   private boolean truncated;
@@ -129,15 +130,18 @@ final class TopKCollector {
     }
     settle();
     List<Long> ranked = order.ranked(scores, candidates);
-    boolean exact = !truncated && settled.size() == candidates.size();
+    boolean exact = !truncated && settled.size() == candidates.size(); // settled ⊆ candidates
     return new Collected(candidates, scores, ranked, exact, stoppedByBudget);
   }
 
   private enum Step {
     /** Something was resolved: look again. */
     AGAIN,
-    /** Nothing is worth resolving: read further if that can help. */
-    ON,
+    /**
+     * Nothing is worth resolving, or {@link #MAX_RESOLVED} were (the result is then not exact):
+     * read further if that can help.
+     */
+    TRY_READING,
     /** The budget cannot pay for a document that could make the page. */
     STOP
   }
@@ -152,11 +156,11 @@ final class TopKCollector {
             .filter(c -> !settled.contains(c.ord) && filter.accepts(c))
             .toList();
     if (pending.isEmpty()) {
-      return Step.ON;
+      return Step.TRY_READING;
     }
     if (resolved >= MAX_RESOLVED) {
       truncated = true;
-      return Step.ON;
+      return Step.TRY_READING;
     }
     List<Candidate> worth =
         pending.stream()
@@ -167,7 +171,7 @@ final class TopKCollector {
             .map(Map.Entry::getKey)
             .toList();
     if (worth.isEmpty()) {
-      return Step.ON;
+      return Step.TRY_READING;
     }
     List<Candidate> affordable = affordable(worth);
     if (affordable.isEmpty()) {
@@ -182,7 +186,7 @@ final class TopKCollector {
 
   private boolean readFarEnough() {
     int longest = lists.values().stream().mapToInt(l -> l.entries().size()).max().orElse(0);
-    return longest >= horizon * READ_AHEAD;
+    return longest >= horizon * SearchRun.READ_AHEAD;
   }
 
   /**
