@@ -28,8 +28,21 @@ final class PrimingContext implements Context {
 
   private final String function;
 
+  /** When the invocation ends, in epoch milliseconds, or 0: each request gets the full timeout. */
+  private final long endMillis;
+
   PrimingContext(String function) {
+    this(function, 0);
+  }
+
+  private PrimingContext(String function, long endMillis) {
     this.function = function;
+    this.endMillis = endMillis;
+  }
+
+  /** A context whose invocation ends at a fixed time, as Lambda's does (for tests of deadlines). */
+  static PrimingContext endingAt(String function, long endMillis) {
+    return new PrimingContext(function, endMillis);
   }
 
   @Override
@@ -74,7 +87,9 @@ final class PrimingContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return TIMEOUT_MILLIS;
+    return endMillis == 0
+        ? TIMEOUT_MILLIS
+        : (int) Math.max(0, endMillis - System.currentTimeMillis());
   }
 
   @Override

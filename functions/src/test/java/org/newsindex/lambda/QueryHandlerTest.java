@@ -3,10 +3,6 @@ package org.newsindex.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,7 +94,8 @@ class QueryHandlerTest {
             .build();
     long started = System.nanoTime();
     APIGatewayV2HTTPResponse response =
-        handler.handleRequest(event, new TestContext(System.currentTimeMillis() + remainingMillis));
+        handler.handleRequest(
+            event, PrimingContext.endingAt("query", System.currentTimeMillis() + remainingMillis));
     long millis = (System.nanoTime() - started) / 1_000_000;
     assertEquals("application/json; charset=utf-8", response.getHeaders().get("content-type"));
     return new Answer(
@@ -189,69 +186,5 @@ class QueryHandlerTest {
     // One listing that waits out the priming context's 10 s (less the second kept to answer), and
     // loading the classes; not the forty-odd requests of the rounds, each waiting as long.
     assertTrue(millis < 15_000, "priming took " + millis + " ms");
-  }
-
-  /** The context Lambda gives an invocation, with a fixed end. */
-  private record TestContext(long endMillis) implements Context {
-    @Override
-    public int getRemainingTimeInMillis() {
-      return (int) Math.max(0, endMillis - System.currentTimeMillis());
-    }
-
-    @Override
-    public String getAwsRequestId() {
-      return "test";
-    }
-
-    @Override
-    public String getLogGroupName() {
-      return "test";
-    }
-
-    @Override
-    public String getLogStreamName() {
-      return "test";
-    }
-
-    @Override
-    public String getFunctionName() {
-      return "query";
-    }
-
-    @Override
-    public String getFunctionVersion() {
-      return "$LATEST";
-    }
-
-    @Override
-    public String getInvokedFunctionArn() {
-      return "arn:aws:lambda:us-east-1:000000000000:function:query";
-    }
-
-    @Override
-    public CognitoIdentity getIdentity() {
-      return null;
-    }
-
-    @Override
-    public ClientContext getClientContext() {
-      return null;
-    }
-
-    @Override
-    public int getMemoryLimitInMB() {
-      return 1024;
-    }
-
-    @Override
-    public LambdaLogger getLogger() {
-      return new LambdaLogger() {
-        @Override
-        public void log(String message) {}
-
-        @Override
-        public void log(byte[] message) {}
-      };
-    }
   }
 }
