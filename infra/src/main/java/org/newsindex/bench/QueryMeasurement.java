@@ -122,12 +122,12 @@ final class QueryMeasurement {
     if (query.related().isPresent()) {
       StoredDocument doc = query.related().get();
       MoreLikeThis.Parameters p = MoreLikeThis.parameters(doc.kind());
-      lucene.related(doc.ord(), p.minTermFreq(), p.minDocFreq(), p.maxQueryTerms(), 10);
+      lucene.relatedTop(doc.ord(), p.minTermFreq(), p.minDocFreq(), p.maxQueryTerms(), 10);
       return;
     }
     QueryNode.Bool parsed = parser.parse(query.q()).query();
     Set<String> kinds = query.kind().isEmpty() ? Set.of() : Set.of(query.kind());
-    lucene.search(
+    lucene.top(
         parsed,
         kinds,
         Set.of(),
