@@ -68,9 +68,42 @@ public final class ItemSize {
   }
 
   /** A number: about one byte per two significant digits, plus one. */
-  private static long number(String n) {
-    String digits = new BigDecimal(n).unscaledValue().abs().toString();
-    int significant = digits.replaceAll("0+$", "").length();
+  static long number(String n) {
+    int significant = integerDigits(n);
+    if (significant < 0) {
+      String digits = new BigDecimal(n).unscaledValue().abs().toString();
+      int end = digits.length();
+      while (end > 0 && digits.charAt(end - 1) == '0') {
+        end--;
+      }
+      significant = end;
+    }
     return Math.max(1, (significant + 1) / 2) + 1;
+  }
+
+  /**
+   * The significant digits of a plain integer (an optional minus and digits, as every number the
+   * index writes is), without leading or trailing zeros; -1 for any other form. Items are sized
+   * before every write, so this path is taken for every number of every item.
+   */
+  private static int integerDigits(String n) {
+    int from = n.startsWith("-") ? 1 : 0;
+    if (from == n.length()) {
+      return -1;
+    }
+    for (int i = from; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+    }
+    while (from < n.length() && n.charAt(from) == '0') {
+      from++;
+    }
+    int end = n.length();
+    while (end > from && n.charAt(end - 1) == '0') {
+      end--;
+    }
+    return end - from;
   }
 }

@@ -80,11 +80,12 @@ public final class PostingStore {
   /** One chunk of one term's postings. */
   public record ChunkRef(String term, int chunkId) {}
 
-  static TableWrite putChunk(String term, int chunkId, List<PostingEntry> entries, long epoch) {
+  /** A chunk, already encoded ({@code entries}: how many it holds). */
+  static TableWrite putChunk(String term, int chunkId, byte[] encoded, int entries, long epoch) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.chunk(term, chunkId).toMap());
     item.put("term", s(term));
-    item.put("b", Attributes.b(ChunkCodec.encode(entries)));
-    item.put("n", n(entries.size()));
+    item.put("b", Attributes.b(encoded));
+    item.put("n", n(entries));
     item.put("epoch", n(epoch));
     return TableWrite.put(item);
   }
@@ -93,7 +94,8 @@ public final class PostingStore {
     return TableWrite.delete(TableKeys.chunk(term, chunkId));
   }
 
-  static TableWrite putDirectory(TermDirectory d, long epoch) {
+  /** A directory, its inline list already encoded ({@code inline}; empty: none). */
+  static TableWrite putDirectory(TermDirectory d, long epoch, byte[] inline) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.directory(d.term()).toMap());
     item.put("term", s(d.term()));
     item.put("epoch", n(epoch));
@@ -106,7 +108,7 @@ public final class PostingStore {
     item.put("next", n(d.nextChunkId()));
     item.put("chunks", Attributes.b(encodeSummaries(d.chunks())));
     if (!d.inline().isEmpty()) {
-      item.put("inline", Attributes.b(ChunkCodec.encode(d.inline())));
+      item.put("inline", Attributes.b(inline));
     }
     return TableWrite.put(item);
   }

@@ -36,4 +36,17 @@ class ItemSizeTest {
     assertEquals(1, ItemSize.writeUnits(Map.of("pk", Attributes.s("a"))));
     assertEquals(2, ItemSize.writeUnits(Map.of("pk", Attributes.s("a".repeat(1030)))));
   }
+
+  @Test
+  void numbersCountTheirSignificantDigitsWhateverTheirForm() {
+    // Plain integers take a fast path; every other form is read as a decimal.
+    for (String n :
+        new String[] {"0", "7", "-7", "10", "1200", "-001200", "123456789", "1700000000", "00"}) {
+      String digits = new java.math.BigDecimal(n).unscaledValue().abs().toString();
+      int significant = digits.replaceAll("0+$", "").length();
+      assertEquals(Math.max(1, (significant + 1) / 2) + 1, ItemSize.number(n), n);
+    }
+    assertEquals(ItemSize.number("12"), ItemSize.number("1.2E+3"));
+    assertEquals(ItemSize.number("125"), ItemSize.number("-1.25"));
+  }
 }

@@ -15,6 +15,7 @@ public record BenchReport(
     IngestMeasurement.Result ingest,
     java.util.Optional<ReindexMeasurement.Result> reindex,
     boolean reindexMatchesEvents,
+    Map<String, Double> phaseSeconds,
     java.util.Optional<FanInMeasurement.Result> fanIn,
     List<QueryMeasurement.Result> queries,
     FloorMeasurement.Result floor,
@@ -26,11 +27,27 @@ public record BenchReport(
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("articles", options.articles());
     json.put("seed", options.seed());
+    json.put("event_articles", ingest.articles());
+    json.put(
+        "built_by",
+        options.bulkByReindex()
+            ? "reindex of the first articles, then an event sample of the rest onto that index"
+            : "events (all articles), and a reindex of the same files into a table of its own");
     json.put("ingest_ratio_to_raw", round(ingest.ratioToRaw()));
     json.put("ingest_write_amplification", round(ingest.writeAmplification()));
     reindex.ifPresent(r -> json.put("reindex_ratio_to_raw", round(r.ratioToRaw())));
     fanIn.ifPresent(f -> json.put("fan_in_ratio", round(f.ratio())));
     Map<String, Object> in = new LinkedHashMap<>();
+    in.put(
+        "scope",
+        ingest.ontoArticles() > 0
+            ? String.format(
+                "event sample: the last %d articles through S3 and events onto an index of %d;"
+                    + " final items are those the sample added or changed",
+                ingest.articles(), ingest.ontoArticles())
+            : "every article through S3 and events into an empty table");
+    in.put("articles", ingest.articles());
+    in.put("onto_indexed_articles", ingest.ontoArticles());
     in.put("seconds", round(ingest.seconds()));
     in.put("articles_per_second", round(ingest.articlesPerSecond()));
     in.put("items_written", ingest.itemsWritten());
@@ -47,12 +64,14 @@ public record BenchReport(
     reindex.ifPresent(
         r -> {
           Map<String, Object> re = new LinkedHashMap<>();
+          re.put("articles", r.articles());
           re.put("seconds", round(r.seconds()));
           re.put("listing_seconds", round(r.listSeconds()));
           re.put("rounds", r.rounds());
           re.put("final_items", r.finalItems());
           re.put("final_write_units", r.finalWriteUnits());
           re.put("raw_write_seconds", round(r.rawSeconds()));
+          re.put("raw_items_written", r.rawItems());
           re.put("drift", r.drift());
           re.put("same_index_as_events", reindexMatchesEvents);
           json.put("reindex", re);
@@ -80,6 +99,9 @@ public record BenchReport(
       c.put("server_ms_p50", round(r.serverMs()));
       c.put("scan_p50_ms", round(r.scanP50Ms()));
       c.put("scan_items_scanned", r.scanItemsScanned());
+      c.put("scan_read_units", r.scanReadUnits());
+      c.put("scan_requests", r.scanRequests());
+      c.put("scans_timed", r.scansTimed());
       c.put("lucene_p50_ms", round(r.luceneP50Ms()));
       c.put("speedup_vs_scan_p50", round(r.speedupVsScan()));
       c.put("ratio_to_lucene_p50", round(r.ratioToLucene()));
@@ -115,6 +137,9 @@ public record BenchReport(
     json.put("cold_start", cold);
     json.put("cold_start_by_jdk", byJdk);
     json.put("jar_bytes", jarBytes);
+    Map<String, Object> phases = new LinkedHashMap<>();
+    phaseSeconds.forEach((k, v) -> phases.put(k, round(v)));
+    json.put("phase_seconds", phases);
     json.put("cost", costs);
     return json;
   }
@@ -129,7 +154,15 @@ public record BenchReport(
     out.printf(
         "%nnewsindex bench: %,d generated articles (seed %d), %d queries a class, %d runs each%n",
         options.articles(), options.seed(), options.queriesPerClass(), options.repeat());
-    out.printf("%nIngest (S3 upload -> event -> ingest function -> DynamoDB)%n");
+    if (ingest.ontoArticles() > 0) {
+      out.printf(
+          "%nIngest, event sample: the last %,d articles (S3 upload -> event -> ingest function ->"
+              + " DynamoDB) onto the reindexed index of %,d; final items: those it added or"
+              + " changed%n",
+          ingest.articles(), ingest.ontoArticles());
+    } else {
+      out.printf("%nIngest (S3 upload -> event -> ingest function -> DynamoDB)%n");
+    }
     out.printf(
         "  %.1f s, %.1f articles/s, %,d DynamoDB items written (%.0f items/s), %,d write units%n",
         ingest.seconds(),
@@ -147,15 +180,21 @@ public record BenchReport(
         r ->
             out.printf(
                 "%nReindex (list the bucket, read and index every file into an empty table)%n"
-                    + "  %.1f s in %d round(s); raw BatchWriteItem of its %,d items %.1f s -> ratio"
-                    + " to raw %.2f; %d drift; the same index as the events': %s%n",
+                    + "  %,d articles, %.1f s in %d round(s); raw BatchWriteItem of its %,d items"
+                    + " %.1f s%s -> ratio to raw %.2f; %d drift; %s%n",
+                r.articles(),
                 r.seconds(),
                 r.rounds(),
                 r.finalItems(),
                 r.rawSeconds(),
+                r.rawItems() < r.finalItems()
+                    ? String.format(" (scaled from %,d items written)", r.rawItems())
+                    : "",
                 r.ratioToRaw(),
                 r.drift(),
-                reindexMatchesEvents));
+                options.bulkByReindex()
+                    ? "(drift: of the whole table after the event sample)"
+                    : "the same index as the events': " + reindexMatchesEvents));
     fanIn.ifPresent(
         f ->
             out.printf(
@@ -163,19 +202,36 @@ public record BenchReport(
                     + " -> %.2f of the plain rate%n",
                 f.files(), f.sharedSeconds(), f.files(), f.plainSeconds(), f.ratio()));
     out.printf(
-        "%n%-17s %8s %8s %7s %9s %10s %9s %9s%n",
-        "Query class", "p50 ms", "p99 ms", "items", "scan p50", "vs scan", "lucene", "vs lucene");
+        "%n%-17s %8s %8s %7s %7s %9s %10s %9s %9s%n",
+        "Query class",
+        "p50 ms",
+        "p99 ms",
+        "items",
+        "RU",
+        "scan p50",
+        "vs scan",
+        "lucene",
+        "vs lucene");
     for (QueryMeasurement.Result r : queries) {
       out.printf(
-          "%-17s %8.1f %8.1f %7.0f %9.1f %9.0fx %9.3f %8.0fx%n",
+          "%-17s %8.1f %8.1f %7.0f %7.1f %9.1f %9.0fx %9.3f %8.0fx%n",
           r.name(),
           r.p50Ms(),
           r.p99Ms(),
           r.itemsRead(),
+          r.readUnits(),
           r.scanP50Ms(),
           r.speedupVsScan(),
           r.luceneP50Ms(),
           r.ratioToLucene());
+    }
+    if (!queries.isEmpty()) {
+      QueryMeasurement.Result q = queries.get(0);
+      out.printf(
+          "Scan baseline on DynamoDB: every Scan reads the whole table, %,d items: %,d read units"
+              + " in %,d requests (1 MB each, a unit per 4 KB, strongly consistent; half"
+              + " eventually consistent), against the medians above (items, RU)%n",
+          q.scanItemsScanned(), q.scanReadUnits(), q.scanRequests());
     }
     out.printf(
         "Floor: one DynamoDB GetItem %.1f ms, one API call that reads nothing (GET /openapi.json)"
@@ -201,6 +257,7 @@ public record BenchReport(
             r.primedFirstToWarm());
       }
     }
+    out.printf("%nTime by phase (s): %s%n", phaseSeconds);
     out.printf("%nCost on AWS on-demand prices (us-east-1)%n");
     costs.forEach(
         (k, v) -> {

@@ -38,7 +38,29 @@ public final class Benchmark {
       int concurrency,
       int coldStartRuns,
       boolean reindex,
-      int fanInFiles) {}
+      int fanInFiles,
+      int eventSample) {
+
+    /** Up to this many articles the whole corpus goes through events by default. */
+    static final int ALL_THROUGH_EVENTS = 10_000;
+
+    /**
+     * How many articles go through the event path: {@code eventSample} if given (a negative value:
+     * not given), else all of them up to {@value #ALL_THROUGH_EVENTS} articles and 1% (at least
+     * 1,000) past that; the rest are uploaded with notifications off and indexed by a reindex.
+     */
+    int eventArticles() {
+      if (eventSample >= 0) {
+        return Math.min(articles, Math.max(1, eventSample));
+      }
+      return articles <= ALL_THROUGH_EVENTS ? articles : Math.max(1_000, articles / 100);
+    }
+
+    /** Whether the bulk of the corpus is built by a reindex and events only add a sample. */
+    boolean bulkByReindex() {
+      return eventArticles() < articles;
+    }
+  }
 
   private final Options options;
   private final Consumer<String> log;
@@ -61,45 +83,82 @@ public final class Benchmark {
                 .start();
         S3Client s3 = LocalClients.s3(cloud);
         DynamoDbClient dynamoDb = LocalClients.dynamoDb(cloud)) {
-      log.accept(
-          String.format("ingesting %,d generated articles through S3 ...", options.articles()));
-      IngestMeasurement.Result ingest =
-          IngestMeasurement.run(cloud, s3, dynamoDb, generator, options.articles(), 8, () -> {});
-      log.accept(
-          String.format(
-              "  %.1f articles/s; raw writes of the final %,d items took %.1f s (ratio %.2f)",
-              ingest.articlesPerSecond(),
-              ingest.finalItems(),
-              ingest.rawSeconds(),
-              ingest.ratioToRaw()));
-
-      log.accept(
-          String.format(
-              "  %,d write units for %,d of the items left: write amplification %.2f",
-              ingest.writeUnits(), ingest.finalWriteUnits(), ingest.writeAmplification()));
-
-      IndexSnapshot snapshot = IndexSnapshot.load(dynamoDb, cloud.table());
-      java.util.Map<String, Long> eventCounts =
-          new org.newsindex.verify.IndexVerifier(new TextAnalyzer()).verify(snapshot).counts();
+      Map<String, Double> phases = new LinkedHashMap<>();
+      long phase = System.nanoTime();
+      IngestMeasurement.Result ingest;
       java.util.Optional<ReindexMeasurement.Result> reindex = java.util.Optional.empty();
-      if (options.reindex()) {
-        log.accept("reindexing the same files from a bucket of their own ...");
-        ReindexMeasurement.Result r =
-            ReindexMeasurement.run(s3, dynamoDb, cloud.table(), generator, options.articles());
+      IndexSnapshot snapshot;
+      boolean reindexMatchesEvents = false;
+      if (options.bulkByReindex()) {
+        int bulk = options.articles() - options.eventArticles();
         log.accept(
             String.format(
-                "  %.1f s (listing %.1f s, %d rounds); raw writes of its %,d items took %.1f s"
-                    + " (ratio %.2f); %d drift; same documents, terms and postings as the"
-                    + " events': %s",
-                r.seconds(),
-                r.listSeconds(),
-                r.rounds(),
-                r.finalItems(),
-                r.rawSeconds(),
-                r.ratioToRaw(),
-                r.drift(),
-                sameIndex(eventCounts, r.counts())));
-        reindex = java.util.Optional.of(r);
+                "uploading %,d generated articles with the bucket's notifications off ...", bulk));
+        cloud.pauseNotifications(true);
+        try {
+          ReindexMeasurement.upload(s3, cloud.bucket(), generator, 0, bulk, () -> {});
+        } finally {
+          cloud.pauseNotifications(false);
+        }
+        phase = lap(phases, "upload", phase);
+        ReindexMeasurement.warmUp(
+            s3, dynamoDb, cloud.table(), generator, Math.min(WARM_UP_ARTICLES, bulk));
+        phase = lap(phases, "warm_up", phase);
+        log.accept(String.format("reindexing them into the stack's empty table ..."));
+        ReindexMeasurement.InPlace built =
+            ReindexMeasurement.inPlace(s3, dynamoDb, cloud.table(), cloud.bucket(), bulk);
+        phase = lap(phases, "reindex_and_raw", phase);
+        logReindex(built.result());
+        log.accept(
+            String.format(
+                "ingesting a sample of the last %,d articles through S3 and events onto that"
+                    + " index ...",
+                options.eventArticles()));
+        ingest =
+            IngestMeasurement.run(
+                cloud,
+                s3,
+                dynamoDb,
+                generator,
+                bulk,
+                options.articles(),
+                built.fingerprints(),
+                8,
+                () -> {});
+        phase = lap(phases, "event_sample_and_raw", phase);
+        logIngest(ingest);
+        snapshot = IndexSnapshot.load(dynamoDb, cloud.table());
+        org.newsindex.verify.VerificationReport report =
+            new org.newsindex.verify.IndexVerifier(new TextAnalyzer()).verify(snapshot);
+        reindex =
+            java.util.Optional.of(built.result().verified(report.drift().size(), report.counts()));
+        log.accept(
+            String.format(
+                "  the whole table (reindexed bulk and event sample): %d drift",
+                report.drift().size()));
+        phase = lap(phases, "load_and_verify", phase);
+      } else {
+        log.accept(
+            String.format("ingesting %,d generated articles through S3 ...", options.articles()));
+        ingest =
+            IngestMeasurement.run(cloud, s3, dynamoDb, generator, options.articles(), 8, () -> {});
+        phase = lap(phases, "events_and_raw", phase);
+        logIngest(ingest);
+        snapshot = IndexSnapshot.load(dynamoDb, cloud.table());
+        java.util.Map<String, Long> eventCounts =
+            new org.newsindex.verify.IndexVerifier(new TextAnalyzer()).verify(snapshot).counts();
+        phase = lap(phases, "load_and_verify", phase);
+        if (options.reindex()) {
+          log.accept("reindexing the same files from a bucket of their own ...");
+          ReindexMeasurement.Result r =
+              ReindexMeasurement.run(s3, dynamoDb, cloud.table(), generator, options.articles());
+          reindexMatchesEvents = sameIndex(eventCounts, r.counts());
+          logReindex(r);
+          log.accept(
+              "  same documents, terms and postings as the events': " + reindexMatchesEvents);
+          reindex = java.util.Optional.of(r);
+          phase = lap(phases, "reindex_and_raw", phase);
+        }
       }
       java.util.Optional<FanInMeasurement.Result> fanIn = java.util.Optional.empty();
       if (options.fanInFiles() > 0) {
@@ -115,6 +174,7 @@ public final class Benchmark {
                     + " rate",
                 f.sharedSeconds(), f.plainSeconds(), f.ratio()));
         fanIn = java.util.Optional.of(f);
+        phase = lap(phases, "fan_in", phase);
       }
       List<StoredDocument> documents = new ArrayList<>(snapshot.documents().values());
       List<QueryClass> classes =
@@ -124,6 +184,7 @@ public final class Benchmark {
       cloud.invocations().forEach(r -> before.add(r.result().requestId()));
       try (LuceneIndex lucene = new LuceneIndex(new TextAnalyzer().luceneAnalyzer());
           ScanBaseline scan = new ScanBaseline(dynamoDb, cloud.table() + "-naive", documents)) {
+        phase = lap(phases, "scan_table", phase);
         documents.forEach(
             d ->
                 lucene.add(
@@ -132,10 +193,17 @@ public final class Benchmark {
                     d.sourceOrds().stream().mapToInt(Integer::intValue).toArray(),
                     d.text(),
                     d.published().getEpochSecond()));
+        phase = lap(phases, "lucene_index", phase);
         log.accept("timing " + classes.size() + " query classes ...");
         queries =
-            new QueryMeasurement(cloud.apiUri(), scan, lucene, options.repeat())
+            new QueryMeasurement(
+                    cloud.apiUri(),
+                    scan,
+                    lucene,
+                    options.repeat(),
+                    options.bulkByReindex() ? SCANS_AT_SCALE : Integer.MAX_VALUE)
                 .measureAll(classes);
+        phase = lap(phases, "queries", phase);
       }
       FloorMeasurement.Result floor =
           FloorMeasurement.measure(dynamoDb, cloud.table(), cloud.apiUri(), 200);
@@ -187,11 +255,13 @@ public final class Benchmark {
               ingestFunction.memoryMb(),
               "prices",
               PriceTable.US_EAST_1));
+      lap(phases, "floor_cold_starts_cost", phase);
       return new BenchReport(
           options,
           ingest,
           reindex,
-          reindex.map(r -> sameIndex(eventCounts, r.counts())).orElse(false),
+          reindexMatchesEvents,
+          phases,
           fanIn,
           queries,
           floor,
@@ -199,6 +269,52 @@ public final class Benchmark {
           Files.size(jar),
           costs);
     }
+  }
+
+  /**
+   * Scans timed per query class when the corpus is built by a reindex: a Scan reads the whole table
+   * whatever the query, so a few give its time and its read units.
+   */
+  private static final int SCANS_AT_SCALE = 2;
+
+  /** Files of the untimed reindex that warms the JVM up before the timed one. */
+  private static final int WARM_UP_ARTICLES = 500;
+
+  /** Records the seconds since {@code since} as a phase; returns now. */
+  private static long lap(Map<String, Double> phases, String name, long since) {
+    long now = System.nanoTime();
+    phases.merge(name, (now - since) / 1e9, Double::sum);
+    return now;
+  }
+
+  private void logIngest(IngestMeasurement.Result ingest) {
+    log.accept(
+        String.format(
+            "  %.1f articles/s; raw writes of the final %,d items took %.1f s (ratio %.2f)",
+            ingest.articlesPerSecond(),
+            ingest.finalItems(),
+            ingest.rawSeconds(),
+            ingest.ratioToRaw()));
+    log.accept(
+        String.format(
+            "  %,d write units for %,d of the items left: write amplification %.2f",
+            ingest.writeUnits(), ingest.finalWriteUnits(), ingest.writeAmplification()));
+  }
+
+  private void logReindex(ReindexMeasurement.Result r) {
+    log.accept(
+        String.format(
+            "  %.1f s (listing %.1f s, %d rounds); raw writes of its %,d items took %.1f s%s"
+                + " (ratio %.2f)",
+            r.seconds(),
+            r.listSeconds(),
+            r.rounds(),
+            r.finalItems(),
+            r.rawSeconds(),
+            r.rawItems() < r.finalItems()
+                ? String.format(" (scaled from a sample of %,d)", r.rawItems())
+                : "",
+            r.ratioToRaw()));
   }
 
   /** Whether two indexes hold the same numbers of files, documents, terms and postings. */

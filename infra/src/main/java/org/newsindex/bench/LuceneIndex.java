@@ -126,7 +126,25 @@ public final class LuceneIndex implements AutoCloseable {
       long to,
       Order order,
       int n) {
-    return run(translate(query), kinds, sources, from, to, order, n, -1);
+    return run(translate(query), kinds, sources, from, to, order, n, -1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #search(QueryNode.Bool, Set, Set, long, long, Order, int)}, but collecting only the
+   * top {@code n} as Lucene ranks them (ties broken Lucene's way, not by ordinal), reading stored
+   * fields for those alone: what a Lucene application does for a page, the floor the benchmark
+   * times. The exhaustive form, which collects and reads every match to order ties exactly as the
+   * engine does, is for comparing results, and its time grows with the matches.
+   */
+  public List<Hit> top(
+      QueryNode.Bool query,
+      Set<String> kinds,
+      Set<Integer> sources,
+      long from,
+      long to,
+      Order order,
+      int n) {
+    return run(translate(query), kinds, sources, from, to, order, n, -1, n);
   }
 
   /**
@@ -134,6 +152,19 @@ public final class LuceneIndex implements AutoCloseable {
    * text with these parameters, the query it makes scored by BM25, the document itself left out.
    */
   public List<Hit> related(long ord, int minTermFreq, int minDocFreq, int maxQueryTerms, int n) {
+    return related(ord, minTermFreq, minDocFreq, maxQueryTerms, n, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #related(long, int, int, int, int)}, collecting only the top {@code n} (and the
+   * document itself) as Lucene ranks them: the floor the benchmark times (see {@link #top}).
+   */
+  public List<Hit> relatedTop(long ord, int minTermFreq, int minDocFreq, int maxQueryTerms, int n) {
+    return related(ord, minTermFreq, minDocFreq, maxQueryTerms, n, n + 1);
+  }
+
+  private List<Hit> related(
+      long ord, int minTermFreq, int minDocFreq, int maxQueryTerms, int n, int collect) {
     try {
       IndexSearcher searcher = searcher();
       TopDocs self = searcher.search(LongPoint.newExactQuery("ord", ord), 1);
@@ -155,7 +186,8 @@ public final class LuceneIndex implements AutoCloseable {
           Long.MAX_VALUE,
           Order.RELEVANCE,
           n,
-          docId);
+          docId,
+          collect);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -179,7 +211,8 @@ public final class LuceneIndex implements AutoCloseable {
       long to,
       Order order,
       int n,
-      int excludedDoc) {
+      int excludedDoc,
+      int collect) {
     try {
       IndexSearcher searcher = searcher();
       BooleanQuery.Builder filtered =
@@ -197,7 +230,7 @@ public final class LuceneIndex implements AutoCloseable {
       if (!sources.isEmpty()) {
         filtered.add(IntPoint.newSetQuery("source", sources), BooleanClause.Occur.FILTER);
       }
-      int all = Math.max(1, reader.maxDoc());
+      int all = Math.max(1, Math.min(reader.maxDoc(), collect));
       TopDocs top =
           order == Order.RELEVANCE
               ? searcher.search(filtered.build(), all)

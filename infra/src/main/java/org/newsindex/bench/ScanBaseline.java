@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 final class ScanBaseline implements AutoCloseable {
   private final DynamoDbClient client;
   private final String table;
+  private final long tableBytes;
+  private final long readUnits;
+  private final long requests;
 
   /** A scan outcome: how long it took, items scanned, documents matched. */
   record Outcome(double millis, long scanned, long matched) {}
@@ -43,6 +46,45 @@ final class ScanBaseline implements AutoCloseable {
               AttributeValue.fromN(Long.toString(d.published().getEpochSecond()))));
     }
     Tables.writeAll(client, table, items, 8);
+    // What a Scan of the whole table costs on DynamoDB: a request per 1 MB of items read, a read
+    // unit per 4 KB of each request's items (strongly consistent; eventually consistent is half).
+    long bytes = 0;
+    long units = 0;
+    long pages = 0;
+    long page = 0;
+    for (Map<String, AttributeValue> item : items) {
+      long size = org.newsindex.index.ItemSize.of(item);
+      if (page > 0 && page + size > PAGE_BYTES) {
+        units += (page + 4095) / 4096;
+        pages++;
+        page = 0;
+      }
+      page += size;
+      bytes += size;
+    }
+    if (page > 0 || pages == 0) {
+      units += (page + 4095) / 4096;
+      pages++;
+    }
+    this.tableBytes = bytes;
+    this.readUnits = units;
+    this.requests = pages;
+  }
+
+  private static final long PAGE_BYTES = 1 << 20;
+
+  /** Read units one Scan of the whole table costs on DynamoDB, whatever its filter. */
+  long readUnitsPerScan() {
+    return readUnits;
+  }
+
+  /** Requests one Scan of the whole table takes on DynamoDB (1 MB each). */
+  long requestsPerScan() {
+    return requests;
+  }
+
+  long tableBytes() {
+    return tableBytes;
   }
 
   Outcome search(QueryClass.Query query) {

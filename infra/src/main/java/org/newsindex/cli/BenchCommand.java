@@ -74,6 +74,16 @@ final class BenchCommand implements Callable<Integer> {
   int fanInFiles = 2500;
 
   @Option(
+      names = "--event-sample",
+      paramLabel = "N",
+      description = {
+        "Articles that go through S3 events (the last N); the rest are uploaded with the",
+        "bucket's notifications off and indexed by a reindex first. Default: all up to",
+        "10,000 articles, 1% (at least 1,000) past that."
+      })
+  int eventSample = -1;
+
+  @Option(
       names = "--out",
       paramLabel = "FILE",
       description = "Where to write the JSON. Default: ${DEFAULT-VALUE}.")
@@ -103,7 +113,8 @@ final class BenchCommand implements Callable<Integer> {
                     concurrency,
                     coldStarts,
                     !noReindex,
-                    fanInFiles),
+                    fanInFiles,
+                    eventSample),
                 line -> System.err.println(line))
             .run();
     report.print(System.out);

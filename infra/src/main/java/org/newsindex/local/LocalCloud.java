@@ -53,6 +53,7 @@ public final class LocalCloud implements AutoCloseable {
   private StackSpec stack;
   private DynaliteProcess dynamoDb;
   private S3Server s3;
+  private S3EventRouter router;
   private volatile DeployedFunctions functions;
   private volatile AsyncInvoker asyncInvoker;
   private HttpApiGateway api;
@@ -96,7 +97,7 @@ public final class LocalCloud implements AutoCloseable {
       new TableProvisioner(client).createAll(stack.tables());
     }
 
-    S3EventRouter router = new S3EventRouter(stack.s3Events(), region(), this::deliverAsyncEvent);
+    router = new S3EventRouter(stack.s3Events(), region(), this::deliverAsyncEvent);
     s3 = remember(S3Server.start(settings.s3Port(), data.map(d -> d.resolve("s3")), router));
     stack.buckets().forEach(bucket -> s3.createBucket(bucket.name()));
 
@@ -235,6 +236,14 @@ public final class LocalCloud implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /**
+   * Turns the buckets' notifications off or back on: objects changed while they are off start no
+   * function, as files uploaded before a stack was deployed (what a reindex is for).
+   */
+  public void pauseNotifications(boolean off) {
+    router.pause(off);
   }
 
   /** Asynchronous events that failed every attempt. */

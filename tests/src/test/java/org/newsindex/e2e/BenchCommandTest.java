@@ -86,4 +86,48 @@ class BenchCommandTest {
     assertTrue(json.path("jar_bytes").asLong() > 1_000_000);
     assertTrue(json.path("cost").path("per_million_queries").path("total_usd").asDouble() > 0);
   }
+
+  @Test
+  void atScaleTheBenchBuildsTheBulkByReindexAndSendsOnlyASampleThroughEvents() throws Exception {
+    Path work = Files.createTempDirectory("newsindex-bench-sample");
+    Process bench =
+        new ProcessBuilder(
+                "java",
+                "-jar",
+                TestProject.dir().resolve("infra/target/newsindex-local.jar").toString(),
+                "bench",
+                "--articles",
+                "60",
+                "--event-sample",
+                "12",
+                "--queries",
+                "1",
+                "--repeat",
+                "1",
+                "--cold-starts",
+                "0",
+                "--fan-in-files",
+                "0")
+            .directory(work.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String table = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(bench.waitFor(5, TimeUnit.MINUTES), "bench should finish");
+    assertEquals(0, bench.exitValue(), table);
+    assertTrue(table.contains("event sample"), table);
+
+    JsonNode json = TestCloud.JSON.readTree(work.resolve("bench.json").toFile());
+    for (String key :
+        List.of("ingest_ratio_to_raw", "ingest_write_amplification", "reindex_ratio_to_raw")) {
+      assertTrue(json.path(key).asDouble() > 0, key + " in " + json);
+    }
+    assertEquals(12, json.path("event_articles").asInt());
+    assertEquals(48, json.path("reindex").path("articles").asInt());
+    assertEquals(48, json.path("ingest").path("onto_indexed_articles").asInt());
+    assertEquals(0, json.path("reindex").path("drift").asInt(), json.path("reindex").toString());
+    JsonNode rare = json.path("queries").path("rare term");
+    assertTrue(rare.path("read_units").asDouble() > 0, rare.toString());
+    assertTrue(rare.path("scan_read_units").asLong() > 0, rare.toString());
+    assertTrue(json.path("phase_seconds").path("reindex_and_raw").asDouble() > 0);
+  }
 }

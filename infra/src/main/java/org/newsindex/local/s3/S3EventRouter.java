@@ -13,6 +13,7 @@ public final class S3EventRouter implements ObjectChangeListener {
   private final String region;
   private final AsyncEventTarget target;
   private final Sequencer sequencer = new Sequencer();
+  private volatile boolean paused;
 
   public S3EventRouter(List<S3EventSpec> sources, String region, AsyncEventTarget target) {
     this.sources = List.copyOf(sources);
@@ -20,9 +21,20 @@ public final class S3EventRouter implements ObjectChangeListener {
     this.target = target;
   }
 
+  /**
+   * Turns the bucket notifications off (changes made meanwhile send no event, as on a bucket with
+   * no notification configuration) or back on.
+   */
+  public void pause(boolean off) {
+    paused = off;
+  }
+
   @Override
   public void changed(ObjectChange change) {
     String sequence = sequencer.next();
+    if (paused) {
+      return;
+    }
     for (S3EventSpec source : sources) {
       if (source.matches(change.bucket(), change.eventName(), change.key())) {
         String json = S3EventMessage.json(change, source.eventLogicalId(), region, sequence);
