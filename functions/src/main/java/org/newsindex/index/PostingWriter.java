@@ -131,6 +131,11 @@ final class PostingWriter {
     return p;
   }
 
+  /** Forgets every directory remembered: a plan was written in part, so the table is newer. */
+  void forgetWritten() {
+    writtenThisRun.clear();
+  }
+
   /** Remembers the directories a plan wrote, once they are written. */
   void written(Plan plan) {
     if (writtenThisRun.size() + plan.directories().size() > DIRECTORY_CACHE_ENTRIES) {

@@ -325,8 +325,18 @@ final class Round {
         attribution.add(manifests, SourceStore.put(after, epoch), f.key());
       }
       attribution.check(manifests, changes);
-    } finally {
+    } catch (RuntimeException | Error e) {
+      // Parts of the plan may have been written: what the writer remembers of their terms'
+      // directories is older than the table, so it reads them again when the round is replanned.
+      postingWriter.forgetWritten();
       items += awaited(postingsWritten.get());
+      throw e;
+    }
+    try {
+      items += awaited(postingsWritten.get());
+    } catch (RuntimeException | Error e) {
+      postingWriter.forgetWritten();
+      throw e;
     }
     postingWriter.written(postingPlan);
 
