@@ -37,21 +37,10 @@ public final class PostingListEditor {
 
   /**
    * The outcome: the term's new directory, the chunks to write (id → entries) and the chunks to
-   * delete; {@code encoded} holds the encodings already made of written chunks (by id, and of the
-   * inline list under {@link TermDirectory#INLINE}), so they are not encoded a second time.
+   * delete.
    */
   public record Edit(
-      TermDirectory directory,
-      Map<Integer, List<PostingEntry>> writes,
-      Set<Integer> deletes,
-      Map<Integer, byte[]> encoded) {
-
-    /** The chunk's encoding (made once). */
-    byte[] encoding(int id, List<PostingEntry> entries) {
-      byte[] known = encoded.get(id);
-      return known != null ? known : ChunkCodec.encode(entries);
-    }
-  }
+      TermDirectory directory, Map<Integer, List<PostingEntry>> writes, Set<Integer> deletes) {}
 
   /** The chunks that must be read before {@link #apply}. */
   public static Set<Integer> chunksToRead(TermDirectory directory, List<PostingChange> changes) {
@@ -130,7 +119,6 @@ public final class PostingListEditor {
     Map<Integer, ChunkSummary> summaries = new LinkedHashMap<>();
     directory.chunks().forEach(c -> summaries.put(c.id(), c));
     Map<Integer, List<PostingEntry>> writes = new LinkedHashMap<>();
-    Map<Integer, byte[]> encodings = new HashMap<>();
     Set<Integer> deletes = new HashSet<>();
     boolean countForms = !TermDirectory.ALL_DOCUMENTS.equals(directory.term());
     for (Map.Entry<Integer, Map<Long, PostingEntry>> chunk : touched.entrySet()) {
@@ -152,10 +140,8 @@ public final class PostingListEditor {
             entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);
         int partId = p == 0 ? id : nextId++;
         writes.put(partId, List.copyOf(part));
-        byte[] partEncoded = parts == 1 ? encoded : ChunkCodec.encode(part);
-        encodings.put(partId, partEncoded);
-        summaries.put(
-            partId, summarize(partId, part, forms.size(), countForms, partEncoded.length));
+        int bytes = parts == 1 ? encoded.length : ChunkCodec.encode(part).length;
+        summaries.put(partId, summarize(partId, part, forms.size(), countForms, bytes));
       }
     }
     // One chunk that fits lives inline in the directory; with more, none does.
@@ -169,11 +155,6 @@ public final class PostingListEditor {
       }
       if (entries != null && only.bytes() <= maxChunkBytes) {
         writes.remove(only.id());
-        byte[] known = encodings.remove(only.id());
-        encodings.clear();
-        if (known != null) {
-          encodings.put(TermDirectory.INLINE, known);
-        }
         if (only.id() != TermDirectory.INLINE
             && directory.chunks().stream().anyMatch(c -> c.id() == only.id())) {
           deletes.add(only.id());
@@ -190,20 +171,14 @@ public final class PostingListEditor {
               : directory.inline();
       int id = nextId++;
       writes.put(id, entries);
-      byte[] known = encodings.remove(TermDirectory.INLINE);
-      if (known != null) {
-        encodings.put(id, known);
-      }
       summaries.put(id, withId(chunk, id));
     }
-    if (writes.remove(TermDirectory.INLINE) != null && inline.isEmpty()) {
-      encodings.remove(TermDirectory.INLINE);
-    }
+    writes.remove(TermDirectory.INLINE);
     deletes.remove(TermDirectory.INLINE);
     TermDirectory updated =
         new TermDirectory(
             directory.term(), new ArrayList<>(summaries.values()), forms, nextId, inline);
-    return new Edit(updated, writes, deletes, encodings);
+    return new Edit(updated, writes, deletes);
   }
 
   private static ChunkSummary withId(ChunkSummary c, int id) {

@@ -80,12 +80,11 @@ public final class PostingStore {
   /** One chunk of one term's postings. */
   public record ChunkRef(String term, int chunkId) {}
 
-  /** A chunk, already encoded ({@code entries}: how many it holds). */
-  static TableWrite putChunk(String term, int chunkId, byte[] encoded, int entries, long epoch) {
+  static TableWrite putChunk(String term, int chunkId, List<PostingEntry> entries, long epoch) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.chunk(term, chunkId).toMap());
     item.put("term", s(term));
-    item.put("b", Attributes.b(encoded));
-    item.put("n", n(entries));
+    item.put("b", Attributes.b(ChunkCodec.encode(entries)));
+    item.put("n", n(entries.size()));
     item.put("epoch", n(epoch));
     return TableWrite.put(item);
   }
@@ -94,8 +93,7 @@ public final class PostingStore {
     return TableWrite.delete(TableKeys.chunk(term, chunkId));
   }
 
-  /** A directory, its inline list already encoded ({@code inline}; empty: none). */
-  static TableWrite putDirectory(TermDirectory d, long epoch, byte[] inline) {
+  static TableWrite putDirectory(TermDirectory d, long epoch) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.directory(d.term()).toMap());
     item.put("term", s(d.term()));
     item.put("epoch", n(epoch));
@@ -108,7 +106,7 @@ public final class PostingStore {
     item.put("next", n(d.nextChunkId()));
     item.put("chunks", Attributes.b(encodeSummaries(d.chunks())));
     if (!d.inline().isEmpty()) {
-      item.put("inline", Attributes.b(inline));
+      item.put("inline", Attributes.b(ChunkCodec.encode(d.inline())));
     }
     return TableWrite.put(item);
   }

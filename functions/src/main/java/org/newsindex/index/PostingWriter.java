@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Plans a round's posting changes term by term: reads each term's directory and the chunks the
@@ -16,9 +15,6 @@ import java.util.function.Consumer;
  */
 final class PostingWriter {
   private static final int DIRECTORY_CACHE_ENTRIES = 200_000;
-
-  /** Terms in a part of a plan handed over to be written while the rest is planned. */
-  static final int PART_TERMS = 2_000;
 
   private final PostingStore postings;
   private final int chunkBytes;
@@ -46,20 +42,6 @@ final class PostingWriter {
    */
   Plan plan(
       Map<String, List<PostingChange>> byTerm, long epoch, boolean replaying, Deadline deadline) {
-    return plan(byTerm, epoch, replaying, deadline, part -> {});
-  }
-
-  /**
-   * As above, handing each {@value #PART_TERMS} terms' part of the plan to {@code parts} as soon as
-   * it is made, so the caller can write one part while the next is planned; the result is the whole
-   * plan.
-   */
-  Plan plan(
-      Map<String, List<PostingChange>> byTerm,
-      long epoch,
-      boolean replaying,
-      Deadline deadline,
-      Consumer<Plan> parts) {
     if (byTerm.isEmpty()) {
       return new Plan(List.of(), List.of(), Map.of());
     }
@@ -84,12 +66,8 @@ final class PostingWriter {
     List<TableWrite> chunkWrites = new ArrayList<>();
     List<TableWrite> directoryWrites = new ArrayList<>();
     Map<String, TermDirectory> written = new HashMap<>();
-    int[] partFrom = {0, 0};
     byTerm.forEach(
         (term, list) -> {
-          if (written.size() % PART_TERMS == 0 && !written.isEmpty()) {
-            parts.accept(part(chunkWrites, directoryWrites, partFrom));
-          }
           TermDirectory before = directories.getOrDefault(term, TermDirectory.empty(term));
           PostingListEditor.Edit edit =
               PostingListEditor.apply(
@@ -97,43 +75,16 @@ final class PostingWriter {
           edit.writes()
               .forEach(
                   (id, entries) ->
-                      chunkWrites.add(
-                          PostingStore.putChunk(
-                              term, id, edit.encoding(id, entries), entries.size(), epoch)));
+                      chunkWrites.add(PostingStore.putChunk(term, id, entries, epoch)));
           edit.deletes().forEach(id -> chunkWrites.add(PostingStore.deleteChunk(term, id)));
           TermDirectory after = edit.directory();
           directoryWrites.add(
               after.isEmpty()
                   ? PostingStore.deleteDirectory(term)
-                  : PostingStore.putDirectory(
-                      after,
-                      epoch,
-                      after.inline().isEmpty()
-                          ? new byte[0]
-                          : edit.encoding(TermDirectory.INLINE, after.inline())));
+                  : PostingStore.putDirectory(after, epoch));
           written.put(term, after);
         });
-    parts.accept(part(chunkWrites, directoryWrites, partFrom));
     return new Plan(chunkWrites, directoryWrites, written);
-  }
-
-  /**
-   * The writes planned since the last part ({@code from}: where it ended, chunks and directories).
-   */
-  private static Plan part(List<TableWrite> chunks, List<TableWrite> directories, int[] from) {
-    Plan p =
-        new Plan(
-            List.copyOf(chunks.subList(from[0], chunks.size())),
-            List.copyOf(directories.subList(from[1], directories.size())),
-            Map.of());
-    from[0] = chunks.size();
-    from[1] = directories.size();
-    return p;
-  }
-
-  /** Forgets every directory remembered: a plan was written in part, so the table is newer. */
-  void forgetWritten() {
-    writtenThisRun.clear();
   }
 
   /** Remembers the directories a plan wrote, once they are written. */

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import org.newsindex.analysis.AnalyzedText;
 import org.newsindex.analysis.TextAnalyzer;
 
@@ -21,10 +20,8 @@ import org.newsindex.analysis.TextAnalyzer;
  * allocates ordinals and records its intents in the journal before writing anything, builds every
  * item it will write, checks each against DynamoDB's limits (a file whose items would be refused is
  * rejected alone and the round planned again without it), then writes in an order that keeps the
- * index readable: new documents, then the postings a part of the terms at a time (each part's
- * chunks before the directories that list them, written while the next part is planned), then
- * removals, and last the files' manifests and the removal of their pending markers, after a renewal
- * of the lease.
+ * index readable: new documents, then postings, then directories, then removals, and last the
+ * files' manifests and the removal of their pending markers, after a renewal of the lease.
  */
 final class Round {
   private final IndexTable table;
@@ -276,37 +273,11 @@ final class Round {
     items += write(journalWrites, gate);
     CompletableFuture<Long> freshWritten =
         CompletableFuture.supplyAsync(() -> write(fresh, gate, attribution, changes), SIDE);
-    // The postings are planned a part at a time, and each part, once checked, is written (its
-    // chunks, then the directories that list them) after the documents and the parts before it,
-    // while the next is planned. A part refused or failed leaves what a round that died part-way
-    // leaves, which the journal's replay finishes.
-    AtomicReference<CompletableFuture<Long>> postingsWritten = new AtomicReference<>(freshWritten);
     PostingWriter.Plan postingPlan;
     List<TableWrite> manifests = new ArrayList<>();
     List<TableWrite> markerDeletes = new ArrayList<>();
     try {
-      postingPlan =
-          postingWriter.plan(
-              postings.byTerm(),
-              epoch,
-              !replay.isEmpty(),
-              deadline,
-              part -> {
-                List<TableWrite> partWrites = new ArrayList<>(part.chunkWrites());
-                partWrites.addAll(part.directoryWrites());
-                attribution.check(partWrites, changes);
-                postingsWritten.set(
-                    postingsWritten
-                        .get()
-                        .thenApplyAsync(
-                            n -> {
-                              gate.renew();
-                              return n
-                                  + write(part.chunkWrites(), gate, attribution, changes)
-                                  + write(part.directoryWrites(), gate, attribution, changes);
-                            },
-                            SIDE));
-              });
+      postingPlan = postingWriter.plan(postings.byTerm(), epoch, !replay.isEmpty(), deadline);
       Instant finished = clock.instant();
       for (FileChange f : files) {
         f.markers().forEach(m -> markerDeletes.add(PendingStore.remove(m)));
@@ -324,24 +295,19 @@ final class Round {
                 finished);
         attribution.add(manifests, SourceStore.put(after, epoch), f.key());
       }
-      attribution.check(manifests, changes);
-    } catch (RuntimeException | Error e) {
-      // Parts of the plan may have been written: what the writer remembers of their terms'
-      // directories is older than the table, so it reads them again when the round is replanned.
-      postingWriter.forgetWritten();
-      items += awaited(postingsWritten.get());
-      throw e;
+      List<TableWrite> rest = new ArrayList<>(postingPlan.chunkWrites());
+      rest.addAll(postingPlan.directoryWrites());
+      rest.addAll(manifests);
+      attribution.check(rest, changes);
+    } finally {
+      items += awaited(freshWritten);
     }
-    try {
-      items += awaited(postingsWritten.get());
-    } catch (RuntimeException | Error e) {
-      postingWriter.forgetWritten();
-      throw e;
-    }
-    postingWriter.written(postingPlan);
 
     // Then, in an order that keeps the index readable, the lease renewed before each phase.
     gate.renew();
+    items += write(postingPlan.chunkWrites(), gate, attribution, changes);
+    items += write(postingPlan.directoryWrites(), gate, attribution, changes);
+    postingWriter.written(postingPlan);
     List<TableWrite> allRemovals = new ArrayList<>(removals);
     allRemovals.addAll(headlinePlan.removals());
     items += write(allRemovals, gate);
