@@ -105,27 +105,42 @@ final class ReindexMeasurement {
 
     String rebuilt = table + "-reindex";
     Tables.create(dynamoDb, rebuilt);
-    long started = System.nanoTime();
-    LocalReindex.Result r = new LocalReindex(dynamoDb, rebuilt, s3, bucket).run("", true, p -> {});
-    double seconds = (System.nanoTime() - started) / 1e9;
-
+    Timed timed = timedReindex(s3, dynamoDb, rebuilt, bucket);
     VerificationReport report =
         new IndexVerifier(new TextAnalyzer()).verify(IndexSnapshot.load(dynamoDb, rebuilt));
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    dynamoDb.scanPaginator(b -> b.tableName(rebuilt)).items().forEach(items::add);
-    Raw raw = raw(dynamoDb, rebuilt + "-raw", items);
     Tables.delete(dynamoDb, rebuilt);
-    return new Result(
-        articles,
-        seconds,
-        r.listSeconds(),
-        r.rounds(),
-        items.size(),
-        IngestMeasurement.finalWriteUnits(items),
-        raw.seconds(),
-        raw.items(),
-        report.drift().size(),
-        report.counts());
+    return timed.result(articles, report.drift().size(), report.counts());
+  }
+
+  /** A reindex timed, the items it left, and raw writes of the same items. */
+  private record Timed(
+      LocalReindex.Result reindex,
+      double seconds,
+      List<Map<String, AttributeValue>> items,
+      Raw raw) {
+    Result result(int articles, long drift, Map<String, Long> counts) {
+      return new Result(
+          articles,
+          seconds,
+          reindex.listSeconds(),
+          reindex.rounds(),
+          items.size(),
+          IngestMeasurement.finalWriteUnits(items),
+          raw.seconds(),
+          raw.items(),
+          drift,
+          counts);
+    }
+  }
+
+  private static Timed timedReindex(
+      S3Client s3, DynamoDbClient dynamoDb, String table, String bucket) throws Exception {
+    long started = System.nanoTime();
+    LocalReindex.Result r = new LocalReindex(dynamoDb, table, s3, bucket).run("", true, p -> {});
+    double seconds = (System.nanoTime() - started) / 1e9;
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    dynamoDb.scanPaginator(b -> b.tableName(table)).items().forEach(items::add);
+    return new Timed(r, seconds, items, raw(dynamoDb, table + "-raw", items));
   }
 
   /**
@@ -136,27 +151,10 @@ final class ReindexMeasurement {
   static InPlace inPlace(
       S3Client s3, DynamoDbClient dynamoDb, String table, String bucket, int articles)
       throws Exception {
-    long started = System.nanoTime();
-    LocalReindex.Result r = new LocalReindex(dynamoDb, table, s3, bucket).run("", true, p -> {});
-    double seconds = (System.nanoTime() - started) / 1e9;
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    dynamoDb.scanPaginator(b -> b.tableName(table)).items().forEach(items::add);
-    Raw raw = raw(dynamoDb, table + "-raw", items);
+    Timed timed = timedReindex(s3, dynamoDb, table, bucket);
     Map<String, Integer> fingerprints = new java.util.HashMap<>();
-    items.forEach(item -> fingerprints.put(IngestMeasurement.keyOf(item), item.hashCode()));
-    Result result =
-        new Result(
-            articles,
-            seconds,
-            r.listSeconds(),
-            r.rounds(),
-            items.size(),
-            IngestMeasurement.finalWriteUnits(items),
-            raw.seconds(),
-            raw.items(),
-            -1,
-            Map.of());
-    return new InPlace(result, fingerprints);
+    timed.items().forEach(item -> fingerprints.put(IngestMeasurement.keyOf(item), item.hashCode()));
+    return new InPlace(timed.result(articles, -1, Map.of()), fingerprints);
   }
 
   /**
