@@ -36,11 +36,17 @@ public final class PostingListEditor {
   private PostingListEditor() {}
 
   /**
-   * The outcome: the term's new directory, the chunks to write (id → entries) and the chunks to
-   * delete.
+   * The outcome: the term's new directory, the chunks to write (id → entries), the chunks to delete
+   * with them (left empty) and the chunks to delete only once the new directory is written ({@code
+   * retired}: their entries moved to other chunks or inline, which the old directory does not list;
+   * the new directory names them until its next edit, so a writer that dies before deleting them
+   * deletes them when it finishes the round).
    */
   public record Edit(
-      TermDirectory directory, Map<Integer, List<PostingEntry>> writes, Set<Integer> deletes) {}
+      TermDirectory directory,
+      Map<Integer, List<PostingEntry>> writes,
+      Set<Integer> deletes,
+      Set<Integer> retired) {}
 
   /** The chunks that must be read before {@link #apply}. */
   public static Set<Integer> chunksToRead(TermDirectory directory, List<PostingChange> changes) {
@@ -120,6 +126,7 @@ public final class PostingListEditor {
     directory.chunks().forEach(c -> summaries.put(c.id(), c));
     Map<Integer, List<PostingEntry>> writes = new LinkedHashMap<>();
     Set<Integer> deletes = new HashSet<>();
+    Set<Integer> retired = new java.util.TreeSet<>();
     boolean countForms = !TermDirectory.ALL_DOCUMENTS.equals(directory.term());
     for (Map.Entry<Integer, Map<Long, PostingEntry>> chunk : touched.entrySet()) {
       int id = chunk.getKey() == NEW_CHUNK ? nextId++ : chunk.getKey();
@@ -135,10 +142,17 @@ public final class PostingListEditor {
       byte[] encoded = ChunkCodec.encode(entries);
       int parts =
           encoded.length <= chunkBytes ? 1 : (int) Math.ceil(encoded.length / (chunkBytes / 2.0));
+      // A stored chunk that splits is written anew, every part under a new id: overwritten in
+      // place, it would lose the entries moved out of it to a writer that dies before the new
+      // directory lists their new chunk (the old directory still sends them to it).
+      boolean replaced = parts > 1 && stored(directory, id);
+      if (replaced) {
+        retired.add(id);
+      }
       for (int p = 0; p < parts; p++) {
         List<PostingEntry> part =
             entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);
-        int partId = p == 0 ? id : nextId++;
+        int partId = p == 0 && !replaced ? id : nextId++;
         writes.put(partId, List.copyOf(part));
         int bytes = parts == 1 ? encoded.length : ChunkCodec.encode(part).length;
         summaries.put(partId, summarize(partId, part, forms.size(), countForms, bytes));
@@ -155,9 +169,8 @@ public final class PostingListEditor {
       }
       if (entries != null && only.bytes() <= maxChunkBytes) {
         writes.remove(only.id());
-        if (only.id() != TermDirectory.INLINE
-            && directory.chunks().stream().anyMatch(c -> c.id() == only.id())) {
-          deletes.add(only.id());
+        if (stored(directory, only.id())) {
+          retired.add(only.id());
         }
         summaries.clear();
         summaries.put(TermDirectory.INLINE, withId(only, TermDirectory.INLINE));
@@ -177,8 +190,20 @@ public final class PostingListEditor {
     deletes.remove(TermDirectory.INLINE);
     TermDirectory updated =
         new TermDirectory(
-            directory.term(), new ArrayList<>(summaries.values()), forms, nextId, inline);
-    return new Edit(updated, writes, deletes);
+            directory.term(),
+            new ArrayList<>(summaries.values()),
+            forms,
+            nextId,
+            inline,
+            List.copyOf(retired));
+    return new Edit(updated, writes, deletes, retired);
+  }
+
+  /** Whether the chunk is an item of its own that the directory lists. */
+  private static boolean stored(TermDirectory directory, int id) {
+    return id != TermDirectory.INLINE
+        && id != NEW_CHUNK
+        && directory.chunks().stream().anyMatch(c -> c.id() == id);
   }
 
   private static ChunkSummary withId(ChunkSummary c, int id) {

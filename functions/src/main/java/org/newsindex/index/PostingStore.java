@@ -108,6 +108,9 @@ public final class PostingStore {
     if (!d.inline().isEmpty()) {
       item.put("inline", Attributes.b(ChunkCodec.encode(d.inline())));
     }
+    if (!d.retired().isEmpty()) {
+      item.put("retired", Attributes.numbers(d.retired()));
+    }
     return TableWrite.put(item);
   }
 
@@ -123,7 +126,8 @@ public final class PostingStore {
         decodeSummaries(Attributes.bytes(item, "chunks")),
         Attributes.stringList(item, "forms"),
         (int) Attributes.number(item, "next", 1),
-        inline.length == 0 ? List.of() : ChunkCodec.decode(inline, term));
+        inline.length == 0 ? List.of() : ChunkCodec.decode(inline, term),
+        Attributes.numberList(item, "retired").stream().map(Long::intValue).toList());
   }
 
   static byte[] encodeSummaries(List<ChunkSummary> chunks) {

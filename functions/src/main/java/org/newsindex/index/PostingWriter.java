@@ -30,10 +30,14 @@ final class PostingWriter {
     writtenThisRun.clear();
   }
 
-  /** What a round writes to posting lists: chunks first, then the directories that list them. */
+  /**
+   * What a round writes to posting lists: chunks first, then the directories that list them, then
+   * the removal of the chunks those directories no longer list ({@code retirements}).
+   */
   record Plan(
       List<TableWrite> chunkWrites,
       List<TableWrite> directoryWrites,
+      List<TableWrite> retirements,
       Map<String, TermDirectory> directories) {}
 
   /**
@@ -43,7 +47,7 @@ final class PostingWriter {
   Plan plan(
       Map<String, List<PostingChange>> byTerm, long epoch, boolean replaying, Deadline deadline) {
     if (byTerm.isEmpty()) {
-      return new Plan(List.of(), List.of(), Map.of());
+      return new Plan(List.of(), List.of(), List.of(), Map.of());
     }
     Map<String, TermDirectory> directories =
         !replaying && emptyIndex(deadline) ? Map.of() : directories(byTerm.keySet(), deadline);
@@ -65,6 +69,7 @@ final class PostingWriter {
 
     List<TableWrite> chunkWrites = new ArrayList<>();
     List<TableWrite> directoryWrites = new ArrayList<>();
+    List<TableWrite> retirements = new ArrayList<>();
     Map<String, TermDirectory> written = new HashMap<>();
     byTerm.forEach(
         (term, list) -> {
@@ -78,13 +83,20 @@ final class PostingWriter {
                       chunkWrites.add(PostingStore.putChunk(term, id, entries, epoch)));
           edit.deletes().forEach(id -> chunkWrites.add(PostingStore.deleteChunk(term, id)));
           TermDirectory after = edit.directory();
+          Set<Integer> retired = new java.util.TreeSet<>(edit.retired());
+          if (replaying) {
+            // A writer that died between the directory and the removals left these behind.
+            retired.addAll(before.retired());
+            after.chunks().forEach(c -> retired.remove(c.id()));
+          }
+          retired.forEach(id -> retirements.add(PostingStore.deleteChunk(term, id)));
           directoryWrites.add(
               after.isEmpty()
                   ? PostingStore.deleteDirectory(term)
                   : PostingStore.putDirectory(after, epoch));
           written.put(term, after);
         });
-    return new Plan(chunkWrites, directoryWrites, written);
+    return new Plan(chunkWrites, directoryWrites, retirements, written);
   }
 
   /** Remembers the directories a plan wrote, once they are written. */

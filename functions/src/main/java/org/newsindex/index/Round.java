@@ -308,7 +308,8 @@ final class Round {
     items += write(postingPlan.chunkWrites(), gate, attribution, changes);
     items += write(postingPlan.directoryWrites(), gate, attribution, changes);
     postingWriter.written(postingPlan);
-    List<TableWrite> allRemovals = new ArrayList<>(removals);
+    List<TableWrite> allRemovals = new ArrayList<>(postingPlan.retirements());
+    allRemovals.addAll(removals);
     allRemovals.addAll(headlinePlan.removals());
     items += write(allRemovals, gate);
     gate.renew();

@@ -9,14 +9,17 @@ import java.util.List;
  * for it, and statistics derived from the chunk summaries (document frequency by kind, summed
  * frequencies), so the statistics are always exactly what the chunks hold. A list that fits in one
  * chunk (most lists) is stored inline, as chunk {@value #INLINE}, in the directory item itself: one
- * item to read and one to write per term.
+ * item to read and one to write per term. {@code retired} names the chunks its last edit replaced,
+ * deleted once it was written (a writer that died before deleting them deletes them when it
+ * finishes its round).
  */
 public record TermDirectory(
     String term,
     List<ChunkSummary> chunks,
     List<String> forms,
     int nextChunkId,
-    List<PostingEntry> inline) {
+    List<PostingEntry> inline,
+    List<Integer> retired) {
 
   /** The id of the chunk stored inside the directory. */
   public static final int INLINE = 0;
@@ -34,10 +37,11 @@ public record TermDirectory(
             .toList();
     forms = List.copyOf(forms);
     inline = List.copyOf(inline);
+    retired = List.copyOf(retired);
   }
 
   public static TermDirectory empty(String term) {
-    return new TermDirectory(term, List.of(), List.of(), 1, List.of());
+    return new TermDirectory(term, List.of(), List.of(), 1, List.of(), List.of());
   }
 
   public int docFreq() {

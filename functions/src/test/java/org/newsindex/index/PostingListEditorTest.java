@@ -37,6 +37,7 @@ class PostingListEditorTest {
     PostingListEditor.Edit edit = PostingListEditor.apply(dir, loaded, changes);
     store.putAll(edit.writes());
     edit.deletes().forEach(store::remove);
+    edit.retired().forEach(store::remove);
     return edit.directory();
   }
 
@@ -141,5 +142,58 @@ class PostingListEditorTest {
     TermDirectory twice = apply(once, store, adds);
     assertEquals(once, twice);
     assertEquals(snapshot, store);
+  }
+
+  /**
+   * Until the new directory is written, readers and a writer finishing a dead round go by the old
+   * one: no chunk it lists may lose an entry the changes do not remove. A chunk that splits, or
+   * moves inline, is left whole and retired instead, to be deleted after the new directory.
+   */
+  @Test
+  void noEditTakesAnEntryOutOfAChunkTheOldDirectoryLists() {
+    Map<Integer, List<PostingEntry>> store = new HashMap<>();
+    TermDirectory dir = TermDirectory.empty("talks");
+    int retiredSeen = 0;
+    long ord = 1;
+    for (int round = 0; round < 40; round++) {
+      List<PostingChange> changes = new ArrayList<>();
+      for (int i = 0; i < 300; i++, ord++) {
+        changes.add(upsert(ord, 1 + (int) (ord % 7), "talks"));
+      }
+      if (round % 5 == 4) {
+        for (long gone = ord - 2_000; gone < ord - 200; gone++) {
+          PostingEntry e = upsert(gone, 1 + (int) (gone % 7), "talks").entry();
+          changes.add(new PostingChange.Removal(e.ord(), e.key()));
+        }
+      }
+      java.util.Set<Long> removed = new java.util.HashSet<>();
+      changes.stream()
+          .filter(c -> c instanceof PostingChange.Removal)
+          .forEach(c -> removed.add(c.ord()));
+      Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
+      PostingListEditor.chunksToRead(dir, changes).forEach(id -> loaded.put(id, store.get(id)));
+      PostingListEditor.Edit edit = PostingListEditor.apply(dir, loaded, changes, 4_096);
+      for (ChunkSummary listed : dir.chunks()) {
+        List<PostingEntry> rewritten = edit.writes().get(listed.id());
+        if (listed.id() == TermDirectory.INLINE || rewritten == null) {
+          continue;
+        }
+        java.util.Set<Long> kept = new java.util.HashSet<>();
+        rewritten.forEach(e -> kept.add(e.ord()));
+        for (PostingEntry e : store.get(listed.id())) {
+          assertTrue(
+              kept.contains(e.ord()) || removed.contains(e.ord()),
+              "chunk " + listed.id() + " lost ordinal " + e.ord() + " in round " + round);
+        }
+      }
+      assertTrue(edit.deletes().stream().noneMatch(edit.retired()::contains));
+      retiredSeen += edit.retired().size();
+      store.putAll(edit.writes());
+      edit.deletes().forEach(store::remove);
+      edit.retired().forEach(store::remove);
+      assertEquals(List.copyOf(edit.retired()), edit.directory().retired());
+      dir = edit.directory();
+    }
+    assertTrue(retiredSeen > 0, "the lists should have split");
   }
 }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.newsindex.index.PostingListEditor;
 import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.SourceEvent;
 
@@ -53,23 +55,67 @@ class CrashAndRetryTest {
 
   @Test
   void aCrashAtAnyRequestThenARetryEqualsACleanRun() {
+    crashAtEveryRequest(CrashAndRetryTest::events, PostingListEditor.MAX_CHUNK_BYTES, 5, 1);
+  }
+
+  /**
+   * Lists of chunks tiny enough that every file splits some, folded a file a round: a crash between
+   * a round's chunk writes and the directories that list them (or the removal of the chunks they
+   * replace) loses no posting and leaves no chunk unlisted.
+   */
+  @Test
+  void aCrashWhileChunksSplitThenARetryLosesNoPosting() {
+    crashAtEveryRequest(CrashAndRetryTest::splittingEvents, 40, 8, 3);
+  }
+
+  private static List<SourceEvent> splittingEvents(IsolatedIngest ingest) {
+    List<SourceEvent> events = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      events.add(
+          ingest.put(
+              "split/" + i + ".txt",
+              Corpora.article(
+                  "Peace talks in Geneva, day "
+                      + i
+                      + ": the delegates talk about peace, the ceasefire and talks to come.",
+                  "Peace Talks Day " + i)));
+    }
+    events.add(ingest.put("split/0.txt", Corpora.article("Peace talks end.", "Talks End")));
+    return events;
+  }
+
+  private static void crashAtEveryRequest(
+      java.util.function.Function<IsolatedIngest, List<SourceEvent>> scenarioEvents,
+      int chunkBytes,
+      int leastBatchWrites,
+      int mostChunks) {
     IsolatedIngest clean = new IsolatedIngest(cloud);
     FaultInjector counter = FaultInjector.crashAfter(Integer.MAX_VALUE);
-    IngestService counting = clean.service(Optional.of(counter), Duration.ofSeconds(30));
-    List<SourceEvent> cleanEvents = events(clean);
+    IngestService counting =
+        clean.service(Optional.of(counter), Duration.ofSeconds(30), chunkBytes);
+    List<SourceEvent> cleanEvents = scenarioEvents.apply(clean);
     scenario(counting, cleanEvents);
     int totalRequests = counter.requests();
     IndexContent expected = clean.content();
     clean.assertConsistent("");
+    int chunks =
+        clean.snapshot().directories().values().stream()
+            .mapToInt(d -> d.chunks().size())
+            .max()
+            .orElse(0);
     assertTrue(
-        counter.batchWrites() >= 5,
+        chunks >= mostChunks,
+        "the longest list should have " + mostChunks + "+ chunks, has " + chunks);
+    assertTrue(
+        counter.batchWrites() >= leastBatchWrites,
         "the scenario should take several batch writes, took " + counter.batchWrites());
 
     for (int crashAt = 1; crashAt < totalRequests; crashAt++) {
       IsolatedIngest crashed = new IsolatedIngest(cloud);
-      List<SourceEvent> events = events(crashed);
+      List<SourceEvent> events = scenarioEvents.apply(crashed);
       IngestService dying =
-          crashed.service(Optional.of(FaultInjector.crashAfter(crashAt)), Duration.ofMillis(150));
+          crashed.service(
+              Optional.of(FaultInjector.crashAfter(crashAt)), Duration.ofMillis(150), chunkBytes);
       boolean died = false;
       for (SourceEvent e : events) {
         if (!died) {
@@ -82,7 +128,7 @@ class CrashAndRetryTest {
       }
       assertTrue(died, "the fault at request " + crashAt + " should have killed the ingest");
       TestCloud.sleep(200);
-      scenario(crashed.service(), events);
+      scenario(crashed.service(Optional.empty(), Duration.ofSeconds(30), chunkBytes), events);
       assertEquals(
           expected, crashed.content(), "after a crash at request " + crashAt + " and a retry");
       crashed.assertConsistent("crash at " + crashAt + ": ");
