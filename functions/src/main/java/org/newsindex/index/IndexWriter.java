@@ -64,7 +64,7 @@ public final class IndexWriter {
     this.intake = new FileIntake(objects, parser, analyzer, settings.maxFileBytes());
     this.settings = settings;
     this.clock = clock;
-    this.postingWriter = new PostingWriter(table, settings.chunkBytes());
+    this.postingWriter = new PostingWriter(table, settings.chunkBytes(), settings.roundMemory());
     this.round = new Round(table, analyzer, postingWriter, clock);
   }
 
@@ -181,9 +181,12 @@ public final class IndexWriter {
         sleep(Duration.ofMillis(250), deadline);
         continue;
       }
-      Map<String, List<PendingMarker>> selected = select(markers, budget);
+      Map<String, List<PendingMarker>> selected = select(markers, budget, settings.roundMemory());
       List<FileChange> files =
-          trim(intake.decide(selected, sources.manifests(selected.keySet(), deadline)), budget);
+          trim(
+              intake.decide(selected, sources.manifests(selected.keySet(), deadline)),
+              budget,
+              settings.roundMemory());
       long started = System.nanoTime();
       total = total.plus(fold(files, RoundJournal.Intents.NONE, 0, gate, watched, Map.of()));
       double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
@@ -219,10 +222,13 @@ public final class IndexWriter {
     long budget = budget(workPerSecond, deadline.remaining());
     List<FileChange> now = new ArrayList<>();
     long work = 0;
+    long memory = 0;
     for (FileChange f : files) {
-      if (now.isEmpty() || work + f.work() <= budget) {
+      if (now.isEmpty()
+          || (work + f.work() <= budget && memory + f.memory() <= settings.roundMemory())) {
         now.add(f);
         work += f.work();
+        memory += f.memory();
       }
     }
     Map<String, RoundJournal.FileEntry> carried = new LinkedHashMap<>(intents.files());
@@ -340,8 +346,18 @@ public final class IndexWriter {
     return (long) Math.max(16 * 1024, Math.min(cap, fit));
   }
 
-  /** The keys to fold, oldest event first, until their sizes fill the budget (at least one). */
-  private static Map<String, List<PendingMarker>> select(List<PendingMarker> markers, long budget) {
+  /**
+   * A file's memory in a round before it is read, from its size: about 40 times (analysis makes a
+   * few hundred bytes of each word; see {@link FileChange#memory}).
+   */
+  private static final int MEMORY_PER_FILE_BYTE = 40;
+
+  /**
+   * The keys to fold, oldest event first, until their sizes fill the budget or, at about {@value
+   * #MEMORY_PER_FILE_BYTE} times their size, the round's memory (at least one).
+   */
+  private static Map<String, List<PendingMarker>> select(
+      List<PendingMarker> markers, long budget, long roundMemory) {
     Map<String, List<PendingMarker>> byKey = new HashMap<>();
     for (PendingMarker m : markers) {
       byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m);
@@ -352,7 +368,7 @@ public final class IndexWriter {
     Map<String, List<PendingMarker>> out = new LinkedHashMap<>();
     long work = 0;
     for (Map.Entry<String, List<PendingMarker>> e : keys) {
-      if (!out.isEmpty() && work >= budget) {
+      if (!out.isEmpty() && (work >= budget || work * MEMORY_PER_FILE_BYTE >= roundMemory)) {
         break;
       }
       out.put(e.getKey(), e.getValue());
@@ -361,16 +377,22 @@ public final class IndexWriter {
     return out;
   }
 
-  /** The files that fit the budget once read (at least one); the rest wait for the next round. */
-  private static List<FileChange> trim(List<FileChange> files, long budget) {
+  /**
+   * The files that fit the budget and the round's memory once read (at least one); the rest wait
+   * for the next round.
+   */
+  private static List<FileChange> trim(List<FileChange> files, long budget, long roundMemory) {
     List<FileChange> out = new ArrayList<>();
     long work = 0;
+    long memory = 0;
     for (FileChange f : files) {
-      if (!out.isEmpty() && work + f.work() > budget && f.action() == FileChange.Action.INDEX) {
+      boolean over = work + f.work() > budget || memory + f.memory() > roundMemory;
+      if (!out.isEmpty() && over && f.action() == FileChange.Action.INDEX) {
         continue;
       }
       out.add(f);
       work += f.work();
+      memory += f.memory();
     }
     return out;
   }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Plans a round's posting changes term by term: reads each term's directory and the chunks the
@@ -16,18 +17,34 @@ import java.util.Set;
 final class PostingWriter {
   private static final int DIRECTORY_CACHE_ENTRIES = 200_000;
 
+  /** Directories read in one go (a few BatchGetItem requests). */
+  private static final int DIRECTORY_READS = 2_000;
+
+  /** About what one posting decoded for an edit holds in memory, in bytes. */
+  static final int BYTES_PER_DECODED_ENTRY = 200;
+
   private final PostingStore postings;
   private final int chunkBytes;
+  private final long partEntries;
+  private final long cachedEntries;
   private final Map<String, TermDirectory> writtenThisRun = new HashMap<>();
+  private long cached;
 
-  PostingWriter(IndexTable table, int chunkBytes) {
+  /**
+   * A writer whose parts decode at most an eighth of {@code roundMemory}, and whose memory of the
+   * directories it wrote holds at most as many inline postings again.
+   */
+  PostingWriter(IndexTable table, int chunkBytes, long roundMemory) {
     this.postings = new PostingStore(table);
     this.chunkBytes = chunkBytes;
+    this.partEntries = Math.max(2_000, roundMemory / 8 / BYTES_PER_DECODED_ENTRY);
+    this.cachedEntries = partEntries;
   }
 
   /** Forgets what earlier runs wrote; called when a run (a hold of the lease) starts and ends. */
   void newRun() {
     writtenThisRun.clear();
+    cached = 0;
   }
 
   /**
@@ -42,69 +59,138 @@ final class PostingWriter {
 
   /**
    * The plan of a round's posting writes. {@code replaying}: the round finishes a dead one, so the
-   * index may hold directories even if it holds no list of all documents yet.
+   * index may hold directories even if it holds no list of all documents yet. The chunk writes are
+   * handed to {@code chunkParts} a part at a time, as soon as each part is planned, and are not in
+   * the plan returned: a part holds the terms whose chunks to edit (read and decoded) come to at
+   * most {@link #partEntries} postings, so a round's memory does not grow with the lists it
+   * touches.
    */
   Plan plan(
-      Map<String, List<PostingChange>> byTerm, long epoch, boolean replaying, Deadline deadline) {
+      Map<String, List<PostingChange>> byTerm,
+      long epoch,
+      boolean replaying,
+      Deadline deadline,
+      Consumer<List<TableWrite>> chunkParts) {
     if (byTerm.isEmpty()) {
       return new Plan(List.of(), List.of(), List.of(), Map.of());
     }
-    Map<String, TermDirectory> directories =
-        !replaying && emptyIndex(deadline) ? Map.of() : directories(byTerm.keySet(), deadline);
-    List<PostingStore.ChunkRef> refs = new ArrayList<>();
-    byTerm.forEach(
-        (term, list) -> {
-          TermDirectory d = directories.getOrDefault(term, TermDirectory.empty(term));
-          PostingListEditor.chunksToRead(d, list)
-              .forEach(id -> refs.add(new PostingStore.ChunkRef(term, id)));
-        });
-    Map<String, Map<Integer, List<PostingEntry>>> loaded = new HashMap<>();
-    postings
-        .chunks(refs, true, deadline)
-        .forEach(
-            (ref, entries) ->
-                loaded
-                    .computeIfAbsent(ref.term(), t -> new HashMap<>())
-                    .put(ref.chunkId(), entries));
+    boolean empty = !replaying && emptyIndex(deadline);
+    List<String> terms = new ArrayList<>(byTerm.keySet());
+    Parts parts = new Parts(byTerm, epoch, replaying, deadline, chunkParts);
+    for (int from = 0; from < terms.size(); from += DIRECTORY_READS) {
+      List<String> group = terms.subList(from, Math.min(terms.size(), from + DIRECTORY_READS));
+      Map<String, TermDirectory> directories =
+          empty ? Map.of() : directories(new HashSet<>(group), deadline);
+      for (String term : group) {
+        TermDirectory d = directories.getOrDefault(term, TermDirectory.empty(term));
+        parts.add(d, PostingListEditor.chunksToRead(d, byTerm.get(term)));
+      }
+    }
+    parts.flush();
+    return new Plan(List.of(), parts.directoryWrites, parts.retirements, parts.written);
+  }
 
+  /** As above, with the chunk writes in the plan (tests and small rounds). */
+  Plan plan(
+      Map<String, List<PostingChange>> byTerm, long epoch, boolean replaying, Deadline deadline) {
     List<TableWrite> chunkWrites = new ArrayList<>();
-    List<TableWrite> directoryWrites = new ArrayList<>();
-    List<TableWrite> retirements = new ArrayList<>();
-    Map<String, TermDirectory> written = new HashMap<>();
-    byTerm.forEach(
-        (term, list) -> {
-          TermDirectory before = directories.getOrDefault(term, TermDirectory.empty(term));
-          PostingListEditor.Edit edit =
-              PostingListEditor.apply(
-                  before, loaded.getOrDefault(term, Map.of()), list, chunkBytes);
-          edit.writes()
-              .forEach(
-                  (id, entries) ->
-                      chunkWrites.add(PostingStore.putChunk(term, id, entries, epoch)));
-          edit.deletes().forEach(id -> chunkWrites.add(PostingStore.deleteChunk(term, id)));
-          TermDirectory after = edit.directory();
-          Set<Integer> retired = new java.util.TreeSet<>(edit.retired());
-          if (replaying) {
-            // A writer that died between the directory and the removals left these behind.
-            retired.addAll(before.retired());
-            after.chunks().forEach(c -> retired.remove(c.id()));
-          }
-          retired.forEach(id -> retirements.add(PostingStore.deleteChunk(term, id)));
-          directoryWrites.add(
-              after.isEmpty()
-                  ? PostingStore.deleteDirectory(term)
-                  : PostingStore.putDirectory(after, epoch));
-          written.put(term, after);
-        });
-    return new Plan(chunkWrites, directoryWrites, retirements, written);
+    Plan p = plan(byTerm, epoch, replaying, deadline, chunkWrites::addAll);
+    return new Plan(chunkWrites, p.directoryWrites(), p.retirements(), p.directories());
+  }
+
+  /** The terms of the part being gathered, and what the parts planned so far give. */
+  private final class Parts {
+    private final Map<String, List<PostingChange>> byTerm;
+    private final long epoch;
+    private final boolean replaying;
+    private final Deadline deadline;
+    private final Consumer<List<TableWrite>> chunkParts;
+    private final List<TermDirectory> pending = new ArrayList<>();
+    private final List<PostingStore.ChunkRef> refs = new ArrayList<>();
+    private long entries;
+    final List<TableWrite> directoryWrites = new ArrayList<>();
+    final List<TableWrite> retirements = new ArrayList<>();
+    final Map<String, TermDirectory> written = new HashMap<>();
+
+    Parts(
+        Map<String, List<PostingChange>> byTerm,
+        long epoch,
+        boolean replaying,
+        Deadline deadline,
+        Consumer<List<TableWrite>> chunkParts) {
+      this.byTerm = byTerm;
+      this.epoch = epoch;
+      this.replaying = replaying;
+      this.deadline = deadline;
+      this.chunkParts = chunkParts;
+    }
+
+    void add(TermDirectory directory, Set<Integer> chunks) {
+      long cost = byTerm.get(directory.term()).size() + directory.inline().size();
+      for (ChunkSummary c : directory.chunks()) {
+        if (chunks.contains(c.id())) {
+          cost += c.entries();
+        }
+      }
+      if (!pending.isEmpty() && entries + cost > partEntries) {
+        flush();
+      }
+      pending.add(directory);
+      chunks.forEach(id -> refs.add(new PostingStore.ChunkRef(directory.term(), id)));
+      entries += cost;
+    }
+
+    void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      Map<String, Map<Integer, List<PostingEntry>>> loaded = new HashMap<>();
+      postings
+          .chunks(refs, true, deadline)
+          .forEach(
+              (ref, list) ->
+                  loaded
+                      .computeIfAbsent(ref.term(), t -> new HashMap<>())
+                      .put(ref.chunkId(), list));
+      List<TableWrite> chunkWrites = new ArrayList<>();
+      for (TermDirectory before : pending) {
+        String term = before.term();
+        PostingListEditor.Edit edit =
+            PostingListEditor.apply(
+                before, loaded.getOrDefault(term, Map.of()), byTerm.get(term), chunkBytes);
+        edit.writes()
+            .forEach((id, list) -> chunkWrites.add(PostingStore.putChunk(term, id, list, epoch)));
+        edit.deletes().forEach(id -> chunkWrites.add(PostingStore.deleteChunk(term, id)));
+        TermDirectory after = edit.directory();
+        Set<Integer> retired = new java.util.TreeSet<>(edit.retired());
+        if (replaying) {
+          // A writer that died between the directory and the removals left these behind.
+          retired.addAll(before.retired());
+          after.chunks().forEach(c -> retired.remove(c.id()));
+        }
+        retired.forEach(id -> retirements.add(PostingStore.deleteChunk(term, id)));
+        directoryWrites.add(
+            after.isEmpty()
+                ? PostingStore.deleteDirectory(term)
+                : PostingStore.putDirectory(after, epoch));
+        written.put(term, after);
+      }
+      pending.clear();
+      refs.clear();
+      entries = 0;
+      chunkParts.accept(chunkWrites);
+    }
   }
 
   /** Remembers the directories a plan wrote, once they are written. */
   void written(Plan plan) {
-    if (writtenThisRun.size() + plan.directories().size() > DIRECTORY_CACHE_ENTRIES) {
-      writtenThisRun.clear();
+    long inline = plan.directories().values().stream().mapToLong(d -> d.inline().size()).sum();
+    if (writtenThisRun.size() + plan.directories().size() > DIRECTORY_CACHE_ENTRIES
+        || cached + inline > cachedEntries) {
+      newRun();
     }
     writtenThisRun.putAll(plan.directories());
+    cached += inline;
   }
 
   /**

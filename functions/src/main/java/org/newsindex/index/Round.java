@@ -20,7 +20,8 @@ import org.newsindex.analysis.TextAnalyzer;
  * allocates ordinals and records its intents in the journal before writing anything, builds every
  * item it will write, checks each against DynamoDB's limits (a file whose items would be refused is
  * rejected alone and the round planned again without it), then writes in an order that keeps the
- * index readable: new documents, then postings, then directories, then removals, and last the
+ * index readable: new documents, then postings (a part at a time as they are planned, so a round's
+ * memory does not grow with the lists it edits), then directories, then removals, and last the
  * files' manifests and the removal of their pending markers, after a renewal of the lease.
  */
 final class Round {
@@ -276,8 +277,29 @@ final class Round {
     PostingWriter.Plan postingPlan;
     List<TableWrite> manifests = new ArrayList<>();
     List<TableWrite> markerDeletes = new ArrayList<>();
+    long[] written = {0};
+    boolean[] documentsWritten = {false};
     try {
-      postingPlan = postingWriter.plan(postings.byTerm(), epoch, !replay.isEmpty(), deadline);
+      // The chunks are written a part at a time as they are planned, each part checked and sent
+      // once the documents they list are written; the directories that list them come after all.
+      // A part refused or failed leaves what a round that died among its chunk writes leaves: the
+      // directories still list whole chunks (PostingListEditor never shrinks one they list), and
+      // the journal's replay, or the round planned again, finishes from there.
+      postingPlan =
+          postingWriter.plan(
+              postings.byTerm(),
+              epoch,
+              !replay.isEmpty(),
+              deadline,
+              part -> {
+                attribution.check(part, changes);
+                if (!documentsWritten[0]) {
+                  documentsWritten[0] = true;
+                  written[0] += awaited(freshWritten);
+                }
+                gate.renew();
+                written[0] += write(part, gate, attribution, changes);
+              });
       Instant finished = clock.instant();
       for (FileChange f : files) {
         f.markers().forEach(m -> markerDeletes.add(PendingStore.remove(m)));
@@ -295,17 +317,18 @@ final class Round {
                 finished);
         attribution.add(manifests, SourceStore.put(after, epoch), f.key());
       }
-      List<TableWrite> rest = new ArrayList<>(postingPlan.chunkWrites());
-      rest.addAll(postingPlan.directoryWrites());
+      List<TableWrite> rest = new ArrayList<>(postingPlan.directoryWrites());
       rest.addAll(manifests);
       attribution.check(rest, changes);
     } finally {
-      items += awaited(freshWritten);
+      if (!documentsWritten[0]) {
+        written[0] += awaited(freshWritten);
+      }
     }
+    items += written[0];
 
     // Then, in an order that keeps the index readable, the lease renewed before each phase.
     gate.renew();
-    items += write(postingPlan.chunkWrites(), gate, attribution, changes);
     items += write(postingPlan.directoryWrites(), gate, attribution, changes);
     postingWriter.written(postingPlan);
     List<TableWrite> allRemovals = new ArrayList<>(postingPlan.retirements());

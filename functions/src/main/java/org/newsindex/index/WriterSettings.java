@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param roundWork the most work (bytes of text, see {@link FileChange#work}) one round may take
  * @param firstRoundWork the most the first round of a writer may take, before it has measured its
  *     pace (a Lambda writer starts modestly; a reindex on a machine of its own takes all it can)
+ * @param roundMemory the most memory the files of one round may take (bytes, see {@link
+ *     FileChange#memory}); the chunks a round edits are read an eighth of it at a time
  */
 public record WriterSettings(
     long maxFileBytes,
@@ -27,7 +29,8 @@ public record WriterSettings(
     Duration quiet,
     Duration firstWait,
     long roundWork,
-    long firstRoundWork) {
+    long firstRoundWork,
+    long roundMemory) {
 
   /** What the Lambda functions use, for a function of {@code memoryMb}. */
   public static WriterSettings forMemory(long maxFileBytes, int chunkBytes, int memoryMb) {
@@ -39,7 +42,17 @@ public record WriterSettings(
         Duration.ofSeconds(1),
         Duration.ofSeconds(20),
         roundWorkFor(memoryMb),
-        Math.min(roundWorkFor(memoryMb), 8L << 20));
+        Math.min(roundWorkFor(memoryMb), 8L << 20),
+        roundMemoryFor(memoryMb));
+  }
+
+  /**
+   * A round's files may take three tenths of the function's memory (530 MB of 1,769 MB), the chunks
+   * it edits an eighth of that at a time and the directories it remembers as much again: the rest
+   * is the runtime's, the clients' and the collector's headroom.
+   */
+  public static long roundMemoryFor(int memoryMb) {
+    return Math.max(32L << 20, (long) memoryMb * (1 << 20) * 3 / 10);
   }
 
   /**
@@ -51,10 +64,10 @@ public record WriterSettings(
   }
 
   /**
-   * What a reindex run on a machine of its own uses: rounds as large as {@code roundWork} from the
-   * first, no waiting, a lease renewed every phase.
+   * What a reindex run on a machine of its own uses: rounds as large as {@code roundMemory} allows
+   * from the first, no waiting, a lease renewed every phase.
    */
-  public static WriterSettings forBulk(long maxFileBytes, long roundWork) {
+  public static WriterSettings forBulk(long maxFileBytes, long roundMemory) {
     return new WriterSettings(
         maxFileBytes,
         PostingListEditor.MAX_CHUNK_BYTES,
@@ -62,8 +75,9 @@ public record WriterSettings(
         Duration.ofSeconds(60),
         Duration.ZERO,
         Duration.ZERO,
-        roundWork,
-        roundWork);
+        Long.MAX_VALUE / 4,
+        Long.MAX_VALUE / 4,
+        roundMemory);
   }
 
   /** No waiting for a bulk upload to gather: every round starts as soon as it can (tests). */
@@ -76,16 +90,20 @@ public record WriterSettings(
         Duration.ZERO,
         Duration.ZERO,
         roundWork,
-        firstRoundWork);
+        firstRoundWork,
+        roundMemory);
   }
 
   public WriterSettings withChunkBytes(int bytes) {
     return new WriterSettings(
-        maxFileBytes, bytes, leaseGrace, leaseHold, quiet, firstWait, roundWork, firstRoundWork);
-  }
-
-  public WriterSettings withRoundWork(long work) {
-    return new WriterSettings(
-        maxFileBytes, chunkBytes, leaseGrace, leaseHold, quiet, firstWait, work, work);
+        maxFileBytes,
+        bytes,
+        leaseGrace,
+        leaseHold,
+        quiet,
+        firstWait,
+        roundWork,
+        firstRoundWork,
+        roundMemory);
   }
 }

@@ -25,7 +25,8 @@ final class FanInMeasurement {
     }
   }
 
-  private static final long ROUND_WORK = 32 * 1024;
+  /** Rounds of some sixty files each, so the shared headline is folded again and again. */
+  private static final long ROUND_MEMORY = 384 * 1024;
 
   private FanInMeasurement() {}
 
@@ -63,7 +64,7 @@ final class FanInMeasurement {
     pool.shutdown();
     Tables.create(dynamoDb, name);
     long started = System.nanoTime();
-    new LocalReindex(dynamoDb, name, s3, bucket, ROUND_WORK).run("", true, p -> {});
+    new LocalReindex(dynamoDb, name, s3, bucket, ROUND_MEMORY).run("", true, p -> {});
     double seconds = (System.nanoTime() - started) / 1e9;
     Tables.delete(dynamoDb, name);
     return seconds;

@@ -45,18 +45,20 @@ public final class LocalReindex {
   private final IndexWriter writer;
 
   public LocalReindex(DynamoDbClient dynamoDb, String tableName, S3Client s3, String bucket) {
-    // A round holds its files' postings in memory: about twelve times their text.
-    this(
-        dynamoDb,
-        tableName,
-        s3,
-        bucket,
-        Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 12));
+    this(dynamoDb, tableName, s3, bucket, roundMemory(Runtime.getRuntime().maxMemory()));
   }
 
-  /** A reindex whose rounds take at most {@code roundWork} (bytes of text, roughly). */
+  /**
+   * A round's files may take two fifths of this JVM's heap, the chunks it edits an eighth of that
+   * at a time and the directories it remembers as much again.
+   */
+  static long roundMemory(long heap) {
+    return Math.max(64L << 20, heap * 2 / 5);
+  }
+
+  /** A reindex whose rounds' files take at most {@code roundMemory} bytes. */
   public LocalReindex(
-      DynamoDbClient dynamoDb, String tableName, S3Client s3, String bucket, long roundWork) {
+      DynamoDbClient dynamoDb, String tableName, S3Client s3, String bucket, long roundMemory) {
     this.table = new IndexTable(dynamoDb, tableName);
     S3CorpusObjects objects = new S3CorpusObjects(s3, bucket);
     this.reconciler =
@@ -72,7 +74,7 @@ public final class LocalReindex {
             objects,
             new CorpusParser(Settings.DEFAULT_MAX_ARTICLE_BYTES),
             new TextAnalyzer(),
-            WriterSettings.forBulk(Settings.DEFAULT_MAX_FILE_BYTES, roundWork),
+            WriterSettings.forBulk(Settings.DEFAULT_MAX_FILE_BYTES, roundMemory),
             Clock.systemUTC());
   }
 

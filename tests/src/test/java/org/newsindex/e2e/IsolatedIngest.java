@@ -122,7 +122,8 @@ final class IsolatedIngest {
         Duration.ZERO,
         Duration.ZERO,
         WriterSettings.roundWorkFor(1769),
-        8L << 20);
+        8L << 20,
+        WriterSettings.roundMemoryFor(1769));
   }
 
   IngestService service(DynamoDbClient client, Supplier<String> owners, WriterSettings settings) {

@@ -74,6 +74,24 @@ class ReindexTest {
     assertEquals(content(ingest.table), content(rebuilt));
   }
 
+  /**
+   * Rounds are sized by the memory their files take, whatever the heap: a reindex allowed a few
+   * files' memory a round folds the bucket in many rounds, its chunks edited a part at a time, and
+   * builds the same index.
+   */
+  @Test
+  void aReindexWithRoomForAFewFilesARoundFoldsThemInManyRoundsToTheSameIndex() throws Exception {
+    IsolatedIngest ingest = indexedThroughEvents();
+    String rebuilt = ingest.anotherTable();
+    LocalReindex.Result r =
+        new LocalReindex(cloud.dynamoDb, rebuilt, cloud.s3, ingest.bucket, 1 << 20)
+            .run("", false, p -> {});
+    assertEquals(40, r.folded());
+    assertTrue(r.rounds() >= 4, "40 files of some 150 KB each in 1 MB rounds took " + r.rounds());
+    assertSame(content(ingest.table), content(rebuilt), "");
+    assertConsistent(rebuilt);
+  }
+
   @Test
   void aReindexCutOffPartWayEndsTheSameWhenRunAgain() throws Exception {
     IsolatedIngest ingest = indexedThroughEvents();
