@@ -49,13 +49,15 @@ final class PostingWriter {
 
   /**
    * What a round writes to posting lists: chunks first, then the directories that list them, then
-   * the removal of the chunks those directories no longer list ({@code retirements}).
+   * the removal of the chunks those directories no longer list ({@code retirements}); the new
+   * directories worth remembering (as many as the memory for them allows) and every term written.
    */
   record Plan(
       List<TableWrite> chunkWrites,
       List<TableWrite> directoryWrites,
       List<TableWrite> retirements,
-      Map<String, TermDirectory> directories) {}
+      Map<String, TermDirectory> directories,
+      java.util.Collection<String> terms) {}
 
   /**
    * The plan of a round's posting writes. {@code replaying}: the round finishes a dead one, so the
@@ -72,7 +74,7 @@ final class PostingWriter {
       Deadline deadline,
       Consumer<List<TableWrite>> chunkParts) {
     if (byTerm.isEmpty()) {
-      return new Plan(List.of(), List.of(), List.of(), Map.of());
+      return new Plan(List.of(), List.of(), List.of(), Map.of(), List.of());
     }
     boolean empty = !replaying && emptyIndex(deadline);
     List<String> terms = new ArrayList<>(byTerm.keySet());
@@ -87,7 +89,8 @@ final class PostingWriter {
       }
     }
     parts.flush();
-    return new Plan(List.of(), parts.directoryWrites, parts.retirements, parts.written);
+    return new Plan(
+        List.of(), parts.directoryWrites, parts.retirements, parts.written, byTerm.keySet());
   }
 
   /** As above, with the chunk writes in the plan (tests and small rounds). */
@@ -95,7 +98,7 @@ final class PostingWriter {
       Map<String, List<PostingChange>> byTerm, long epoch, boolean replaying, Deadline deadline) {
     List<TableWrite> chunkWrites = new ArrayList<>();
     Plan p = plan(byTerm, epoch, replaying, deadline, chunkWrites::addAll);
-    return new Plan(chunkWrites, p.directoryWrites(), p.retirements(), p.directories());
+    return new Plan(chunkWrites, p.directoryWrites(), p.retirements(), p.directories(), p.terms());
   }
 
   /** The terms of the part being gathered, and what the parts planned so far give. */
@@ -108,6 +111,7 @@ final class PostingWriter {
     private final List<TermDirectory> pending = new ArrayList<>();
     private final List<PostingStore.ChunkRef> refs = new ArrayList<>();
     private long entries;
+    private long remembered;
     final List<TableWrite> directoryWrites = new ArrayList<>();
     final List<TableWrite> retirements = new ArrayList<>();
     final Map<String, TermDirectory> written = new HashMap<>();
@@ -173,7 +177,10 @@ final class PostingWriter {
             after.isEmpty()
                 ? PostingStore.deleteDirectory(term)
                 : PostingStore.putDirectory(after, epoch));
-        written.put(term, after);
+        if (remembered + after.inline().size() <= cachedEntries) {
+          written.put(term, after);
+          remembered += after.inline().size();
+        }
       }
       pending.clear();
       refs.clear();
@@ -188,6 +195,9 @@ final class PostingWriter {
     if (writtenThisRun.size() + plan.directories().size() > DIRECTORY_CACHE_ENTRIES
         || cached + inline > cachedEntries) {
       newRun();
+    } else {
+      // What the plan wrote but does not hand over is no longer what is remembered of it.
+      plan.terms().forEach(writtenThisRun::remove);
     }
     writtenThisRun.putAll(plan.directories());
     cached += inline;

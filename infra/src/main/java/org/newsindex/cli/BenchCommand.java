@@ -79,7 +79,7 @@ final class BenchCommand implements Callable<Integer> {
       description = {
         "Articles that go through S3 events (the last N); the rest are uploaded with the",
         "bucket's notifications off and indexed by a reindex first. Default: all up to",
-        "10,000 articles, 1% (at least 1,000) past that."
+        "10,000 articles, 1%% (at least 1,000) past that."
       })
   int eventSample = -1;
 
