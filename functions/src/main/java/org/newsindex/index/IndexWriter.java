@@ -299,8 +299,10 @@ public final class IndexWriter {
                     (x, y) -> {
                       java.util.Set<String> touched = new java.util.HashSet<>(x.headlines());
                       touched.addAll(y.headlines());
+                      // An article the earlier plan wrote stays named until it is taken out.
+                      long article = y.articleOrd() != 0 ? y.articleOrd() : x.articleOrd();
                       return new RoundJournal.FileEntry(
-                          y.key(), y.sequencer(), y.fileOrd(), y.articleOrd(), touched);
+                          y.key(), y.sequencer(), y.fileOrd(), article, touched);
                     }));
     Map<String, Long> headlines = new HashMap<>(a.headlines());
     headlines.putAll(b.headlines());
@@ -387,7 +389,10 @@ public final class IndexWriter {
     long memory = 0;
     for (FileChange f : files) {
       boolean over = work + f.work() > budget || memory + f.memory() > roundMemory;
-      if (!out.isEmpty() && over && f.action() == FileChange.Action.INDEX) {
+      // A file that only records its status costs next to nothing: it is never held back.
+      boolean recordOnly =
+          f.action() != FileChange.Action.INDEX && f.memory() < FileChange.BYTES_PER_REMOVAL;
+      if (!out.isEmpty() && over && !recordOnly) {
         continue;
       }
       out.add(f);

@@ -141,7 +141,9 @@ public final class PostingListEditor {
       }
       byte[] encoded = ChunkCodec.encode(entries);
       int parts =
-          encoded.length <= chunkBytes ? 1 : (int) Math.ceil(encoded.length / (chunkBytes / 2.0));
+          encoded.length <= chunkBytes
+              ? 1
+              : (int) Math.min(entries.size(), Math.ceil(encoded.length / (chunkBytes / 2.0)));
       // A stored chunk that splits is written anew, every part under a new id: overwritten in
       // place, it would lose the entries moved out of it to a writer that dies before the new
       // directory lists their new chunk (the old directory still sends them to it).

@@ -18,7 +18,7 @@ final class PostingWriter {
   private static final int DIRECTORY_CACHE_ENTRIES = 200_000;
 
   /** Directories read in one go (a few BatchGetItem requests). */
-  private static final int DIRECTORY_READS = 2_000;
+  private static final int DIRECTORY_READS = 500;
 
   /** About what one posting decoded for an edit holds in memory, in bytes. */
   static final int BYTES_PER_DECODED_ENTRY = 200;
@@ -60,6 +60,12 @@ final class PostingWriter {
       java.util.Collection<String> terms) {}
 
   /**
+   * A part of a plan: its chunk writes, to be written now, and the directory writes that will list
+   * them, written with the plan's (given here so they can be checked before the chunks are sent).
+   */
+  record Part(List<TableWrite> chunkWrites, List<TableWrite> directoryWrites) {}
+
+  /**
    * The plan of a round's posting writes. {@code replaying}: the round finishes a dead one, so the
    * index may hold directories even if it holds no list of all documents yet. The chunk writes are
    * handed to {@code chunkParts} a part at a time, as soon as each part is planned, and are not in
@@ -72,7 +78,7 @@ final class PostingWriter {
       long epoch,
       boolean replaying,
       Deadline deadline,
-      Consumer<List<TableWrite>> chunkParts) {
+      Consumer<Part> chunkParts) {
     if (byTerm.isEmpty()) {
       return new Plan(List.of(), List.of(), List.of(), Map.of(), List.of());
     }
@@ -97,7 +103,8 @@ final class PostingWriter {
   Plan plan(
       Map<String, List<PostingChange>> byTerm, long epoch, boolean replaying, Deadline deadline) {
     List<TableWrite> chunkWrites = new ArrayList<>();
-    Plan p = plan(byTerm, epoch, replaying, deadline, chunkWrites::addAll);
+    Plan p =
+        plan(byTerm, epoch, replaying, deadline, part -> chunkWrites.addAll(part.chunkWrites()));
     return new Plan(chunkWrites, p.directoryWrites(), p.retirements(), p.directories(), p.terms());
   }
 
@@ -107,11 +114,12 @@ final class PostingWriter {
     private final long epoch;
     private final boolean replaying;
     private final Deadline deadline;
-    private final Consumer<List<TableWrite>> chunkParts;
+    private final Consumer<Part> chunkParts;
     private final List<TermDirectory> pending = new ArrayList<>();
     private final List<PostingStore.ChunkRef> refs = new ArrayList<>();
     private long entries;
     private long remembered;
+    private final List<TableWrite> partDirectories = new ArrayList<>();
     final List<TableWrite> directoryWrites = new ArrayList<>();
     final List<TableWrite> retirements = new ArrayList<>();
     final Map<String, TermDirectory> written = new HashMap<>();
@@ -121,7 +129,7 @@ final class PostingWriter {
         long epoch,
         boolean replaying,
         Deadline deadline,
-        Consumer<List<TableWrite>> chunkParts) {
+        Consumer<Part> chunkParts) {
       this.byTerm = byTerm;
       this.epoch = epoch;
       this.replaying = replaying;
@@ -166,17 +174,20 @@ final class PostingWriter {
             .forEach((id, list) -> chunkWrites.add(PostingStore.putChunk(term, id, list, epoch)));
         edit.deletes().forEach(id -> chunkWrites.add(PostingStore.deleteChunk(term, id)));
         TermDirectory after = edit.directory();
-        Set<Integer> retired = new java.util.TreeSet<>(edit.retired());
-        if (replaying) {
-          // A writer that died between the directory and the removals left these behind.
-          retired.addAll(before.retired());
-          after.chunks().forEach(c -> retired.remove(c.id()));
-        }
-        retired.forEach(id -> retirements.add(PostingStore.deleteChunk(term, id)));
-        directoryWrites.add(
+        // The chunks the last edit retired are listed by no directory, and no new chunk takes
+        // their ids: deleted again with this edit's chunks, in case a writer died before it could.
+        Set<Integer> listed = new HashSet<>();
+        after.chunks().forEach(c -> listed.add(c.id()));
+        before.retired().stream()
+            .filter(id -> !listed.contains(id) && !edit.writes().containsKey(id))
+            .forEach(id -> chunkWrites.add(PostingStore.deleteChunk(term, id)));
+        edit.retired().forEach(id -> retirements.add(PostingStore.deleteChunk(term, id)));
+        TableWrite directoryWrite =
             after.isEmpty()
                 ? PostingStore.deleteDirectory(term)
-                : PostingStore.putDirectory(after, epoch));
+                : PostingStore.putDirectory(after, epoch);
+        directoryWrites.add(directoryWrite);
+        partDirectories.add(directoryWrite);
         if (remembered + after.inline().size() <= cachedEntries) {
           written.put(term, after);
           remembered += after.inline().size();
@@ -185,7 +196,8 @@ final class PostingWriter {
       pending.clear();
       refs.clear();
       entries = 0;
-      chunkParts.accept(chunkWrites);
+      chunkParts.accept(new Part(chunkWrites, List.copyOf(partDirectories)));
+      partDirectories.clear();
     }
   }
 

@@ -168,7 +168,9 @@ final class Round {
               f.key(),
               f.marker().sequencer(),
               fileOrds.get(f.key()),
-              f.keepsArticle() ? 0 : articleOrds.getOrDefault(f.key(), 0L),
+              f.keepsArticle()
+                  ? 0
+                  : articleOrds.getOrDefault(f.key(), unfinishedArticle(replay, f)),
               touched.byFile.getOrDefault(f.key(), Set.of())));
     }
     Map<String, RoundJournal.FileEntry> journaled = new LinkedHashMap<>(carried);
@@ -269,14 +271,34 @@ final class Round {
     List<TableWrite> fresh = new ArrayList<>(documentWrites);
     fresh.addAll(headlinePlan.writes());
     attribution.check(fresh, changes);
+    // The manifests too are built and checked before any index write, so a file whose manifest
+    // DynamoDB would refuse is rejected before the round has written anything of it.
+    List<TableWrite> manifests = new ArrayList<>();
+    List<TableWrite> markerDeletes = new ArrayList<>();
+    Instant finished = clock.instant();
+    for (FileChange f : files) {
+      f.markers().forEach(m -> markerDeletes.add(PendingStore.remove(m)));
+      if (f.action() == FileChange.Action.SKIP) {
+        continue;
+      }
+      SourceManifest after =
+          manifestAfter(
+              f,
+              f.action() == FileChange.Action.UNCHANGED
+                  ? Map.of(f.key(), f.before().get().fileOrd())
+                  : fileOrds,
+              articleOrds,
+              headlinePlan,
+              finished);
+      attribution.add(manifests, SourceStore.put(after, epoch), f.key());
+    }
+    attribution.check(manifests, changes);
     long items = 0;
     gate.renew();
     items += write(journalWrites, gate);
     CompletableFuture<Long> freshWritten =
         CompletableFuture.supplyAsync(() -> write(fresh, gate, attribution, changes), SIDE);
     PostingWriter.Plan postingPlan;
-    List<TableWrite> manifests = new ArrayList<>();
-    List<TableWrite> markerDeletes = new ArrayList<>();
     long[] written = {0};
     boolean[] documentsWritten = {false};
     try {
@@ -292,34 +314,17 @@ final class Round {
               !replay.isEmpty(),
               deadline,
               part -> {
-                attribution.check(part, changes);
+                List<TableWrite> checked = new ArrayList<>(part.chunkWrites());
+                checked.addAll(part.directoryWrites());
+                attribution.check(checked, changes);
                 if (!documentsWritten[0]) {
                   documentsWritten[0] = true;
                   written[0] += awaited(freshWritten);
                 }
                 gate.renew();
-                written[0] += write(part, gate, attribution, changes);
+                written[0] += write(part.chunkWrites(), gate, attribution, changes);
               });
-      Instant finished = clock.instant();
-      for (FileChange f : files) {
-        f.markers().forEach(m -> markerDeletes.add(PendingStore.remove(m)));
-        if (f.action() == FileChange.Action.SKIP) {
-          continue;
-        }
-        SourceManifest after =
-            manifestAfter(
-                f,
-                f.action() == FileChange.Action.UNCHANGED
-                    ? Map.of(f.key(), f.before().get().fileOrd())
-                    : fileOrds,
-                articleOrds,
-                headlinePlan,
-                finished);
-        attribution.add(manifests, SourceStore.put(after, epoch), f.key());
-      }
-      List<TableWrite> rest = new ArrayList<>(postingPlan.directoryWrites());
-      rest.addAll(manifests);
-      attribution.check(rest, changes);
+      attribution.check(postingPlan.directoryWrites(), changes);
     } finally {
       if (!documentsWritten[0]) {
         written[0] += awaited(freshWritten);
@@ -346,6 +351,14 @@ final class Round {
                     new RoundJournal.Intents(carried, replay.headlines(), 0), pages, epoch),
             gate);
     return new Result(changes.size() + recorded.size(), postings.byTerm().size(), items, 0);
+  }
+
+  /**
+   * The article an unfinished attempt wrote for a file that now writes none (rejected, deleted):
+   * kept in the journal, so that if this attempt dies too, the next still takes it out.
+   */
+  private static long unfinishedArticle(RoundJournal.Intents replay, FileChange f) {
+    return replay.file(f.key()).map(RoundJournal.FileEntry::articleOrd).orElse(0L);
   }
 
   /** Waits for writes started on the side; their failure is the round's. */

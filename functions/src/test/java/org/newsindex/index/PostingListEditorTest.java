@@ -162,38 +162,72 @@ class PostingListEditorTest {
       }
       if (round % 5 == 4) {
         for (long gone = ord - 2_000; gone < ord - 200; gone++) {
-          PostingEntry e = upsert(gone, 1 + (int) (gone % 7), "talks").entry();
-          changes.add(new PostingChange.Removal(e.ord(), e.key()));
+          changes.add(removal(gone));
         }
       }
-      java.util.Set<Long> removed = new java.util.HashSet<>();
-      changes.stream()
-          .filter(c -> c instanceof PostingChange.Removal)
-          .forEach(c -> removed.add(c.ord()));
-      Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
-      PostingListEditor.chunksToRead(dir, changes).forEach(id -> loaded.put(id, store.get(id)));
-      PostingListEditor.Edit edit = PostingListEditor.apply(dir, loaded, changes, 4_096);
-      for (ChunkSummary listed : dir.chunks()) {
-        List<PostingEntry> rewritten = edit.writes().get(listed.id());
-        if (listed.id() == TermDirectory.INLINE || rewritten == null) {
-          continue;
-        }
-        java.util.Set<Long> kept = new java.util.HashSet<>();
-        rewritten.forEach(e -> kept.add(e.ord()));
-        for (PostingEntry e : store.get(listed.id())) {
-          assertTrue(
-              kept.contains(e.ord()) || removed.contains(e.ord()),
-              "chunk " + listed.id() + " lost ordinal " + e.ord() + " in round " + round);
-        }
-      }
-      assertTrue(edit.deletes().stream().noneMatch(edit.retired()::contains));
+      PostingListEditor.Edit edit = checkedEdit(dir, store, changes);
       retiredSeen += edit.retired().size();
-      store.putAll(edit.writes());
-      edit.deletes().forEach(store::remove);
-      edit.retired().forEach(store::remove);
-      assertEquals(List.copyOf(edit.retired()), edit.directory().retired());
       dir = edit.directory();
     }
-    assertTrue(retiredSeen > 0, "the lists should have split");
+    assertTrue(retiredSeen > 0, "the list should have split");
+    assertTrue(dir.chunks().size() > 1, "the list should span chunks");
+
+    // Then nearly all of it goes: what is left moves inline, and the chunk it was in is retired.
+    List<PostingChange> changes = new ArrayList<>();
+    for (ChunkSummary c : dir.chunks()) {
+      List<PostingEntry> entries =
+          c.id() == TermDirectory.INLINE ? dir.inline() : store.get(c.id());
+      entries.forEach(e -> changes.add(new PostingChange.Removal(e.ord(), e.key())));
+    }
+    changes.subList(0, 3).clear();
+    PostingListEditor.Edit edit = checkedEdit(dir, store, changes);
+    assertEquals(
+        List.of(TermDirectory.INLINE),
+        edit.directory().chunks().stream().map(ChunkSummary::id).toList());
+    assertEquals(3, edit.directory().inline().size());
+    assertFalse(edit.retired().isEmpty(), "the chunk the rest moved out of should be retired");
+  }
+
+  private static PostingChange removal(long ord) {
+    PostingEntry e = upsert(ord, 1 + (int) (ord % 7), "talks").entry();
+    return new PostingChange.Removal(e.ord(), e.key());
+  }
+
+  /** Applies the changes, checking what the old directory's chunks keep, and stores the result. */
+  private static PostingListEditor.Edit checkedEdit(
+      TermDirectory dir, Map<Integer, List<PostingEntry>> store, List<PostingChange> changes) {
+    java.util.Set<Long> removed = new java.util.HashSet<>();
+    changes.stream()
+        .filter(c -> c instanceof PostingChange.Removal)
+        .forEach(c -> removed.add(c.ord()));
+    Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
+    PostingListEditor.chunksToRead(dir, changes).forEach(id -> loaded.put(id, store.get(id)));
+    PostingListEditor.Edit edit = PostingListEditor.apply(dir, loaded, changes, 4_096);
+    for (ChunkSummary listed : dir.chunks()) {
+      if (listed.id() == TermDirectory.INLINE || edit.retired().contains(listed.id())) {
+        continue;
+      }
+      List<PostingEntry> rewritten = edit.writes().get(listed.id());
+      java.util.Set<Long> kept = new java.util.HashSet<>();
+      (rewritten == null ? store.get(listed.id()) : rewritten).forEach(e -> kept.add(e.ord()));
+      if (edit.deletes().contains(listed.id())) {
+        kept.clear();
+      }
+      for (PostingEntry e : store.get(listed.id())) {
+        assertTrue(
+            kept.contains(e.ord()) || removed.contains(e.ord()),
+            "chunk " + listed.id() + " lost ordinal " + e.ord());
+      }
+    }
+    for (int id : edit.retired()) {
+      assertFalse(edit.writes().containsKey(id), "chunk " + id + " both written and retired");
+      assertFalse(edit.deletes().contains(id), "chunk " + id + " both deleted and retired");
+      assertTrue(id < dir.nextChunkId(), "a retired id was never handed out: " + id);
+    }
+    store.putAll(edit.writes());
+    edit.deletes().forEach(store::remove);
+    edit.retired().forEach(store::remove);
+    assertEquals(List.copyOf(edit.retired()), edit.directory().retired());
+    return edit;
   }
 }

@@ -53,7 +53,7 @@ public final class LocalReindex {
    * at a time and the directories it remembers as much again.
    */
   static long roundMemory(long heap) {
-    return Math.max(64L << 20, heap * 2 / 5);
+    return Math.max(64L << 20, heap / 5 * 2);
   }
 
   /** A reindex whose rounds' files take at most {@code roundMemory} bytes. */

@@ -73,12 +73,21 @@ class WriterIsolationTest {
     ingest.assertConsistent("");
   }
 
-  /** DynamoDB refusing any batch that holds an item whose text contains a word. */
+  /**
+   * DynamoDB refusing any batch that holds an item whose text contains a word (only items whose
+   * partition key starts with {@code keyPrefix}, if given).
+   */
   private static final class RefusingDynamoDb implements ExecutionInterceptor {
     private final String word;
+    private final String keyPrefix;
 
     RefusingDynamoDb(String word) {
+      this(word, "");
+    }
+
+    RefusingDynamoDb(String word, String keyPrefix) {
       this.word = word;
+      this.keyPrefix = keyPrefix;
     }
 
     @Override
@@ -89,6 +98,7 @@ class WriterIsolationTest {
               .anyMatch(
                   w ->
                       w.putRequest() != null
+                          && w.putRequest().item().get("pk").s().startsWith(keyPrefix)
                           && w.putRequest().item().values().stream()
                               .anyMatch(v -> v.s() != null && v.s().contains(word)))) {
         throw DynamoDbException.builder()
@@ -124,6 +134,42 @@ class WriterIsolationTest {
     SourceManifest odd = ingest.snapshot().manifests().get("refused/odd.txt");
     assertEquals(SourceStatus.REJECTED, odd.status());
     assertTrue(odd.reason().orElse("").contains("DynamoDB refused the item"), odd.toString());
+    ingest.assertConsistent("");
+  }
+
+  /**
+   * DynamoDB refuses a term's directory, which is written after the round's chunks: the file that
+   * brought the term is rejected, and its postings already written into the chunks of the words it
+   * shares are taken out again when the round is planned without it.
+   */
+  @Test
+  void aDirectoryRefusedAfterTheRoundsChunksWereWrittenLeavesNoPostingOfTheRejectedFile() {
+    IsolatedIngest ingest = new IsolatedIngest(cloud);
+    var service =
+        ingest.service(
+            ingest.client(Optional.of(new RefusingDynamoDb("zanzibarit", "TERM#"))),
+            () -> "isolation",
+            IsolatedIngest.settings(Duration.ofSeconds(30)).withChunkBytes(24));
+    List<SourceEvent> events = new ArrayList<>(plainFiles(ingest, "late"));
+    ingest.recordWhileBusy(service, events);
+    service.writeIfFree(org.newsindex.index.Deadline.after(Duration.ofMinutes(1)));
+    events.add(
+        ingest.put(
+            "late/odd.txt",
+            Corpora.article(
+                "Plain article about otters and zanzibarite, otters again.", "Otters Return")));
+    ingest.recordWhileBusy(service, events.subList(3, 4));
+    service.writeIfFree(org.newsindex.index.Deadline.after(Duration.ofMinutes(1)));
+
+    assertPlainFilesIngested(ingest, "late");
+    var snapshot = ingest.snapshot();
+    assertTrue(
+        snapshot.chunks().values().stream().anyMatch(c -> c.size() > 2),
+        "the shared words' lists should span chunks of their own");
+    SourceManifest odd = snapshot.manifests().get("late/odd.txt");
+    assertEquals(SourceStatus.REJECTED, odd.status(), odd.toString());
+    assertTrue(
+        snapshot.documents().values().stream().noneMatch(d -> d.text().contains("zanzibarite")));
     ingest.assertConsistent("");
   }
 }
