@@ -48,12 +48,12 @@ final class PostingWriter {
   }
 
   /**
-   * What a round writes to posting lists: chunks first, then the directories that list them, then
-   * the removal of the chunks those directories no longer list ({@code retirements}); the new
-   * directories worth remembering (as many as the memory for them allows) and every term written.
+   * What a round writes to posting lists after its chunks (written part by part as planned): the
+   * directories that list them, then the removal of the chunks those directories no longer list
+   * ({@code retirements}); the new directories worth remembering (as many as the memory for them
+   * allows) and every term written.
    */
   record Plan(
-      List<TableWrite> chunkWrites,
       List<TableWrite> directoryWrites,
       List<TableWrite> retirements,
       Map<String, TermDirectory> directories,
@@ -80,11 +80,11 @@ final class PostingWriter {
       Deadline deadline,
       Consumer<Part> chunkParts) {
     if (byTerm.isEmpty()) {
-      return new Plan(List.of(), List.of(), List.of(), Map.of(), List.of());
+      return new Plan(List.of(), List.of(), Map.of(), List.of());
     }
     boolean empty = !replaying && emptyIndex(deadline);
     List<String> terms = new ArrayList<>(byTerm.keySet());
-    Parts parts = new Parts(byTerm, epoch, replaying, deadline, chunkParts);
+    Parts parts = new Parts(byTerm, epoch, deadline, chunkParts);
     for (int from = 0; from < terms.size(); from += DIRECTORY_READS) {
       List<String> group = terms.subList(from, Math.min(terms.size(), from + DIRECTORY_READS));
       Map<String, TermDirectory> directories =
@@ -95,24 +95,13 @@ final class PostingWriter {
       }
     }
     parts.flush();
-    return new Plan(
-        List.of(), parts.directoryWrites, parts.retirements, parts.written, byTerm.keySet());
-  }
-
-  /** As above, with the chunk writes in the plan (tests and small rounds). */
-  Plan plan(
-      Map<String, List<PostingChange>> byTerm, long epoch, boolean replaying, Deadline deadline) {
-    List<TableWrite> chunkWrites = new ArrayList<>();
-    Plan p =
-        plan(byTerm, epoch, replaying, deadline, part -> chunkWrites.addAll(part.chunkWrites()));
-    return new Plan(chunkWrites, p.directoryWrites(), p.retirements(), p.directories(), p.terms());
+    return new Plan(parts.directoryWrites, parts.retirements, parts.written, byTerm.keySet());
   }
 
   /** The terms of the part being gathered, and what the parts planned so far give. */
   private final class Parts {
     private final Map<String, List<PostingChange>> byTerm;
     private final long epoch;
-    private final boolean replaying;
     private final Deadline deadline;
     private final Consumer<Part> chunkParts;
     private final List<TermDirectory> pending = new ArrayList<>();
@@ -127,12 +116,10 @@ final class PostingWriter {
     Parts(
         Map<String, List<PostingChange>> byTerm,
         long epoch,
-        boolean replaying,
         Deadline deadline,
         Consumer<Part> chunkParts) {
       this.byTerm = byTerm;
       this.epoch = epoch;
-      this.replaying = replaying;
       this.deadline = deadline;
       this.chunkParts = chunkParts;
     }
