@@ -70,7 +70,7 @@ class CrashAndRetryTest {
 
   private static List<SourceEvent> splittingEvents(IsolatedIngest ingest) {
     List<SourceEvent> events = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 2; i++) {
       events.add(
           ingest.put(
               "split/" + i + ".txt",
