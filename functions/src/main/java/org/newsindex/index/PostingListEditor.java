@@ -48,11 +48,101 @@ public final class PostingListEditor {
       Set<Integer> deletes,
       Set<Integer> retired) {}
 
-  /** The chunks that must be read before {@link #apply}. */
-  public static Set<Integer> chunksToRead(TermDirectory directory, List<PostingChange> changes) {
-    Set<Integer> ids = new HashSet<>();
+  /**
+   * A list of more chunks than this keeps no tail: its directory must stay small (about 40 bytes a
+   * chunk), and a tail of at most a chunk would save it little.
+   */
+  static final int MOST_CHUNKS_WITH_A_TAIL = 1_000;
+
+  /**
+   * How a round's changes reach one term's list.
+   *
+   * <p>A list of stored chunks keeps a <em>tail</em>: postings of new documents gathered in the
+   * directory item, as its inline chunk, outside the best-first order of the stored chunks (which
+   * stay a partition of that order: each entry is in the chunk {@link #locate} names). A round that
+   * adds documents to a long list then rewrites its directory, not every chunk its new postings
+   * would scatter over. Once the tail holds half a chunk's bytes, the next round merges it into the
+   * stored chunks with that round's changes. Searches lose nothing: every chunk's bound comes from
+   * its own summary, the tail's too, and the tail is read with the directory.
+   *
+   * <p>Whether to merge is decided by the directory alone, so a writer that died part-way through a
+   * merge (chunks written, directory not) merges again when its round is replayed. A change to a
+   * document indexed before (a removal, or new sources of a headline) is applied where its entry
+   * is, in the located chunk or the tail; only a document numbered in this round ({@code freshFrom}
+   * and up: no stored entry has its number) goes to the tail without reading the chunk.
+   *
+   * @param tailed the list keeps a tail
+   * @param merge this round empties the tail into the stored chunks
+   * @param freshToTail new postings go to the tail (it has room for this round's)
+   */
+  record Routing(boolean tailed, boolean merge, boolean freshToTail) {
+    static final Routing UNTAILED = new Routing(false, false, false);
+  }
+
+  static Routing route(
+      TermDirectory directory, List<PostingChange> changes, int maxChunkBytes, long freshFrom) {
+    if (TermDirectory.ALL_DOCUMENTS.equals(directory.term())) {
+      return Routing.UNTAILED;
+    }
+    long stored = storedChunks(directory).size();
+    ChunkSummary tail =
+        directory.chunks().stream()
+            .filter(c -> c.id() == TermDirectory.INLINE)
+            .findFirst()
+            .orElse(null);
+    if (stored == 0) {
+      return Routing.UNTAILED;
+    }
+    boolean tailable = stored <= MOST_CHUNKS_WITH_A_TAIL;
+    if (!tailable && tail == null) {
+      return Routing.UNTAILED;
+    }
+    long tailBytes = tail == null ? 0 : tail.bytes();
+    if (tail != null && (!tailable || tailBytes >= maxChunkBytes / 2)) {
+      return new Routing(true, true, false);
+    }
+    // Every upsert counts, not only the fresh ones: in a replay none is fresh, and one not found
+    // where it would be goes to the tail too.
+    long incoming = 0;
     for (PostingChange change : changes) {
-      int id = locate(directory.chunks(), change.key(), change.ord());
+      if (change instanceof PostingChange.Upsert u) {
+        incoming += estimatedBytes(u.entry());
+      }
+    }
+    return new Routing(true, false, tailBytes + incoming <= maxChunkBytes);
+  }
+
+  /**
+   * About what an entry takes in a chunk, rather more than less (a varint per position or source of
+   * one or two bytes, some twenty for the rest).
+   */
+  private static long estimatedBytes(PostingEntry e) {
+    return 20L + 2L * e.positions().length + 2L * e.sources().length;
+  }
+
+  /** The chunks that must be read before {@link #apply}, with the default chunk size. */
+  public static Set<Integer> chunksToRead(TermDirectory directory, List<PostingChange> changes) {
+    return chunksToRead(directory, changes, MAX_CHUNK_BYTES, Long.MAX_VALUE);
+  }
+
+  /**
+   * The chunks that must be read before {@link #apply(TermDirectory, Map, List, int, long)} with
+   * the same arguments.
+   */
+  public static Set<Integer> chunksToRead(
+      TermDirectory directory, List<PostingChange> changes, int maxChunkBytes, long freshFrom) {
+    Routing routing = route(directory, changes, maxChunkBytes, freshFrom);
+    List<ChunkSummary> located = routing.tailed() ? storedChunks(directory) : directory.chunks();
+    Set<Integer> ids = new HashSet<>();
+    if (routing.merge()) {
+      located.forEach(c -> ids.add(c.id()));
+      return ids;
+    }
+    for (PostingChange change : changes) {
+      if (routing.freshToTail() && isFresh(change, freshFrom)) {
+        continue;
+      }
+      int id = locate(located, change.key(), change.ord());
       if (id != NEW_CHUNK && id != TermDirectory.INLINE) {
         ids.add(id);
       }
@@ -60,11 +150,19 @@ public final class PostingListEditor {
     return ids;
   }
 
+  private static boolean isFresh(PostingChange change, long freshFrom) {
+    return change instanceof PostingChange.Upsert && change.ord() >= freshFrom;
+  }
+
+  private static List<ChunkSummary> storedChunks(TermDirectory directory) {
+    return directory.chunks().stream().filter(c -> c.id() != TermDirectory.INLINE).toList();
+  }
+
   public static Edit apply(
       TermDirectory directory,
       Map<Integer, List<PostingEntry>> stored,
       List<PostingChange> changes) {
-    return apply(directory, stored, changes, MAX_CHUNK_BYTES);
+    return apply(directory, stored, changes, MAX_CHUNK_BYTES, Long.MAX_VALUE);
   }
 
   /**
@@ -75,20 +173,59 @@ public final class PostingListEditor {
       Map<Integer, List<PostingEntry>> stored,
       List<PostingChange> changes,
       int maxChunkBytes) {
+    return apply(directory, stored, changes, maxChunkBytes, Long.MAX_VALUE);
+  }
+
+  /**
+   * Applies the changes to the list, given the chunks {@link #chunksToRead} named for the same
+   * arguments; documents numbered {@code freshFrom} and up are in no list yet.
+   */
+  public static Edit apply(
+      TermDirectory directory,
+      Map<Integer, List<PostingEntry>> stored,
+      List<PostingChange> changes,
+      int maxChunkBytes,
+      long freshFrom) {
+    Routing routing = route(directory, changes, maxChunkBytes, freshFrom);
+    List<ChunkSummary> located = routing.tailed() ? storedChunks(directory) : directory.chunks();
     Map<Integer, List<PostingEntry>> loaded = new HashMap<>(stored);
     loaded.put(TermDirectory.INLINE, directory.inline());
     List<String> forms = new ArrayList<>(directory.forms());
     Map<Integer, Map<Long, PostingEntry>> touched = new LinkedHashMap<>();
+    java.util.function.IntFunction<Map<Long, PostingEntry>> open =
+        chunk ->
+            touched.computeIfAbsent(
+                chunk,
+                k -> {
+                  Map<Long, PostingEntry> byOrd = new HashMap<>();
+                  loaded.getOrDefault(k, List.of()).forEach(e -> byOrd.put(e.ord(), e));
+                  return byOrd;
+                });
+    if (routing.merge()) {
+      Map<Long, PostingEntry> tail = open.apply(TermDirectory.INLINE);
+      for (PostingEntry e : tail.values()) {
+        open.apply(locate(located, e.key(), e.ord())).put(e.ord(), e);
+      }
+      tail.clear();
+    }
     for (PostingChange change : changes) {
-      int id = locate(directory.chunks(), change.key(), change.ord());
-      Map<Long, PostingEntry> entries =
-          touched.computeIfAbsent(
-              id,
-              k -> {
-                Map<Long, PostingEntry> byOrd = new HashMap<>();
-                loaded.getOrDefault(k, List.of()).forEach(e -> byOrd.put(e.ord(), e));
-                return byOrd;
-              });
+      int id;
+      if (!routing.tailed() || routing.merge()) {
+        id = locate(located, change.key(), change.ord());
+      } else if (routing.freshToTail() && isFresh(change, freshFrom)) {
+        id = TermDirectory.INLINE;
+      } else {
+        int where = locate(located, change.key(), change.ord());
+        if (open.apply(where).containsKey(change.ord())) {
+          id = where;
+        } else if (open.apply(TermDirectory.INLINE).containsKey(change.ord())
+            || routing.freshToTail()) {
+          id = TermDirectory.INLINE;
+        } else {
+          id = where;
+        }
+      }
+      Map<Long, PostingEntry> entries = open.apply(id);
       if (change instanceof PostingChange.Removal) {
         entries.remove(change.ord());
       } else if (change instanceof PostingChange.Upsert upsert) {
@@ -140,6 +277,12 @@ public final class PostingListEditor {
         continue;
       }
       byte[] encoded = ChunkCodec.encode(entries);
+      if (routing.tailed() && id == TermDirectory.INLINE) {
+        // The tail is never split: the routing keeps it to about a chunk.
+        writes.put(id, List.copyOf(entries));
+        summaries.put(id, summarize(id, entries, forms.size(), countForms, encoded.length));
+        continue;
+      }
       int parts =
           encoded.length <= chunkBytes
               ? 1
@@ -160,9 +303,20 @@ public final class PostingListEditor {
         summaries.put(partId, summarize(partId, part, forms.size(), countForms, bytes));
       }
     }
-    // One chunk that fits lives inline in the directory; with more, none does.
+    // One chunk that fits lives inline in the directory; with more, none does, but a tailed list's
+    // tail.
     List<PostingEntry> inline = List.of();
-    if (summaries.size() == 1) {
+    ChunkSummary tail = null;
+    if (routing.tailed()) {
+      tail = summaries.remove(TermDirectory.INLINE);
+      List<PostingEntry> tailEntries = writes.remove(TermDirectory.INLINE);
+      if (tail != null) {
+        inline = tailEntries != null ? tailEntries : directory.inline();
+      }
+    }
+    if (tail != null) {
+      summaries.put(TermDirectory.INLINE, tail);
+    } else if (summaries.size() == 1) {
       ChunkSummary only = summaries.values().iterator().next();
       List<PostingEntry> entries =
           only.id() == TermDirectory.INLINE ? directory.inline() : writes.get(only.id());

@@ -67,16 +67,18 @@ final class PostingWriter {
 
   /**
    * The plan of a round's posting writes. {@code replaying}: the round finishes a dead one, so the
-   * index may hold directories even if it holds no list of all documents yet. The chunk writes are
-   * handed to {@code chunkParts} a part at a time, as soon as each part is planned, and are not in
-   * the plan returned: a part holds the terms whose chunks to edit (read and decoded) come to at
-   * most {@link #partEntries} postings, so a round's memory does not grow with the lists it
-   * touches.
+   * index may hold directories even if it holds no list of all documents yet. {@code freshFrom}:
+   * the first document number this round drew (none before it was drawn, so no list holds it). The
+   * chunk writes are handed to {@code chunkParts} a part at a time, as soon as each part is
+   * planned, and are not in the plan returned: a part holds the terms whose chunks to edit (read
+   * and decoded) come to at most {@link #partEntries} postings, so a round's memory does not grow
+   * with the lists it touches.
    */
   Plan plan(
       Map<String, List<PostingChange>> byTerm,
       long epoch,
       boolean replaying,
+      long freshFrom,
       Deadline deadline,
       Consumer<Part> chunkParts) {
     if (byTerm.isEmpty()) {
@@ -84,14 +86,14 @@ final class PostingWriter {
     }
     boolean empty = !replaying && emptyIndex(deadline);
     List<String> terms = new ArrayList<>(byTerm.keySet());
-    Parts parts = new Parts(byTerm, epoch, deadline, chunkParts);
+    Parts parts = new Parts(byTerm, epoch, freshFrom, deadline, chunkParts);
     for (int from = 0; from < terms.size(); from += DIRECTORY_READS) {
       List<String> group = terms.subList(from, Math.min(terms.size(), from + DIRECTORY_READS));
       Map<String, TermDirectory> directories =
           empty ? Map.of() : directories(new HashSet<>(group), deadline);
       for (String term : group) {
         TermDirectory d = directories.getOrDefault(term, TermDirectory.empty(term));
-        parts.add(d, PostingListEditor.chunksToRead(d, byTerm.get(term)));
+        parts.add(d, PostingListEditor.chunksToRead(d, byTerm.get(term), chunkBytes, freshFrom));
       }
     }
     parts.flush();
@@ -102,6 +104,7 @@ final class PostingWriter {
   private final class Parts {
     private final Map<String, List<PostingChange>> byTerm;
     private final long epoch;
+    private final long freshFrom;
     private final Deadline deadline;
     private final Consumer<Part> chunkParts;
     private final List<TermDirectory> pending = new ArrayList<>();
@@ -116,10 +119,12 @@ final class PostingWriter {
     Parts(
         Map<String, List<PostingChange>> byTerm,
         long epoch,
+        long freshFrom,
         Deadline deadline,
         Consumer<Part> chunkParts) {
       this.byTerm = byTerm;
       this.epoch = epoch;
+      this.freshFrom = freshFrom;
       this.deadline = deadline;
       this.chunkParts = chunkParts;
     }
@@ -156,7 +161,11 @@ final class PostingWriter {
         String term = before.term();
         PostingListEditor.Edit edit =
             PostingListEditor.apply(
-                before, loaded.getOrDefault(term, Map.of()), byTerm.get(term), chunkBytes);
+                before,
+                loaded.getOrDefault(term, Map.of()),
+                byTerm.get(term),
+                chunkBytes,
+                freshFrom);
         edit.writes()
             .forEach((id, list) -> chunkWrites.add(PostingStore.putChunk(term, id, list, epoch)));
         edit.deletes().forEach(id -> chunkWrites.add(PostingStore.deleteChunk(term, id)));

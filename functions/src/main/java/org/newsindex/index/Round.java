@@ -152,6 +152,8 @@ final class Round {
     long firstOrd =
         counters.allocate(
             Counters.DOCUMENTS, needArticleOrds.size() + needHeadlineOrds.size(), deadline);
+    long freshFrom =
+        needArticleOrds.size() + needHeadlineOrds.size() == 0 ? Long.MAX_VALUE : firstOrd;
     for (int i = 0; i < needArticleOrds.size(); i++) {
       articleOrds.put(needArticleOrds.get(i), firstOrd + i);
     }
@@ -312,6 +314,7 @@ final class Round {
               postings.byTerm(),
               epoch,
               !replay.isEmpty(),
+              freshFrom,
               deadline,
               part -> {
                 List<TableWrite> checked = new ArrayList<>(part.chunkWrites());

@@ -230,4 +230,233 @@ class PostingListEditorTest {
     assertEquals(List.copyOf(edit.retired()), edit.directory().retired());
     return edit;
   }
+
+  /** The entries a directory and its stored chunks hold, by ordinal: checked for shape first. */
+  private static Map<Long, PostingEntry> checkedContent(
+      TermDirectory dir, Map<Integer, List<PostingEntry>> store, int maxChunkBytes) {
+    Map<Long, PostingEntry> content = new HashMap<>();
+    long previousKey = Long.MAX_VALUE;
+    long previousOrd = -1;
+    boolean stored = dir.chunks().stream().anyMatch(c -> c.id() != TermDirectory.INLINE);
+    for (ChunkSummary c : dir.chunks()) {
+      List<PostingEntry> entries =
+          c.id() == TermDirectory.INLINE ? dir.inline() : store.get(c.id());
+      assertTrue(entries != null && !entries.isEmpty(), "chunk " + c.id() + " is listed, empty");
+      assertEquals(c.entries(), entries.size(), "chunk " + c.id() + "'s summary");
+      assertEquals(ChunkCodec.encode(entries).length, c.bytes(), "chunk " + c.id() + "'s bytes");
+      boolean tail = stored && c.id() == TermDirectory.INLINE;
+      if (tail) {
+        assertTrue(
+            c.bytes() <= maxChunkBytes * 3 / 2, "the tail stays about a chunk: " + c.bytes());
+      }
+      long key = tail ? Long.MAX_VALUE : previousKey;
+      long ord = tail ? -1 : previousOrd;
+      for (PostingEntry e : entries) {
+        assertTrue(
+            PostingEntry.compare(key, ord, e.key(), e.ord()) < 0,
+            "chunk " + c.id() + " breaks the best-first order at " + e.ord());
+        key = e.key();
+        ord = e.ord();
+        assertEquals(null, content.put(e.ord(), e), "ordinal " + e.ord() + " listed twice");
+      }
+      if (!tail) {
+        previousKey = key;
+        previousOrd = ord;
+      }
+    }
+    for (int id : store.keySet()) {
+      assertTrue(
+          dir.chunks().stream().anyMatch(c -> c.id() == id), "chunk " + id + " is not listed");
+    }
+    return content;
+  }
+
+  private static Map<Long, Integer> tfs(Map<Long, PostingEntry> content) {
+    Map<Long, Integer> out = new java.util.TreeMap<>();
+    content.forEach((ord, e) -> out.put(ord, e.tf() * 1000 + e.sources().length));
+    return out;
+  }
+
+  /**
+   * Rounds of a few new documents on a long list go to its tail, in the directory: no stored chunk
+   * is read or written until the tail holds half a chunk, and the round after merges it into them.
+   * Removals and new sources of documents already indexed find their entries in either place.
+   */
+  @Test
+  void newDocumentsGatherInTheTailWhichMergesWhenHalfAChunk() {
+    int chunkBytes = 2_048;
+    Map<Integer, List<PostingEntry>> store = new HashMap<>();
+    Map<Long, Integer> model = new java.util.TreeMap<>();
+    java.util.Random random = new java.util.Random(7);
+    TermDirectory dir = TermDirectory.empty("talks");
+    long ord = 1;
+    int quietRounds = 0;
+    int merges = 0;
+    for (int round = 0; round < 120; round++) {
+      long freshFrom = ord;
+      List<PostingChange> changes = new ArrayList<>();
+      int adds = round == 0 ? 600 : 1 + random.nextInt(12);
+      for (int i = 0; i < adds; i++, ord++) {
+        PostingChange.Upsert u = upsert(ord, 1 + random.nextInt(9), "talks");
+        changes.add(u);
+        model.put(ord, u.entry().tf() * 1000 + 1);
+      }
+      if (round > 0 && random.nextInt(3) == 0) {
+        // An older document goes, another takes new sources (same place in the order).
+        long gone = 1 + random.nextInt((int) freshFrom - 1);
+        if (model.containsKey(gone)) {
+          int tf = model.remove(gone) / 1000;
+          changes.add(new PostingChange.Removal(gone, upsert(gone, tf, "talks").entry().key()));
+        }
+        long again = 1 + random.nextInt((int) freshFrom - 1);
+        if (model.containsKey(again) && again != gone) {
+          int tf = model.get(again) / 1000;
+          PostingEntry e = upsert(again, tf, "talks").entry();
+          changes.add(
+              new PostingChange.Upsert(
+                  new PostingEntry(
+                      again,
+                      e.kind(),
+                      tf,
+                      100,
+                      0,
+                      e.positions(),
+                      new int[] {1, 2},
+                      e.published(),
+                      e.key()),
+                  "talks"));
+          model.put(again, tf * 1000 + 2);
+        }
+      }
+      boolean hadTail =
+          dir.chunks().size() > 1
+              && dir.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE);
+      java.util.Set<Integer> toRead =
+          PostingListEditor.chunksToRead(dir, changes, chunkBytes, freshFrom);
+      Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
+      toRead.forEach(id -> loaded.put(id, store.get(id)));
+      PostingListEditor.Edit edit =
+          PostingListEditor.apply(dir, loaded, changes, chunkBytes, freshFrom);
+      if (round > 0 && changes.size() == adds && edit.writes().isEmpty()) {
+        assertTrue(toRead.isEmpty(), "a round of new documents alone reads no chunk");
+        quietRounds++;
+      }
+      store.putAll(edit.writes());
+      edit.deletes().forEach(store::remove);
+      edit.retired().forEach(store::remove);
+      dir = edit.directory();
+      boolean hasTail = dir.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE);
+      if (hadTail && !hasTail) {
+        merges++;
+      }
+      assertEquals(model, tfs(checkedContent(dir, store, chunkBytes)), "after round " + round);
+    }
+    assertTrue(dir.chunks().size() > 4, "the list should span chunks: " + dir.chunks().size());
+    assertTrue(quietRounds > 60, "most rounds should write the directory alone: " + quietRounds);
+    assertTrue(merges > 3, "the tail should have merged several times: " + merges);
+  }
+
+  /**
+   * A writer that dies after a merge's chunk writes, before its directory, leaves the old directory
+   * with the tail and stored chunks that already took the tail's entries: the replay (the same
+   * changes, none of them new to it) merges again and lists every entry once.
+   */
+  @Test
+  void aMergeReplayedAfterItsChunksWereWrittenListsEveryEntryOnce() {
+    int chunkBytes = 2_048;
+    Map<Integer, List<PostingEntry>> store = new HashMap<>();
+    TermDirectory dir = TermDirectory.empty("ceasefire");
+    Map<Long, Integer> model = new java.util.TreeMap<>();
+    long ord = 1;
+    boolean merged = false;
+    for (int round = 0; round < 60 && !merged; round++) {
+      long freshFrom = ord;
+      List<PostingChange> changes = new ArrayList<>();
+      for (int i = 0; i < (round == 0 ? 500 : 6); i++, ord++) {
+        PostingChange.Upsert u = upsert(ord, 1 + (int) (ord % 9), "ceasefire");
+        changes.add(u);
+        model.put(ord, u.entry().tf() * 1000 + 1);
+      }
+      if (PostingListEditor.route(dir, changes, chunkBytes, freshFrom).merge()) {
+        merged = true;
+        Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
+        PostingListEditor.chunksToRead(dir, changes, chunkBytes, freshFrom)
+            .forEach(id -> loaded.put(id, store.get(id)));
+        PostingListEditor.Edit died =
+            PostingListEditor.apply(dir, loaded, changes, chunkBytes, freshFrom);
+        store.putAll(died.writes());
+        died.deletes().forEach(store::remove);
+        // The replay: the old directory, the chunks as the dead writer left them, nothing fresh.
+        Map<Integer, List<PostingEntry>> again = new HashMap<>();
+        PostingListEditor.chunksToRead(dir, changes, chunkBytes, Long.MAX_VALUE)
+            .forEach(id -> again.put(id, store.get(id)));
+        PostingListEditor.Edit replayed =
+            PostingListEditor.apply(dir, again, changes, chunkBytes, Long.MAX_VALUE);
+        assertTrue(
+            replayed.directory().chunks().stream().noneMatch(c -> c.id() == TermDirectory.INLINE),
+            "the replay merges too");
+        store.putAll(replayed.writes());
+        replayed.deletes().forEach(store::remove);
+        replayed.retired().forEach(store::remove);
+        for (int id : died.writes().keySet()) {
+          if (replayed.directory().chunks().stream().noneMatch(c -> c.id() == id)) {
+            store.remove(id);
+          }
+        }
+        dir = replayed.directory();
+      } else {
+        Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
+        PostingListEditor.chunksToRead(dir, changes, chunkBytes, freshFrom)
+            .forEach(id -> loaded.put(id, store.get(id)));
+        PostingListEditor.Edit edit =
+            PostingListEditor.apply(dir, loaded, changes, chunkBytes, freshFrom);
+        store.putAll(edit.writes());
+        edit.deletes().forEach(store::remove);
+        edit.retired().forEach(store::remove);
+        dir = edit.directory();
+      }
+    }
+    assertTrue(merged, "the tail should have come to a merge");
+    assertEquals(model, tfs(checkedContent(dir, store, chunkBytes)));
+  }
+
+  /**
+   * The list of all documents is read in its order (newest first) by listings: it keeps no tail.
+   */
+  @Test
+  void theListOfAllDocumentsKeepsNoTail() {
+    Map<Integer, List<PostingEntry>> store = new HashMap<>();
+    TermDirectory dir = TermDirectory.empty(TermDirectory.ALL_DOCUMENTS);
+    long ord = 1;
+    for (int round = 0; round < 20; round++) {
+      long freshFrom = ord;
+      List<PostingChange> changes = new ArrayList<>();
+      for (int i = 0; i < (round == 0 ? 400 : 3); i++, ord++) {
+        PostingEntry e = upsert(ord, 5, null).entry();
+        changes.add(
+            new PostingChange.Upsert(
+                new PostingEntry(
+                    ord,
+                    e.kind(),
+                    5,
+                    100,
+                    0,
+                    new int[0],
+                    e.sources(),
+                    e.published(),
+                    ListingKey.of(e.published(), ord)),
+                null));
+      }
+      Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
+      PostingListEditor.chunksToRead(dir, changes, 2_048, freshFrom)
+          .forEach(id -> loaded.put(id, store.get(id)));
+      PostingListEditor.Edit edit = PostingListEditor.apply(dir, loaded, changes, 2_048, freshFrom);
+      store.putAll(edit.writes());
+      edit.deletes().forEach(store::remove);
+      edit.retired().forEach(store::remove);
+      dir = edit.directory();
+      assertTrue(dir.chunks().size() == 1 || dir.inline().isEmpty(), "no tail in round " + round);
+    }
+    assertEquals(ord - 1, checkedContent(dir, store, 2_048).size());
+  }
 }

@@ -37,10 +37,12 @@ import org.newsindex.search.Searcher;
 /**
  * Posting lists longer than the tracking horizon are read best first and only as far as the top
  * results need: with small chunks (so common terms span dozens of them) and a small horizon, the
- * top ten still agree with Lucene exactly, and the search reads a fraction of the lists.
+ * top ten still agree with Lucene exactly, and the search reads a fraction of the lists. The last
+ * files are folded one at a time, so the common terms' lists keep tails outside their order.
  */
 class BestFirstReadingTest {
   private static final int FILES = 150;
+  private static final int LATE_FILES = 16;
   private static final int CHUNK_BYTES = 512;
   private static final int HORIZON = 40;
 
@@ -53,7 +55,7 @@ class BestFirstReadingTest {
   @BeforeAll
   static void ingestInBulk() throws Exception {
     ingest = new IsolatedIngest(cloud);
-    CorpusGenerator generator = new CorpusGenerator(TestProject.seedTexts(), FILES, 3);
+    CorpusGenerator generator = new CorpusGenerator(TestProject.seedTexts(), FILES + LATE_FILES, 3);
     IngestService service = ingest.service(Optional.empty(), Duration.ofSeconds(60), CHUNK_BYTES);
     IndexTable table = new IndexTable(cloud.dynamoDb, ingest.table);
     // Hold the compactor's lease while recording, as a busy compactor would, then fold all at once.
@@ -65,7 +67,21 @@ class BestFirstReadingTest {
     }
     busy.release();
     service.writeIfFree(Deadline.after(Duration.ofMinutes(5)));
+    // Then files one at a time, each folded as it comes: the common terms' new postings gather in
+    // their lists' tails, merged into the chunks every few files.
+    for (int i = FILES; i < FILES + LATE_FILES; i++) {
+      IsolatedIngest.handle(service, ingest.put(generator.key(i), generator.file(i)));
+      service.writeIfFree(Deadline.after(Duration.ofMinutes(1)));
+    }
     IndexSnapshot snapshot = ingest.snapshot();
+    long tailed =
+        snapshot.directories().values().stream()
+            .filter(
+                d ->
+                    d.chunks().size() > 1
+                        && d.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE))
+            .count();
+    assertTrue(tailed >= 10, "common terms' lists should keep tails: " + tailed);
     assertTrue(snapshot.pendingFiles().isEmpty(), snapshot.pendingFiles().toString());
     documents = snapshot.documents();
     lucene = new LuceneIndex(new TextAnalyzer().luceneAnalyzer());
