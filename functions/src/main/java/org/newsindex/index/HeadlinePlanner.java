@@ -55,6 +55,12 @@ final class HeadlinePlanner {
 
     Map<String, DocumentStore.DocumentPointer> pointers = Map.of();
 
+    /**
+     * The ordinals of headlines a file of the round lists both before and after, untouched: its
+     * manifest records them too.
+     */
+    Map<String, Long> keptOrds = Map.of();
+
     Set<String> ids() {
       Set<String> ids = new java.util.LinkedHashSet<>(adds.keySet());
       ids.addAll(removes.keySet());
@@ -77,6 +83,7 @@ final class HeadlinePlanner {
       Map<String, Set<String>> retouch,
       Deadline deadline) {
     Touched t = new Touched();
+    Set<String> kept = new HashSet<>();
     for (FileChange f : files) {
       Set<String> desired =
           f.action() == FileChange.Action.INDEX ? f.headlines().keySet() : Set.of();
@@ -109,8 +116,19 @@ final class HeadlinePlanner {
       }
       f.headlines().forEach(t.texts::putIfAbsent);
       t.byFile.put(f.key(), ids);
+      desired.stream().filter(id -> before.contains(id) && !ids.contains(id)).forEach(kept::add);
     }
-    t.pointers = documents.pointers(t.ids(), true, deadline);
+    Set<String> touchedIds = t.ids();
+    kept.removeAll(touchedIds);
+    Set<String> read = new java.util.LinkedHashSet<>(touchedIds);
+    read.addAll(kept);
+    Map<String, DocumentStore.DocumentPointer> pointers = documents.pointers(read, true, deadline);
+    t.pointers = new HashMap<>(pointers);
+    t.pointers.keySet().retainAll(touchedIds);
+    Map<String, Long> keptOrds = new HashMap<>();
+    kept.forEach(
+        id -> Optional.ofNullable(pointers.get(id)).ifPresent(p -> keptOrds.put(id, p.ord())));
+    t.keptOrds = keptOrds;
     return t;
   }
 
@@ -262,6 +280,8 @@ final class HeadlinePlanner {
     for (TableWrite w : writes) {
       owners.put(w.key(), ownerOf(w, ords));
     }
+    // The manifests name every headline their files list, untouched ones too.
+    t.keptOrds.forEach(ords::putIfAbsent);
     return new Plan(writes, removals, ords, owners);
   }
 

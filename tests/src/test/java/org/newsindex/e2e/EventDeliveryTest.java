@@ -93,6 +93,33 @@ class EventDeliveryTest {
     assertEquals(before.postings(), content().postings());
   }
 
+  /**
+   * An overwrite that keeps some of the file's headlines (and its publication time) still records
+   * them in its manifest: a search filtered to the file finds them.
+   */
+  @Test
+  void anOverwriteKeepingSomeHeadlinesStillListsThemForTheFile() {
+    cloud.upload(
+        "keep/file.txt",
+        Corpora.article(
+            "Version one on the lighthouse keepers.",
+            "Lighthouse Keepers Walk Out",
+            "Beacons Dim"));
+    cloud.settle();
+    cloud.upload(
+        "keep/file.txt",
+        Corpora.article(
+            "Version two on the lighthouse keepers.", "Lighthouse Keepers Walk Out", "Fog Horns"));
+    cloud.settle();
+    cloud.assertConsistent();
+    JsonNode kept = cloud.search("lighthouse keepers walk", "source=keep/file.txt&kind=headline");
+    assertEquals(1, kept.get("total").get("value").asInt(), kept.toString());
+    assertEquals(
+        0,
+        cloud.search("beacons", "source=keep/file.txt").get("total").get("value").asInt(),
+        "the dropped headline is no longer the file's");
+  }
+
   @Test
   void anOlderEventArrivingAfterANewerOneChangesNothing() {
     cloud.upload(
