@@ -191,16 +191,20 @@ public final class PostingListEditor {
     Map<Integer, List<PostingEntry>> loaded = new HashMap<>(stored);
     loaded.put(TermDirectory.INLINE, directory.inline());
     List<String> forms = new ArrayList<>(directory.forms());
-    Map<Integer, Map<Long, PostingEntry>> touched = new LinkedHashMap<>();
-    java.util.function.IntFunction<Map<Long, PostingEntry>> open =
+    // Chunks looked into (by ordinal), and those of them the changes edit (written back).
+    Map<Integer, Map<Long, PostingEntry>> viewed = new HashMap<>();
+    java.util.function.IntFunction<Map<Long, PostingEntry>> view =
         chunk ->
-            touched.computeIfAbsent(
+            viewed.computeIfAbsent(
                 chunk,
                 k -> {
                   Map<Long, PostingEntry> byOrd = new HashMap<>();
                   loaded.getOrDefault(k, List.of()).forEach(e -> byOrd.put(e.ord(), e));
                   return byOrd;
                 });
+    Map<Integer, Map<Long, PostingEntry>> touched = new LinkedHashMap<>();
+    java.util.function.IntFunction<Map<Long, PostingEntry>> open =
+        chunk -> touched.computeIfAbsent(chunk, view::apply);
     if (routing.merge()) {
       Map<Long, PostingEntry> tail = open.apply(TermDirectory.INLINE);
       for (PostingEntry e : tail.values()) {
@@ -216,9 +220,9 @@ public final class PostingListEditor {
         id = TermDirectory.INLINE;
       } else {
         int where = locate(located, change.key(), change.ord());
-        if (open.apply(where).containsKey(change.ord())) {
+        if (view.apply(where).containsKey(change.ord())) {
           id = where;
-        } else if (open.apply(TermDirectory.INLINE).containsKey(change.ord())
+        } else if (view.apply(TermDirectory.INLINE).containsKey(change.ord())
             || routing.freshToTail()) {
           id = TermDirectory.INLINE;
         } else {
