@@ -42,7 +42,7 @@ import org.newsindex.search.Searcher;
  */
 class BestFirstReadingTest {
   private static final int FILES = 150;
-  private static final int LATE_FILES = 16;
+  private static final int LATE_FILES = 12;
   private static final int CHUNK_BYTES = 512;
   private static final int HORIZON = 40;
 

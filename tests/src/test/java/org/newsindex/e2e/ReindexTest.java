@@ -82,9 +82,9 @@ class ReindexTest {
   @Test
   void aReindexEqualsAnIndexWhoseListsKeptTails() throws Exception {
     IsolatedIngest ingest = new IsolatedIngest(cloud);
-    CorpusGenerator generator = new CorpusGenerator(TestProject.seedTexts(), 40, 11);
+    CorpusGenerator generator = new CorpusGenerator(TestProject.seedTexts(), 28, 11);
     var service = ingest.service(Optional.empty(), java.time.Duration.ofSeconds(30), 1_024);
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 28; i++) {
       IsolatedIngest.handle(service, ingest.put(generator.key(i), generator.file(i)));
       if (i % 8 == 7) {
         int back = i - 4;
