@@ -32,9 +32,26 @@ class PostingListEditorTest {
    */
   private static TermDirectory apply(
       TermDirectory dir, Map<Integer, List<PostingEntry>> store, List<PostingChange> changes) {
+    return stored(
+        edit(dir, store, changes, PostingListEditor.MAX_CHUNK_BYTES, Long.MAX_VALUE), store);
+  }
+
+  /** The edit, given the stored chunks the editor asks for. */
+  private static PostingListEditor.Edit edit(
+      TermDirectory dir,
+      Map<Integer, List<PostingEntry>> store,
+      List<PostingChange> changes,
+      int chunkBytes,
+      long freshFrom) {
     Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
-    PostingListEditor.chunksToRead(dir, changes).forEach(id -> loaded.put(id, store.get(id)));
-    PostingListEditor.Edit edit = PostingListEditor.apply(dir, loaded, changes);
+    PostingListEditor.chunksToRead(dir, changes, chunkBytes, freshFrom)
+        .forEach(id -> loaded.put(id, store.get(id)));
+    return PostingListEditor.apply(dir, loaded, changes, chunkBytes, freshFrom);
+  }
+
+  /** Writes what the edit writes and deletes, the retired chunks too; gives its directory. */
+  private static TermDirectory stored(
+      PostingListEditor.Edit edit, Map<Integer, List<PostingEntry>> store) {
     store.putAll(edit.writes());
     edit.deletes().forEach(store::remove);
     edit.retired().forEach(store::remove);
@@ -341,10 +358,7 @@ class PostingListEditorTest {
         assertTrue(toRead.isEmpty(), "a round of new documents alone reads no chunk");
         quietRounds++;
       }
-      store.putAll(edit.writes());
-      edit.deletes().forEach(store::remove);
-      edit.retired().forEach(store::remove);
-      dir = edit.directory();
+      dir = stored(edit, store);
       boolean hasTail = dir.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE);
       if (hadTail && !hasTail) {
         merges++;
@@ -379,25 +393,15 @@ class PostingListEditorTest {
       }
       if (PostingListEditor.route(dir, changes, chunkBytes, freshFrom).merge()) {
         merged = true;
-        Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
-        PostingListEditor.chunksToRead(dir, changes, chunkBytes, freshFrom)
-            .forEach(id -> loaded.put(id, store.get(id)));
-        PostingListEditor.Edit died =
-            PostingListEditor.apply(dir, loaded, changes, chunkBytes, freshFrom);
+        PostingListEditor.Edit died = edit(dir, store, changes, chunkBytes, freshFrom);
         store.putAll(died.writes());
         died.deletes().forEach(store::remove);
         // The replay: the old directory, the chunks as the dead writer left them, nothing fresh.
-        Map<Integer, List<PostingEntry>> again = new HashMap<>();
-        PostingListEditor.chunksToRead(dir, changes, chunkBytes, Long.MAX_VALUE)
-            .forEach(id -> again.put(id, store.get(id)));
-        PostingListEditor.Edit replayed =
-            PostingListEditor.apply(dir, again, changes, chunkBytes, Long.MAX_VALUE);
+        PostingListEditor.Edit replayed = edit(dir, store, changes, chunkBytes, Long.MAX_VALUE);
         assertTrue(
             replayed.directory().chunks().stream().noneMatch(c -> c.id() == TermDirectory.INLINE),
             "the replay merges too");
-        store.putAll(replayed.writes());
-        replayed.deletes().forEach(store::remove);
-        replayed.retired().forEach(store::remove);
+        stored(replayed, store);
         for (int id : died.writes().keySet()) {
           if (replayed.directory().chunks().stream().noneMatch(c -> c.id() == id)) {
             store.remove(id);
@@ -405,15 +409,7 @@ class PostingListEditorTest {
         }
         dir = replayed.directory();
       } else {
-        Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
-        PostingListEditor.chunksToRead(dir, changes, chunkBytes, freshFrom)
-            .forEach(id -> loaded.put(id, store.get(id)));
-        PostingListEditor.Edit edit =
-            PostingListEditor.apply(dir, loaded, changes, chunkBytes, freshFrom);
-        store.putAll(edit.writes());
-        edit.deletes().forEach(store::remove);
-        edit.retired().forEach(store::remove);
-        dir = edit.directory();
+        dir = stored(edit(dir, store, changes, chunkBytes, freshFrom), store);
       }
     }
     assertTrue(merged, "the tail should have come to a merge");
@@ -447,14 +443,7 @@ class PostingListEditorTest {
                     ListingKey.of(e.published(), ord)),
                 null));
       }
-      Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
-      PostingListEditor.chunksToRead(dir, changes, 2_048, freshFrom)
-          .forEach(id -> loaded.put(id, store.get(id)));
-      PostingListEditor.Edit edit = PostingListEditor.apply(dir, loaded, changes, 2_048, freshFrom);
-      store.putAll(edit.writes());
-      edit.deletes().forEach(store::remove);
-      edit.retired().forEach(store::remove);
-      dir = edit.directory();
+      dir = stored(edit(dir, store, changes, 2_048, freshFrom), store);
       assertTrue(dir.chunks().size() == 1 || dir.inline().isEmpty(), "no tail in round " + round);
     }
     assertEquals(ord - 1, checkedContent(dir, store, 2_048).size());
