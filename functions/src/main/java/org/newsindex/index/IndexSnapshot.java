@@ -11,7 +11,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Every item of the index table, decoded by kind: what a whole-index check reads. {@code
+ * Every item of the index table, decoded by kind: what a whole-index check reads. Posting chunks,
+ * the directories' inline ones too, stay encoded in {@code chunks} (a directory here holds no
+ * decoded postings), so a table of millions of postings fits in a modest heap. {@code
  * sealedSources} holds, by headline ordinal, the sealed chunks of widely shared headlines' source
  * files (by the chunk's first file ordinal); {@code markers} the events not yet folded; {@code
  * journalPages} the pages an unfinished round left; {@code overLimits} every item whose key or size
@@ -84,12 +86,13 @@ public record IndexSnapshot(
               fileOrd, java.time.Instant.ofEpochSecond(Attributes.number(item, "pub", 0)));
         }
       } else if (pk.startsWith("TERM#")) {
-        TermDirectory directory = PostingStore.decodeDirectory(item);
+        // The inline chunk is kept encoded with the stored chunks, not decoded in the directory.
+        TermDirectory directory = PostingStore.decodeSummary(item);
         directories.put(directory.term(), directory);
         if (directory.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE)) {
           chunks
               .computeIfAbsent(directory.term(), t -> new TreeMap<>())
-              .put(TermDirectory.INLINE, ChunkCodec.encode(directory.inline()));
+              .put(TermDirectory.INLINE, inlineChunk(item));
         }
       } else if (pk.startsWith("POST#")) {
         String term = Attributes.string(item, "term").orElse(pk.substring(5));
@@ -115,5 +118,10 @@ public record IndexSnapshot(
         markers,
         journalPages,
         overLimits);
+  }
+
+  private static byte[] inlineChunk(Map<String, AttributeValue> item) {
+    byte[] bytes = Attributes.bytes(item, "inline");
+    return bytes.length == 0 ? ChunkCodec.encode(List.of()) : bytes;
   }
 }

@@ -119,14 +119,23 @@ public final class PostingStore {
   }
 
   static TermDirectory decodeDirectory(Map<String, AttributeValue> item) {
+    return decodeDirectory(item, true);
+  }
+
+  /** A directory with its chunk summaries and forms but not its inline postings. */
+  static TermDirectory decodeSummary(Map<String, AttributeValue> item) {
+    return decodeDirectory(item, false);
+  }
+
+  private static TermDirectory decodeDirectory(Map<String, AttributeValue> item, boolean inline) {
     String term = Attributes.string(item, "term").orElseGet(() -> item.get("sk").s());
-    byte[] inline = Attributes.bytes(item, "inline");
+    byte[] bytes = inline ? Attributes.bytes(item, "inline") : new byte[0];
     return new TermDirectory(
         term,
         decodeSummaries(Attributes.bytes(item, "chunks")),
         Attributes.stringList(item, "forms"),
         (int) Attributes.number(item, "next", 1),
-        inline.length == 0 ? List.of() : ChunkCodec.decode(inline, term),
+        bytes.length == 0 ? List.of() : ChunkCodec.decode(bytes, term),
         Attributes.numberList(item, "retired").stream().map(Long::intValue).toList());
   }
 

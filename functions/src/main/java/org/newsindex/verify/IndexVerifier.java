@@ -1,7 +1,6 @@
 package org.newsindex.verify;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +46,8 @@ public final class IndexVerifier {
     counts.put("documents", (long) snapshot.documents().size());
     counts.put("terms", (long) snapshot.directories().size());
 
-    // What the postings should be, from the documents' own text.
-    Map<String, Map<Long, PostingEntry>> expected = new HashMap<>();
-    Map<String, Map<Long, String>> expectedForms = new HashMap<>();
+    // What the postings should be, from the documents' own text (documents in ordinal order).
+    ExpectedPostings expected = new ExpectedPostings();
     for (StoredDocument doc : snapshot.documents().values()) {
       AnalyzedText analyzed = AnalyzedText.of(analyzer.tokens(doc.text()));
       if (analyzed.length() != doc.length()) {
@@ -65,57 +63,32 @@ public final class IndexVerifier {
                 + " tokens");
       }
       int nb = Bm25.normByte(analyzed.length());
-      int[] sources = doc.sourceOrds().stream().mapToInt(Integer::intValue).sorted().toArray();
+      int[] sources = sources(doc);
+      long published = doc.published().getEpochSecond();
       analyzed
           .terms()
           .forEach(
-              (term, o) -> {
-                expected
-                    .computeIfAbsent(term, t -> new HashMap<>())
-                    .put(
-                        doc.ord(),
-                        new PostingEntry(
-                            doc.ord(),
-                            doc.kind(),
-                            o.frequency(),
-                            nb,
-                            0,
-                            o.positions(),
-                            sources,
-                            doc.published().getEpochSecond(),
-                            Bm25.rankKey(o.frequency(), nb)));
-                expectedForms
-                    .computeIfAbsent(term, t -> new HashMap<>())
-                    .put(doc.ord(), o.surface());
-              });
-      expected
-          .computeIfAbsent(TermDirectory.ALL_DOCUMENTS, t -> new HashMap<>())
-          .put(
-              doc.ord(),
-              new PostingEntry(
-                  doc.ord(),
-                  doc.kind(),
-                  analyzed.length(),
-                  nb,
-                  0,
-                  new int[0],
-                  sources,
-                  doc.published().getEpochSecond(),
-                  ListingKey.of(doc.published().getEpochSecond(), doc.ord())));
+              (term, o) ->
+                  expected.add(
+                      term,
+                      doc.ord(),
+                      ExpectedPostings.digest(
+                          doc.kind(), o.frequency(), nb, published, o.positions(), sources),
+                      o.surface()));
+      expected.add(
+          TermDirectory.ALL_DOCUMENTS,
+          doc.ord(),
+          ExpectedPostings.digest(
+              doc.kind(), analyzed.length(), nb, published, new int[0], sources),
+          null);
     }
 
-    Set<String> terms = new TreeSet<>(expected.keySet());
+    Set<String> terms = new TreeSet<>(expected.terms());
     terms.addAll(snapshot.directories().keySet());
     terms.addAll(snapshot.chunks().keySet());
     long postings = 0;
     for (String term : terms) {
-      postings +=
-          checkTerm(
-              term,
-              snapshot,
-              expected.getOrDefault(term, Map.of()),
-              expectedForms.getOrDefault(term, Map.of()),
-              drift);
+      postings += checkTerm(term, snapshot, expected, drift);
     }
     counts.put("postings", postings);
 
@@ -125,16 +98,49 @@ public final class IndexVerifier {
     return new VerificationReport(drift, counts, snapshot.pendingFiles());
   }
 
-  private static long checkTerm(
-      String term,
-      IndexSnapshot snapshot,
-      Map<Long, PostingEntry> expected,
-      Map<Long, String> forms,
-      List<String> drift) {
+  private static int[] sources(StoredDocument doc) {
+    return doc.sourceOrds().stream().mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  /**
+   * The posting {@code doc} should hold for {@code term}, derived again to describe a difference.
+   */
+  private PostingEntry expectedPosting(StoredDocument doc, String term) {
+    AnalyzedText analyzed = AnalyzedText.of(analyzer.tokens(doc.text()));
+    int nb = Bm25.normByte(analyzed.length());
+    long published = doc.published().getEpochSecond();
+    if (TermDirectory.ALL_DOCUMENTS.equals(term)) {
+      return new PostingEntry(
+          doc.ord(),
+          doc.kind(),
+          analyzed.length(),
+          nb,
+          0,
+          new int[0],
+          sources(doc),
+          published,
+          ListingKey.of(published, doc.ord()));
+    }
+    AnalyzedText.Occurrences o = analyzed.terms().get(term);
+    return new PostingEntry(
+        doc.ord(),
+        doc.kind(),
+        o.frequency(),
+        nb,
+        0,
+        o.positions(),
+        sources(doc),
+        published,
+        Bm25.rankKey(o.frequency(), nb));
+  }
+
+  private long checkTerm(
+      String term, IndexSnapshot snapshot, ExpectedPostings expectedPostings, List<String> drift) {
+    ExpectedPostings.TermPostings expected = expectedPostings.of(term);
     TermDirectory dir = snapshot.directories().get(term);
     Map<Integer, byte[]> chunks = snapshot.chunks().getOrDefault(term, Map.of());
     if (dir == null) {
-      if (!expected.isEmpty() || !chunks.isEmpty()) {
+      if (expected.size() > 0 || !chunks.isEmpty()) {
         drift.add(
             "term '"
                 + term
@@ -146,7 +152,8 @@ public final class IndexVerifier {
       }
       return 0;
     }
-    Map<Long, PostingEntry> stored = new HashMap<>();
+    Set<Long> orphans = new TreeSet<>();
+    Map<Long, PostingEntry> differing = new TreeMap<>();
     Set<Integer> listed = new TreeSet<>();
     long previousKey = Long.MAX_VALUE;
     long previousOrd = -1;
@@ -185,10 +192,17 @@ public final class IndexVerifier {
         previousOrd = e.ord();
         articles += e.kind() == DocKind.ARTICLE ? 1 : 0;
         tfSum += e.tf();
-        if (stored.put(e.ord(), e) != null) {
+        int at = expected.indexOf(e.ord());
+        if (at < 0 ? !orphans.add(e.ord()) : !expected.markSeen(at)) {
           drift.add("term '" + term + "' lists ordinal " + e.ord() + " twice");
         }
-        String form = forms.get(e.ord());
+        if (at < 0) {
+          continue;
+        }
+        if (ExpectedPostings.digest(e) != expected.digest(at)) {
+          differing.put(e.ord(), e);
+        }
+        String form = expectedPostings.form(expected.form(at));
         // A term keeps at most MAX_FORMS forms; a document using one past them records the first.
         boolean formDropped =
             dir.forms().size() >= PostingListEditor.MAX_FORMS
@@ -242,39 +256,31 @@ public final class IndexVerifier {
         drift.add("term '" + term + "' has an orphan chunk " + id + " its directory does not list");
       }
     }
-    for (Map.Entry<Long, PostingEntry> e : expected.entrySet()) {
-      PostingEntry actual = stored.get(e.getKey());
-      PostingEntry want = e.getValue();
-      if (actual == null) {
-        drift.add("term '" + term + "' is missing the posting of ordinal " + e.getKey());
-      } else if (actual.tf() != want.tf()
-          || actual.normByte() != want.normByte()
-          || actual.kind() != want.kind()
-          || actual.published() != want.published()
-          || !Arrays.equals(actual.positions(), want.positions())
-          || !Arrays.equals(actual.sources(), want.sources())) {
-        drift.add(
-            "term '"
-                + term
-                + "' posting of ordinal "
-                + e.getKey()
-                + " is "
-                + actual
-                + " but should be "
-                + want);
+    for (int i = 0; i < expected.size(); i++) {
+      if (!expected.seen(i)) {
+        drift.add("term '" + term + "' is missing the posting of ordinal " + expected.ord(i));
       }
     }
-    for (long ord : stored.keySet()) {
-      if (!expected.containsKey(ord)) {
-        drift.add(
-            "term '"
-                + term
-                + "' has an orphan posting for ordinal "
-                + ord
-                + " (no such document contains it)");
-      }
+    differing.forEach(
+        (ord, actual) ->
+            drift.add(
+                "term '"
+                    + term
+                    + "' posting of ordinal "
+                    + ord
+                    + " is "
+                    + actual
+                    + " but should be "
+                    + expectedPosting(snapshot.documents().get(ord), term)));
+    for (long ord : orphans) {
+      drift.add(
+          "term '"
+              + term
+              + "' has an orphan posting for ordinal "
+              + ord
+              + " (no such document contains it)");
     }
-    return stored.size();
+    return expected.seenCount() + orphans.size();
   }
 
   private static void checkSources(IndexSnapshot snapshot, List<String> drift) {
