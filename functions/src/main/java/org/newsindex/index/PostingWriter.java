@@ -204,8 +204,16 @@ final class PostingWriter {
         || cached + inline > cachedEntries) {
       newRun();
     } else {
-      // What the plan wrote but does not hand over is no longer what is remembered of it.
-      plan.terms().forEach(writtenThisRun::remove);
+      // What the plan wrote but does not hand over is no longer what is remembered of it, and
+      // what it replaces no longer counts against the cache.
+      Set<String> replaced = new HashSet<>(plan.terms());
+      replaced.addAll(plan.directories().keySet());
+      for (String term : replaced) {
+        TermDirectory gone = writtenThisRun.remove(term);
+        if (gone != null) {
+          cached -= gone.inline().size();
+        }
+      }
     }
     writtenThisRun.putAll(plan.directories());
     cached += inline;

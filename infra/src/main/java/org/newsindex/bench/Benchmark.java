@@ -96,7 +96,7 @@ public final class Benchmark {
                 "uploading %,d generated articles with the bucket's notifications off ...", bulk));
         cloud.pauseNotifications(true);
         try {
-          ReindexMeasurement.upload(s3, cloud.bucket(), generator, 0, bulk, () -> {});
+          GeneratedUpload.articles(s3, cloud.bucket(), generator, 0, bulk, () -> {});
         } finally {
           cloud.pauseNotifications(false);
         }
@@ -123,7 +123,6 @@ public final class Benchmark {
                 bulk,
                 options.articles(),
                 built.fingerprints(),
-                8,
                 () -> {});
         phase = lap(phases, "event_sample_and_raw", phase);
         logIngest(ingest);
@@ -141,7 +140,7 @@ public final class Benchmark {
         log.accept(
             String.format("ingesting %,d generated articles through S3 ...", options.articles()));
         ingest =
-            IngestMeasurement.run(cloud, s3, dynamoDb, generator, options.articles(), 8, () -> {});
+            IngestMeasurement.run(cloud, s3, dynamoDb, generator, options.articles(), () -> {});
         phase = lap(phases, "events_and_raw", phase);
         logIngest(ingest);
         snapshot = IndexSnapshot.load(dynamoDb, cloud.table());

@@ -4,12 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.local.LocalCloud;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -79,10 +75,9 @@ final class IngestMeasurement {
       DynamoDbClient dynamoDb,
       CorpusGenerator generator,
       int articles,
-      int uploaders,
       Runnable progress)
       throws Exception {
-    return run(cloud, s3, dynamoDb, generator, 0, articles, Map.of(), uploaders, progress);
+    return run(cloud, s3, dynamoDb, generator, 0, articles, Map.of(), progress);
   }
 
   /**
@@ -98,34 +93,13 @@ final class IngestMeasurement {
       int from,
       int to,
       Map<String, Integer> before,
-      int uploaders,
       Runnable progress)
       throws Exception {
     // A reindex invokes no function: every ingest invocation the cloud records from here is this
     // measurement's.
     InvocationTally tally = new InvocationTally();
-    ExecutorService pool = Executors.newFixedThreadPool(uploaders);
     long started = System.nanoTime();
-    List<Future<?>> uploads = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      int n = i;
-      uploads.add(
-          pool.submit(
-              () ->
-                  s3.putObject(
-                      b ->
-                          b.bucket(cloud.bucket())
-                              .key(generator.key(n))
-                              .metadata(generator.metadata(n)),
-                      RequestBody.fromString(generator.file(n)))));
-    }
-    for (int i = 0; i < uploads.size(); i++) {
-      uploads.get(i).get();
-      if (i % 200 == 0) {
-        tally.collect(cloud);
-      }
-    }
-    pool.shutdown();
+    GeneratedUpload.articles(s3, cloud.bucket(), generator, from, to, () -> tally.collect(cloud));
     while (!cloud.awaitIdle(Duration.ofMillis(500))) {
       tally.collect(cloud);
       progress.run();

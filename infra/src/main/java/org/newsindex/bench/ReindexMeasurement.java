@@ -3,16 +3,12 @@ package org.newsindex.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.newsindex.analysis.TextAnalyzer;
 import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.index.IndexSnapshot;
 import org.newsindex.reindex.LocalReindex;
 import org.newsindex.verify.IndexVerifier;
 import org.newsindex.verify.VerificationReport;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -69,39 +65,12 @@ final class ReindexMeasurement {
 
   private ReindexMeasurement() {}
 
-  /** Uploads articles {@code from} to {@code to} (exclusive), eight at a time. */
-  static void upload(
-      S3Client s3, String bucket, CorpusGenerator generator, int from, int to, Runnable every200)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<Future<?>> uploads = new ArrayList<>();
-      for (int i = from; i < to; i++) {
-        int n = i;
-        uploads.add(
-            pool.submit(
-                () ->
-                    s3.putObject(
-                        b -> b.bucket(bucket).key(generator.key(n)).metadata(generator.metadata(n)),
-                        RequestBody.fromString(generator.file(n)))));
-      }
-      for (int i = 0; i < uploads.size(); i++) {
-        uploads.get(i).get();
-        if (i % 200 == 0) {
-          every200.run();
-        }
-      }
-    } finally {
-      pool.shutdown();
-    }
-  }
-
   static Result run(
       S3Client s3, DynamoDbClient dynamoDb, String table, CorpusGenerator generator, int articles)
       throws Exception {
     String bucket = "newsindex-bench-reindex";
     s3.createBucket(b -> b.bucket(bucket));
-    upload(s3, bucket, generator, 0, articles, () -> {});
+    GeneratedUpload.articles(s3, bucket, generator, 0, articles, () -> {});
 
     String rebuilt = table + "-reindex";
     Tables.create(dynamoDb, rebuilt);
@@ -167,7 +136,7 @@ final class ReindexMeasurement {
       throws Exception {
     String bucket = "newsindex-bench-warm-up";
     s3.createBucket(b -> b.bucket(bucket));
-    upload(s3, bucket, generator, 0, articles, () -> {});
+    GeneratedUpload.articles(s3, bucket, generator, 0, articles, () -> {});
     String scratch = table + "-warm-up";
     Tables.create(dynamoDb, scratch);
     new LocalReindex(dynamoDb, scratch, s3, bucket).run("", true, p -> {});
