@@ -29,11 +29,21 @@ final class QueryClasses {
                         && d.term().chars().allMatch(Character::isLetter))
             .sorted(Comparator.comparing(TermDirectory::term))
             .toList();
-    List<String> rare = pick(terms, d -> d.docFreq() >= 2 && d.docFreq() <= 5, perClass, random);
+    // A large corpus of a finite vocabulary may hold no term in 2 to 5 documents, or none in 1% to
+    // 5%: then the terms nearest the range stand in (the rarest of 2+ documents; those nearest 2%).
+    List<String> rare =
+        pickOrNearest(
+            terms,
+            d -> d.docFreq() >= 2 && d.docFreq() <= 5,
+            Comparator.comparingInt(
+                (TermDirectory d) -> d.docFreq() < 2 ? Integer.MAX_VALUE : d.docFreq()),
+            perClass,
+            random);
     List<String> common =
-        pick(
+        pickOrNearest(
             terms,
             d -> d.docFreq() >= documents / 100 && d.docFreq() <= documents / 20,
+            Comparator.comparingLong((TermDirectory d) -> Math.abs(d.docFreq() - documents / 50)),
             perClass,
             random);
     List<String> veryCommon = pick(terms, d -> d.docFreq() >= documents * 3 / 10, perClass, random);
@@ -105,6 +115,19 @@ final class QueryClasses {
 
   private static List<QueryClass.Query> queries(List<String> terms) {
     return terms.stream().map(QueryClass.Query::new).toList();
+  }
+
+  private static List<String> pickOrNearest(
+      List<TermDirectory> terms,
+      java.util.function.Predicate<TermDirectory> which,
+      Comparator<TermDirectory> nearest,
+      int n,
+      Random random) {
+    List<String> picked = pick(terms, which, n, random);
+    if (!picked.isEmpty()) {
+      return picked;
+    }
+    return terms.stream().sorted(nearest).limit(n).map(TermDirectory::displayForm).toList();
   }
 
   private static List<String> pick(

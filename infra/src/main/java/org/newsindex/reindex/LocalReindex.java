@@ -11,6 +11,7 @@ import org.newsindex.index.Deadline;
 import org.newsindex.index.IndexTable;
 import org.newsindex.index.IndexWriter;
 import org.newsindex.index.PendingStore;
+import org.newsindex.index.PostingListEditor;
 import org.newsindex.index.ReindexCheckpoint;
 import org.newsindex.index.ReindexStore;
 import org.newsindex.index.SourceStore;
@@ -59,6 +60,20 @@ public final class LocalReindex {
   /** A reindex whose rounds' files take at most {@code roundMemory} bytes. */
   public LocalReindex(
       DynamoDbClient dynamoDb, String tableName, S3Client s3, String bucket, long roundMemory) {
+    this(dynamoDb, tableName, s3, bucket, roundMemory, PostingListEditor.MAX_CHUNK_BYTES);
+  }
+
+  /**
+   * A reindex whose rounds take at most {@code roundMemory} and whose chunks split past {@code
+   * chunkBytes}.
+   */
+  public LocalReindex(
+      DynamoDbClient dynamoDb,
+      String tableName,
+      S3Client s3,
+      String bucket,
+      long roundMemory,
+      int chunkBytes) {
     this.table = new IndexTable(dynamoDb, tableName);
     S3CorpusObjects objects = new S3CorpusObjects(s3, bucket);
     this.reconciler =
@@ -74,7 +89,8 @@ public final class LocalReindex {
             objects,
             new CorpusParser(Settings.DEFAULT_MAX_ARTICLE_BYTES),
             new TextAnalyzer(),
-            WriterSettings.forBulk(Settings.DEFAULT_MAX_FILE_BYTES, roundMemory),
+            WriterSettings.forBulk(Settings.DEFAULT_MAX_FILE_BYTES, roundMemory)
+                .withChunkBytes(chunkBytes),
             Clock.systemUTC());
   }
 

@@ -352,6 +352,15 @@ class TestStackTest {
     int remaining = context.path("remaining").asInt();
     assertTrue(remaining > 0 && remaining <= 5000, "remaining " + remaining);
     assertEquals("lambda:ContextFunction", context.path("classLoader").asText());
+    assertEquals(List.of("context handler called"), result.logs());
+  }
+
+  @Test
+  void aFailedInvocationKeepsWhatItLoggedBeforeItFailed() {
+    InvocationResult result = cloud.invoke("ContextFunction", "{\"fail\": true}");
+
+    assertFalse(result.succeeded());
+    assertEquals(List.of("context handler called"), result.logs());
   }
 
   @Test

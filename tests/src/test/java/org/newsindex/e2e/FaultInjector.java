@@ -26,7 +26,11 @@ final class FaultInjector implements ExecutionInterceptor {
   private static final ExecutionAttribute<List<WriteRequest>> WITHHELD =
       new ExecutionAttribute<>("withheld");
 
+  private static final ExecutionAttribute<Boolean> LOSE_RESPONSE =
+      new ExecutionAttribute<>("loseResponse");
+
   private final int crashAfterRequests;
+  private boolean applyCrashingRequest;
   private final int throttledCalls;
   private final int partialBatches;
   private final AtomicInteger batchWrites = new AtomicInteger();
@@ -44,6 +48,16 @@ final class FaultInjector implements ExecutionInterceptor {
 
   static FaultInjector crashAfter(int requests) {
     return new FaultInjector(requests, 0, 0);
+  }
+
+  /**
+   * A crash whose first failing request reaches DynamoDB and is applied, but whose response is lost
+   * (as when the deadline cuts a request off after it was sent): the writer cannot know it landed.
+   */
+  static FaultInjector responseLostAfter(int requests) {
+    FaultInjector f = new FaultInjector(requests, 0, 0);
+    f.applyCrashingRequest = true;
+    return f;
   }
 
   static FaultInjector throttling(int throttledCalls, int partialBatches) {
@@ -69,7 +83,12 @@ final class FaultInjector implements ExecutionInterceptor {
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-    if (requests.incrementAndGet() > crashAfterRequests) {
+    int n = requests.incrementAndGet();
+    if (applyCrashingRequest && n == crashAfterRequests + 1) {
+      attributes.putAttribute(LOSE_RESPONSE, true);
+      return;
+    }
+    if (n > crashAfterRequests) {
       throw new InjectedCrash(
           "injected crash before "
               + context.request().getClass().getSimpleName()
@@ -131,5 +150,15 @@ final class FaultInjector implements ExecutionInterceptor {
     all.addAll(withheld);
     unprocessed.put(table, all);
     return response.toBuilder().unprocessedItems(unprocessed).build();
+  }
+
+  @Override
+  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    if (Boolean.TRUE.equals(attributes.getAttribute(LOSE_RESPONSE))) {
+      throw new InjectedCrash(
+          "injected crash after "
+              + context.request().getClass().getSimpleName()
+              + " was applied (its response lost)");
+    }
   }
 }

@@ -108,6 +108,28 @@ class ReindexTest {
   }
 
   /**
+   * A reindex of many rounds onto lists of many small chunks: from its second round on, each
+   * round's new postings go to the tails its first left, or merge them into the chunks, a part at a
+   * time; it builds the index the events built, one file a round.
+   */
+  @Test
+  void aReindexOfManyRoundsOntoTailedListsEqualsTheEventsIndex() throws Exception {
+    IsolatedIngest ingest = new IsolatedIngest(cloud);
+    CorpusGenerator generator = new CorpusGenerator(TestProject.seedTexts(), 30, 13);
+    var service = ingest.service(Optional.empty(), java.time.Duration.ofSeconds(30), 1_024);
+    for (int i = 0; i < 30; i++) {
+      IsolatedIngest.handle(service, ingest.put(generator.key(i), generator.file(i)));
+    }
+    String rebuilt = ingest.anotherTable();
+    LocalReindex.Result r =
+        new LocalReindex(cloud.dynamoDb, rebuilt, cloud.s3, ingest.bucket, 1 << 20, 1_024)
+            .run("", false, p -> {});
+    assertTrue(r.rounds() >= 4, "30 files in 1 MB rounds took " + r.rounds());
+    assertConsistent(rebuilt);
+    assertSame(content(ingest.table), content(rebuilt), "");
+  }
+
+  /**
    * Rounds are sized by the memory their files take, whatever the heap: a reindex allowed a few
    * files' memory a round folds the bucket in many rounds, its chunks edited a part at a time, and
    * builds the same index.

@@ -73,7 +73,7 @@ public final class AsyncInvoker implements AutoCloseable {
     try {
       result = function.invoke(eventJson, source, attempt);
     } catch (RuntimeException e) {
-      result = InvocationResult.failure("", Duration.ZERO, FunctionError.of(e));
+      result = InvocationResult.failure("", Duration.ZERO, FunctionError.of(e), List.of());
     }
     int allowed = 1 + function.spec().maximumRetryAttempts();
     if (result.succeeded() || attempt >= allowed) {

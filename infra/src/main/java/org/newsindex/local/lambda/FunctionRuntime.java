@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -105,9 +106,10 @@ public final class FunctionRuntime implements AutoCloseable {
   public InvocationResult invoke(String eventJson, String source, int attempt) {
     String requestId = UUID.randomUUID().toString();
     Instant start = Instant.now();
+    List<String> logs = java.util.Collections.synchronizedList(new ArrayList<>());
     InvocationResult result;
     try {
-      String response = runWithTimeout(eventJson, requestId);
+      String response = runWithTimeout(eventJson, requestId, logs);
       if (response.getBytes(StandardCharsets.UTF_8).length > MAX_RESPONSE_BYTES) {
         // The handler ran to the end, but Lambda fails the invocation, for every caller.
         String message =
@@ -118,22 +120,25 @@ public final class FunctionRuntime implements AutoCloseable {
             failed(
                 requestId,
                 start,
-                new FunctionError("Function.ResponseSizeTooLarge", message, List.of()));
+                new FunctionError("Function.ResponseSizeTooLarge", message, List.of()),
+                logs);
         LOG.warn("{} (request {}): {}", spec.logicalId(), requestId, message);
       } else {
         result =
-            InvocationResult.success(requestId, Duration.between(start, Instant.now()), response);
+            InvocationResult.success(
+                requestId, Duration.between(start, Instant.now()), response, List.copyOf(logs));
       }
     } catch (TimeoutException e) {
       String message = String.format("Task timed out after %d.00 seconds", spec.timeoutSeconds());
-      result = failed(requestId, start, new FunctionError("Sandbox.Timedout", message, List.of()));
+      result =
+          failed(requestId, start, new FunctionError("Sandbox.Timedout", message, List.of()), logs);
       LOG.warn("{} (request {}): {}", spec.logicalId(), requestId, message);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      result = failed(requestId, start, FunctionError.of(e));
+      result = failed(requestId, start, FunctionError.of(e), logs);
     } catch (Exception | LinkageError e) {
       Throwable cause = unwrap(e);
-      result = failed(requestId, start, FunctionError.of(cause));
+      result = failed(requestId, start, FunctionError.of(cause), logs);
       if (attempt == 1) {
         LOG.warn("{} failed (request {})", spec.logicalId(), requestId, cause);
       } else {
@@ -144,11 +149,13 @@ public final class FunctionRuntime implements AutoCloseable {
     return result;
   }
 
-  private String runWithTimeout(String eventJson, String requestId) throws Exception {
+  private String runWithTimeout(String eventJson, String requestId, List<String> logs)
+      throws Exception {
     ExecutionEnvironments.Environment environment = environments.take();
     long timeoutMillis = spec.timeoutSeconds() * 1000L;
     long deadline = System.currentTimeMillis() + timeoutMillis;
-    Future<String> run = threads.submit(() -> call(environment, eventJson, requestId, deadline));
+    Future<String> run =
+        threads.submit(() -> call(environment, eventJson, requestId, deadline, logs));
     try {
       String response = run.get(timeoutMillis, TimeUnit.MILLISECONDS);
       environments.giveBack(environment);
@@ -167,7 +174,8 @@ public final class FunctionRuntime implements AutoCloseable {
       ExecutionEnvironments.Environment environment,
       String eventJson,
       String requestId,
-      long deadline)
+      long deadline,
+      List<String> logs)
       throws Exception {
     Object[] arguments = new Object[handler.method().getParameterCount()];
     ByteArrayOutputStream streamed = new ByteArrayOutputStream();
@@ -187,7 +195,8 @@ public final class FunctionRuntime implements AutoCloseable {
               spec.memoryMb(),
               environment.logStreamName(),
               deadline);
-      arguments[arguments.length - 1] = LambdaContext.create(handler.contextType().get(), values);
+      arguments[arguments.length - 1] =
+          LambdaContext.create(handler.contextType().get(), values, logs::add);
     }
     Object result;
     try {
@@ -211,8 +220,10 @@ public final class FunctionRuntime implements AutoCloseable {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  private InvocationResult failed(String requestId, Instant start, FunctionError error) {
-    return InvocationResult.failure(requestId, Duration.between(start, Instant.now()), error);
+  private InvocationResult failed(
+      String requestId, Instant start, FunctionError error, List<String> logs) {
+    return InvocationResult.failure(
+        requestId, Duration.between(start, Instant.now()), error, List.copyOf(logs));
   }
 
   private static URLClassLoader classLoader(FunctionSpec spec, Path jar) {

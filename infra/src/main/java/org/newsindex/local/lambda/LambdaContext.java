@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Builds the {@code Context} a handler receives, as a proxy of the function's own copy of the
- * interface (it lives in the function's class loader, not ours), with a logger writing to stderr.
+ * interface (it lives in the function's class loader, not ours), with a logger writing to stderr
+ * and to the invocation's record.
  */
 final class LambdaContext {
   private LambdaContext() {}
@@ -22,8 +23,10 @@ final class LambdaContext {
       String logStreamName,
       long deadlineMillis) {}
 
-  static Object create(Class<?> contextInterface, Values values) {
-    Object logger = logger(loggerInterface(contextInterface), values.functionLogicalId());
+  /** A context whose logger writes each line to stderr and hands it to {@code lines}. */
+  static Object create(
+      Class<?> contextInterface, Values values, java.util.function.Consumer<String> lines) {
+    Object logger = logger(loggerInterface(contextInterface), values.functionLogicalId(), lines);
     InvocationHandler handler =
         (proxy, method, args) ->
             switch (method.getName()) {
@@ -51,7 +54,8 @@ final class LambdaContext {
     }
   }
 
-  private static Object logger(Class<?> loggerInterface, String prefix) {
+  private static Object logger(
+      Class<?> loggerInterface, String prefix, java.util.function.Consumer<String> lines) {
     InvocationHandler handler =
         (proxy, method, args) -> {
           if (method.getName().equals("log") && args != null && args.length >= 1) {
@@ -62,6 +66,7 @@ final class LambdaContext {
                     : String.valueOf(message);
             String level = args.length == 2 ? args[1] + " " : "";
             System.err.println("[" + prefix + "] " + level + stripTrailingNewline(text));
+            lines.accept(stripTrailingNewline(text));
             return null;
           }
           return objectMethod(proxy, method, args, "LambdaLogger " + prefix);
