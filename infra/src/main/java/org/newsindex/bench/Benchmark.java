@@ -135,6 +135,9 @@ public final class Benchmark {
             String.format(
                 "  the whole table (reindexed bulk and event sample): %d drift",
                 report.drift().size()));
+        report.drift().stream()
+            .limit(20)
+            .forEach(d -> log.accept("    " + (d.length() > 300 ? d.substring(0, 300) + "…" : d)));
         phase = lap(phases, "load_and_verify", phase);
       } else {
         log.accept(
