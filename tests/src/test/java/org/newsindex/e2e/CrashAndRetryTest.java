@@ -76,13 +76,13 @@ class CrashAndRetryTest {
 
   /**
    * The same, with the crashing request applied by DynamoDB and only its response lost, as when a
-   * deadline cuts off a request already sent: the retry cannot know what landed (every other
+   * deadline cuts off a request already sent: the retry cannot know what landed (every third
    * request, to keep the suite's time).
    */
   @Test
   void aResponseLostWhileChunksSplitThenARetryLosesNoPosting() {
     crashAtEveryRequest(
-        CrashAndRetryTest::splittingEvents, 40, 8, 3, FaultInjector::responseLostAfter, 2);
+        CrashAndRetryTest::splittingEvents, 40, 8, 3, FaultInjector::responseLostAfter, 3);
   }
 
   private static List<SourceEvent> splittingEvents(IsolatedIngest ingest) {
