@@ -47,6 +47,26 @@ class ReindexTest {
     return ingest;
   }
 
+  /**
+   * {@code files} generated files indexed through their events one a round, in 1 KB chunks (so the
+   * common terms' lists keep tails); with {@code overwrites}, every eighth file also overwrites the
+   * file four before it.
+   */
+  private static IsolatedIngest indexedAFileARoundInSmallChunks(
+      int files, long seed, boolean overwrites) throws java.io.IOException {
+    IsolatedIngest ingest = new IsolatedIngest(cloud);
+    CorpusGenerator generator = new CorpusGenerator(TestProject.seedTexts(), files, seed);
+    var service = ingest.service(Optional.empty(), java.time.Duration.ofSeconds(30), 1_024);
+    for (int i = 0; i < files; i++) {
+      IsolatedIngest.handle(service, ingest.put(generator.key(i), generator.file(i)));
+      if (overwrites && i % 8 == 7) {
+        int back = i - 4;
+        IsolatedIngest.handle(service, ingest.put(generator.key(back), generator.file(200 + i)));
+      }
+    }
+    return ingest;
+  }
+
   private static IndexContent content(String table) {
     return IndexContent.of(IndexSnapshot.load(cloud.dynamoDb, table));
   }
@@ -81,16 +101,7 @@ class ReindexTest {
    */
   @Test
   void aReindexEqualsAnIndexWhoseListsKeptTails() throws Exception {
-    IsolatedIngest ingest = new IsolatedIngest(cloud);
-    CorpusGenerator generator = new CorpusGenerator(TestProject.seedTexts(), 28, 11);
-    var service = ingest.service(Optional.empty(), java.time.Duration.ofSeconds(30), 1_024);
-    for (int i = 0; i < 28; i++) {
-      IsolatedIngest.handle(service, ingest.put(generator.key(i), generator.file(i)));
-      if (i % 8 == 7) {
-        int back = i - 4;
-        IsolatedIngest.handle(service, ingest.put(generator.key(back), generator.file(200 + i)));
-      }
-    }
+    IsolatedIngest ingest = indexedAFileARoundInSmallChunks(28, 11, true);
     ingest.assertConsistent("the events' index: ");
     long tailed =
         ingest.snapshot().directories().values().stream()
@@ -114,12 +125,7 @@ class ReindexTest {
    */
   @Test
   void aReindexOfManyRoundsOntoTailedListsEqualsTheEventsIndex() throws Exception {
-    IsolatedIngest ingest = new IsolatedIngest(cloud);
-    CorpusGenerator generator = new CorpusGenerator(TestProject.seedTexts(), 30, 13);
-    var service = ingest.service(Optional.empty(), java.time.Duration.ofSeconds(30), 1_024);
-    for (int i = 0; i < 30; i++) {
-      IsolatedIngest.handle(service, ingest.put(generator.key(i), generator.file(i)));
-    }
+    IsolatedIngest ingest = indexedAFileARoundInSmallChunks(30, 13, false);
     String rebuilt = ingest.anotherTable();
     LocalReindex.Result r =
         new LocalReindex(cloud.dynamoDb, rebuilt, cloud.s3, ingest.bucket, 1 << 20, 1_024)
