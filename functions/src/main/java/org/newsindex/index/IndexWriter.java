@@ -162,9 +162,16 @@ public final class IndexWriter {
     Deadline deadline = gate.deadline();
     postingWriter.newRun();
     Outcome total = Outcome.NONE;
+    // A dead round is finished first, in parts if need be: until its journal is empty, a file it
+    // carries must not be folded as a new event (new ordinals, the dead round's writes orphaned).
     RoundJournal.Intents unfinished = journal.read(deadline);
-    if (!unfinished.isEmpty()) {
+    while (!unfinished.isEmpty()) {
+      if (deadline.remaining().compareTo(SHORTEST_ROUND) <= 0) {
+        return total;
+      }
+      gate.renew();
       total = total.plus(replay(unfinished, gate, watched));
+      unfinished = journal.read(deadline);
     }
     Duration wait = settings.firstWait();
     while (deadline.remaining().compareTo(SHORTEST_ROUND) > 0) {

@@ -106,4 +106,10 @@ public record WriterSettings(
         firstRoundWork,
         roundMemory);
   }
+
+  /** Rounds of at most {@code work} (and a first round no larger). */
+  public WriterSettings withRoundWork(long work) {
+    return new WriterSettings(
+        maxFileBytes, chunkBytes, leaseGrace, leaseHold, quiet, firstWait, work, work, roundMemory);
+  }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.newsindex.index.Deadline;
 import org.newsindex.index.PostingListEditor;
 import org.newsindex.ingest.IngestService;
 import org.newsindex.ingest.SourceEvent;
@@ -151,6 +152,63 @@ class CrashAndRetryTest {
           expected, crashed.content(), "after a crash at request " + crashAt + " and a retry");
       crashed.assertConsistent("crash at " + crashAt + ": ");
     }
+  }
+
+  /**
+   * A round of six files that dies at any request is finished by a writer that takes one file a
+   * round: it replays the dead round a file at a time, the rest carried in the journal, and folds
+   * no file of it as a new event (under new ordinals, the dead round's documents left behind at the
+   * old ones) before the journal is empty. It ends as a clean run (every third request).
+   */
+  @Test
+  void aDeadRoundFinishedAFileARoundEqualsACleanRun() {
+    IsolatedIngest clean = new IsolatedIngest(cloud);
+    List<SourceEvent> cleanEvents = sixFiles(clean);
+    clean.recordWhileBusy(clean.service(), cleanEvents);
+    FaultInjector counter = FaultInjector.crashAfter(Integer.MAX_VALUE);
+    clean
+        .service(Optional.of(counter), Duration.ofSeconds(30))
+        .writeIfFree(Deadline.after(Duration.ofSeconds(60)));
+    int totalRequests = counter.requests();
+    IndexContent expected = clean.content();
+    clean.assertConsistent("");
+    assertEquals(6, clean.snapshot().manifests().size());
+
+    for (int crashAt = 1; crashAt < totalRequests; crashAt += 3) {
+      IsolatedIngest crashed = new IsolatedIngest(cloud);
+      List<SourceEvent> events = sixFiles(crashed);
+      crashed.recordWhileBusy(crashed.service(), events);
+      IngestService dying =
+          crashed.service(Optional.of(FaultInjector.crashAfter(crashAt)), Duration.ofMillis(150));
+      assertThrows(
+          RuntimeException.class,
+          () -> dying.writeIfFree(Deadline.after(Duration.ofSeconds(60))),
+          "the fault at request " + crashAt + " should have killed the round");
+      TestCloud.sleep(200);
+      IngestService aFileARound =
+          crashed.service(
+              crashed.client(Optional.empty()),
+              () -> "finisher",
+              IsolatedIngest.settings(Duration.ofSeconds(30)).withRoundWork(1));
+      aFileARound.writeIfFree(Deadline.after(Duration.ofSeconds(60)));
+      assertEquals(
+          expected, crashed.content(), "after a crash at request " + crashAt + " and a finisher");
+      crashed.assertConsistent("crash at " + crashAt + ": ");
+    }
+  }
+
+  private static List<SourceEvent> sixFiles(IsolatedIngest ingest) {
+    List<SourceEvent> events = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      events.add(
+          ingest.put(
+              "six/" + i + ".txt",
+              Corpora.article(
+                  "Report " + i + " on the peace talks and the ceasefire in the region.",
+                  "Peace Talks Report " + i,
+                  "Shared Headline About Peace Talks")));
+    }
+    return events;
   }
 
   @Test
