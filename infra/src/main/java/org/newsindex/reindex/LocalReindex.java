@@ -9,6 +9,7 @@ import org.newsindex.config.Settings;
 import org.newsindex.corpus.CorpusParser;
 import org.newsindex.index.Deadline;
 import org.newsindex.index.IndexTable;
+import org.newsindex.index.IndexWriteException;
 import org.newsindex.index.IndexWriter;
 import org.newsindex.index.PendingStore;
 import org.newsindex.index.PostingListEditor;
@@ -41,9 +42,13 @@ public final class LocalReindex {
 
   private static final Duration HOLD = Duration.ofMinutes(30);
 
+  /** Calls of the writer in a row that may outrun their time before the reindex gives up. */
+  private static final int OUTRUN_CALLS = 3;
+
   private final IndexTable table;
   private final BucketReconciler reconciler;
   private final IndexWriter writer;
+  private Duration hold = HOLD;
 
   public LocalReindex(DynamoDbClient dynamoDb, String tableName, S3Client s3, String bucket) {
     this(dynamoDb, tableName, s3, bucket, roundMemory(Runtime.getRuntime().maxMemory()));
@@ -95,6 +100,15 @@ public final class LocalReindex {
   }
 
   /**
+   * Gives each call of the writer {@code hold} (30 minutes unless told): a call whose round is
+   * still being written when it ends is followed by another that finishes the round.
+   */
+  public LocalReindex holdingTheWriterFor(Duration hold) {
+    this.hold = hold;
+    return this;
+  }
+
+  /**
    * Reindexes the prefix; {@code restart} lists from the top even if a checkpoint says otherwise.
    */
   public Result run(String prefix, boolean restart, Consumer<String> progress) {
@@ -117,8 +131,23 @@ public final class LocalReindex {
     long folding = System.nanoTime();
     IndexWriter.Outcome total = IndexWriter.Outcome.NONE;
     String owner = "reindex-" + UUID.randomUUID();
+    int outrun = 0;
     while (writer.anyPending(Deadline.after(Duration.ofSeconds(30)))) {
-      IndexWriter.Outcome o = writer.writeIfFree(Deadline.after(HOLD), () -> owner);
+      Deadline call = Deadline.after(hold);
+      IndexWriter.Outcome o;
+      try {
+        o = writer.writeIfFree(call, () -> owner);
+        outrun = 0;
+      } catch (IndexWriteException outOfTime) {
+        // A round still being written when the call's time ran out (rounds are sized by the pace
+        // of those before, and a later one onto a larger index can be slower): the next call
+        // finishes it from its journal. A failure before the call's time was up is the reindex's.
+        if (call.remaining().toMillis() > 1_000 || ++outrun >= OUTRUN_CALLS) {
+          throw outOfTime;
+        }
+        progress.accept("a round outran its writer's time; the next finishes it from its journal");
+        continue;
+      }
       if (o.rounds() == 0) {
         progress.accept("waiting for the writer's lease (another writer holds it)");
         sleep(Duration.ofSeconds(2));

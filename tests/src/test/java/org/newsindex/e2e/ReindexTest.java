@@ -17,7 +17,9 @@ import org.newsindex.index.IndexSnapshot;
 import org.newsindex.ingest.SourceEvent;
 import org.newsindex.reindex.LocalReindex;
 import org.newsindex.verify.IndexVerifier;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 
 /**
  * {@code newsindex reindex} rebuilds a table from a bucket whose events it never saw, and the
@@ -133,6 +135,39 @@ class ReindexTest {
     assertTrue(r.rounds() >= 4, "30 files in 1 MB rounds took " + r.rounds());
     assertConsistent(rebuilt);
     assertSame(content(ingest.table), content(rebuilt), "");
+  }
+
+  /**
+   * A round still being written when the writer's time runs out (DynamoDB slowed here, so that
+   * rounds outrun a call of five seconds) does not fail the reindex: the next call finishes it from
+   * its journal, and the index is the events'.
+   */
+  @Test
+  void aRoundThatOutrunsTheWritersTimeIsFinishedByTheNextCall() throws Exception {
+    IsolatedIngest ingest = indexedThroughEvents();
+    String rebuilt = ingest.anotherTable();
+    ExecutionInterceptor slowWrites =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeTransmission(
+              software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+              software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+            if (context.request() instanceof BatchWriteItemRequest) {
+              TestCloud.sleep(400);
+            }
+          }
+        };
+    List<String> progress = new ArrayList<>();
+    try (DynamoDbClient slow = ingest.client(Optional.of(slowWrites))) {
+      new LocalReindex(slow, rebuilt, cloud.s3, ingest.bucket, 1 << 20)
+          .holdingTheWriterFor(Duration.ofSeconds(5))
+          .run("", false, progress::add);
+    }
+    assertTrue(
+        progress.stream().anyMatch(p -> p.startsWith("a round outran")),
+        "no round outran its call: " + progress);
+    assertSame(content(ingest.table), content(rebuilt), "");
+    assertConsistent(rebuilt);
   }
 
   /**
