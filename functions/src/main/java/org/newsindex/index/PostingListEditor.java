@@ -33,6 +33,26 @@ public final class PostingListEditor {
 
   private static final int NEW_CHUNK = -1;
 
+  /**
+   * A sealed run's chunk id is this plus a number from the directory's counter: a run is a stored
+   * chunk outside the best-first partition (see {@link Routing}), told apart by its id alone, so
+   * directories written before runs existed read unchanged. The ids stay eight digits in the
+   * chunks' sort keys.
+   */
+  static final int FIRST_RUN_ID = 50_000_000;
+
+  /**
+   * A list keeps at most this many sealed runs: the round that would pass it merges them, with the
+   * tail, into the stored chunks. A search may read every run of a list (their bounds overlap), so
+   * this bounds what runs add to a query.
+   */
+  static final int MOST_RUNS = 8;
+
+  /** Whether the chunk is a sealed run (outside the best-first partition of stored chunks). */
+  public static boolean isRun(int id) {
+    return id >= FIRST_RUN_ID;
+  }
+
   private PostingListEditor() {}
 
   /**
@@ -61,9 +81,14 @@ public final class PostingListEditor {
    * directory item, as its inline chunk, outside the best-first order of the stored chunks (which
    * stay a partition of that order: each entry is in the chunk {@link #locate} names). A round that
    * adds documents to a long list then rewrites its directory, not every chunk its new postings
-   * would scatter over. Once the tail holds half a chunk's bytes, the next round merges it into the
-   * stored chunks with that round's changes. Searches lose nothing: every chunk's bound comes from
-   * its own summary, the tail's too, and the tail is read with the directory.
+   * would scatter over. Once the tail holds half a chunk's bytes, or this round's new postings
+   * would not fit it, the round <em>seals</em> it: the tail, with the round's new postings, is
+   * written as one or more <em>runs</em>, stored chunks of their own outside the partition (in
+   * order within themselves), and the list starts a new tail. Only the round that would pass
+   * {@value #MOST_RUNS} runs merges the runs and the tail into the stored chunks, reading and
+   * rewriting the whole list: as Lucene's tiered merges, a posting is rewritten a few times, not
+   * once a round. Searches lose nothing: every chunk's bound comes from its own summary, the tail's
+   * and the runs' too, and the tail is read with the directory.
    *
    * <p>Whether to merge is decided by the directory alone, so a writer that died part-way through a
    * merge (chunks written, directory not) merges again when its round is replayed. A change to a
@@ -72,11 +97,13 @@ public final class PostingListEditor {
    * and up: no stored entry has its number) goes to the tail without reading the chunk.
    *
    * @param tailed the list keeps a tail
-   * @param merge this round empties the tail into the stored chunks
-   * @param freshToTail new postings go to the tail (it has room for this round's)
+   * @param merge this round empties the tail and the runs into the stored chunks
+   * @param freshToTail new postings go to the tail (it has room for this round's, or is sealed)
+   * @param seal the tail, with this round's new postings, becomes runs
    */
-  record Routing(boolean tailed, boolean merge, boolean freshToTail) {
-    static final Routing UNTAILED = new Routing(false, false, false);
+  record Routing(boolean tailed, boolean merge, boolean freshToTail, boolean seal) {
+    static final Routing UNTAILED = new Routing(false, false, false, false);
+    static final Routing MERGE = new Routing(true, true, false, false);
   }
 
   static Routing route(
@@ -84,22 +111,19 @@ public final class PostingListEditor {
     if (TermDirectory.ALL_DOCUMENTS.equals(directory.term())) {
       return Routing.UNTAILED;
     }
-    long stored = storedChunks(directory).size();
+    int stored = storedChunks(directory).size();
+    int runs = runs(directory).size();
     ChunkSummary tail =
         directory.chunks().stream()
             .filter(c -> c.id() == TermDirectory.INLINE)
             .findFirst()
             .orElse(null);
-    if (stored == 0) {
+    if (stored == 0 && runs == 0) {
       return Routing.UNTAILED;
     }
-    boolean tailable = stored <= MOST_CHUNKS_WITH_A_TAIL;
-    if (!tailable && tail == null) {
-      return Routing.UNTAILED;
-    }
-    long tailBytes = tail == null ? 0 : tail.bytes();
-    if (tail != null && (!tailable || tailBytes >= maxChunkBytes / 2)) {
-      return new Routing(true, true, false);
+    boolean tailable = stored > 0 && stored <= MOST_CHUNKS_WITH_A_TAIL;
+    if (!tailable) {
+      return tail == null && runs == 0 ? Routing.UNTAILED : Routing.MERGE;
     }
     // Every upsert counts, not only the fresh ones: in a replay none is fresh, and one not found
     // where it would be goes to the tail too.
@@ -109,7 +133,17 @@ public final class PostingListEditor {
         incoming += estimatedBytes(u.entry());
       }
     }
-    return new Routing(true, false, tailBytes + incoming <= maxChunkBytes);
+    long tailBytes = tail == null ? 0 : tail.bytes();
+    boolean full = tailBytes >= maxChunkBytes / 2 || tailBytes + incoming > maxChunkBytes;
+    if (!full) {
+      return new Routing(true, false, true, false);
+    }
+    // A merge rewrites the whole list; it is worth its cost once the runs would hold a third of
+    // what the stored chunks do, or pass the most a list keeps.
+    long sealed = (tailBytes + incoming + maxChunkBytes - 1) / maxChunkBytes;
+    long outside = tailBytes + incoming + bytes(runs(directory));
+    boolean seal = runs + sealed <= MOST_RUNS && outside * 3 < bytes(storedChunks(directory));
+    return seal ? new Routing(true, false, true, true) : Routing.MERGE;
   }
 
   /**
@@ -135,7 +169,9 @@ public final class PostingListEditor {
     List<ChunkSummary> located = routing.tailed() ? storedChunks(directory) : directory.chunks();
     Set<Integer> ids = new HashSet<>();
     if (routing.merge()) {
-      located.forEach(c -> ids.add(c.id()));
+      directory.chunks().stream()
+          .filter(c -> c.id() != TermDirectory.INLINE)
+          .forEach(c -> ids.add(c.id()));
       return ids;
     }
     for (PostingChange change : changes) {
@@ -146,6 +182,8 @@ public final class PostingListEditor {
       if (id != NEW_CHUNK && id != TermDirectory.INLINE) {
         ids.add(id);
       }
+      // A document indexed before may be in any run: they overlap in the order.
+      runs(directory).forEach(c -> ids.add(c.id()));
     }
     return ids;
   }
@@ -154,8 +192,20 @@ public final class PostingListEditor {
     return change instanceof PostingChange.Upsert && change.ord() >= freshFrom;
   }
 
+  /** The stored chunks that partition the best-first order (neither the tail nor a run). */
   private static List<ChunkSummary> storedChunks(TermDirectory directory) {
-    return directory.chunks().stream().filter(c -> c.id() != TermDirectory.INLINE).toList();
+    return directory.chunks().stream()
+        .filter(c -> c.id() != TermDirectory.INLINE && !isRun(c.id()))
+        .toList();
+  }
+
+  private static long bytes(List<ChunkSummary> chunks) {
+    return chunks.stream().mapToLong(ChunkSummary::bytes).sum();
+  }
+
+  /** The list's sealed runs. */
+  private static List<ChunkSummary> runs(TermDirectory directory) {
+    return directory.chunks().stream().filter(c -> isRun(c.id())).toList();
   }
 
   public static Edit apply(
@@ -205,12 +255,19 @@ public final class PostingListEditor {
     Map<Integer, Map<Long, PostingEntry>> touched = new LinkedHashMap<>();
     java.util.function.IntFunction<Map<Long, PostingEntry>> open =
         chunk -> touched.computeIfAbsent(chunk, view::apply);
+    List<Integer> runs = runs(directory).stream().map(ChunkSummary::id).toList();
     if (routing.merge()) {
-      Map<Long, PostingEntry> tail = open.apply(TermDirectory.INLINE);
-      for (PostingEntry e : tail.values()) {
-        open.apply(locate(located, e.key(), e.ord())).put(e.ord(), e);
+      List<Integer> outside = new ArrayList<>(runs);
+      outside.add(TermDirectory.INLINE);
+      for (int from : outside) {
+        Map<Long, PostingEntry> moved = open.apply(from);
+        for (PostingEntry e : List.copyOf(moved.values())) {
+          open.apply(locate(located, e.key(), e.ord())).put(e.ord(), e);
+        }
+        moved.clear();
       }
-      tail.clear();
+    } else if (routing.seal()) {
+      open.apply(TermDirectory.INLINE);
     }
     for (PostingChange change : changes) {
       int id;
@@ -220,8 +277,16 @@ public final class PostingListEditor {
         id = TermDirectory.INLINE;
       } else {
         int where = locate(located, change.key(), change.ord());
+        int run = -1;
+        for (int r : runs) {
+          if (run < 0 && view.apply(r).containsKey(change.ord())) {
+            run = r;
+          }
+        }
         if (view.apply(where).containsKey(change.ord())) {
           id = where;
+        } else if (run >= 0) {
+          id = run;
         } else if (view.apply(TermDirectory.INLINE).containsKey(change.ord())
             || routing.freshToTail()) {
           id = TermDirectory.INLINE;
@@ -275,12 +340,29 @@ public final class PostingListEditor {
       entries.sort(PostingEntry::compareTo);
       summaries.remove(id);
       if (entries.isEmpty()) {
-        if (chunk.getKey() != NEW_CHUNK) {
+        if (routing.merge() && isRun(id)) {
+          // Its entries moved to chunks the old directory does not send them to.
+          retired.add(id);
+        } else if (chunk.getKey() != NEW_CHUNK) {
           deletes.add(id);
         }
         continue;
       }
       byte[] encoded = ChunkCodec.encode(entries);
+      if (routing.seal() && id == TermDirectory.INLINE) {
+        // The tail and the round's new postings become runs under new ids, in order, split as
+        // stored chunks are; the list starts a new tail with the next round.
+        int parts = (int) Math.min(entries.size(), Math.ceil(encoded.length / (double) chunkBytes));
+        for (int p = 0; p < parts; p++) {
+          List<PostingEntry> part =
+              entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);
+          int runId = FIRST_RUN_ID + nextId++;
+          int bytes = parts == 1 ? encoded.length : ChunkCodec.encode(part).length;
+          writes.put(runId, List.copyOf(part));
+          summaries.put(runId, summarize(runId, part, forms.size(), countForms, bytes));
+        }
+        continue;
+      }
       if (routing.tailed() && id == TermDirectory.INLINE) {
         // The tail is never split: the routing keeps it to about a chunk.
         writes.put(id, List.copyOf(entries));
@@ -301,7 +383,7 @@ public final class PostingListEditor {
       for (int p = 0; p < parts; p++) {
         List<PostingEntry> part =
             entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);
-        int partId = p == 0 && !replaced ? id : nextId++;
+        int partId = p == 0 && !replaced ? id : (isRun(id) ? FIRST_RUN_ID : 0) + nextId++;
         writes.put(partId, List.copyOf(part));
         int bytes = parts == 1 ? encoded.length : ChunkCodec.encode(part).length;
         summaries.put(partId, summarize(partId, part, forms.size(), countForms, bytes));

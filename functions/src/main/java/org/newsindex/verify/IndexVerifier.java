@@ -163,7 +163,9 @@ public final class IndexVerifier {
             && dir.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE);
     for (ChunkSummary summary : dir.chunks()) {
       listed.add(summary.id());
-      boolean tail = tailed && summary.id() == TermDirectory.INLINE;
+      // The tail and the sealed runs are each in order within themselves, outside the partition.
+      boolean tail =
+          tailed && summary.id() == TermDirectory.INLINE || PostingListEditor.isRun(summary.id());
       long keptKey = previousKey;
       long keptOrd = previousOrd;
       if (tail) {

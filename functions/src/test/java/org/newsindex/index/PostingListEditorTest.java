@@ -218,7 +218,8 @@ class PostingListEditorTest {
         .filter(c -> c instanceof PostingChange.Removal)
         .forEach(c -> removed.add(c.ord()));
     Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
-    PostingListEditor.chunksToRead(dir, changes).forEach(id -> loaded.put(id, store.get(id)));
+    PostingListEditor.chunksToRead(dir, changes, 4_096, Long.MAX_VALUE)
+        .forEach(id -> loaded.put(id, store.get(id)));
     PostingListEditor.Edit edit = PostingListEditor.apply(dir, loaded, changes, 4_096);
     for (ChunkSummary listed : dir.chunks()) {
       if (listed.id() == TermDirectory.INLINE || edit.retired().contains(listed.id())) {
@@ -239,7 +240,8 @@ class PostingListEditorTest {
     for (int id : edit.retired()) {
       assertFalse(edit.writes().containsKey(id), "chunk " + id + " both written and retired");
       assertFalse(edit.deletes().contains(id), "chunk " + id + " both deleted and retired");
-      assertTrue(id < dir.nextChunkId(), "a retired id was never handed out: " + id);
+      int serial = PostingListEditor.isRun(id) ? id - PostingListEditor.FIRST_RUN_ID : id;
+      assertTrue(serial < dir.nextChunkId(), "a retired id was never handed out: " + id);
     }
     store.putAll(edit.writes());
     edit.deletes().forEach(store::remove);
@@ -255,14 +257,19 @@ class PostingListEditorTest {
     long previousKey = Long.MAX_VALUE;
     long previousOrd = -1;
     boolean stored = dir.chunks().stream().anyMatch(c -> c.id() != TermDirectory.INLINE);
+    assertTrue(
+        dir.chunks().stream().filter(c -> PostingListEditor.isRun(c.id())).count()
+            <= PostingListEditor.MOST_RUNS,
+        "too many runs");
     for (ChunkSummary c : dir.chunks()) {
       List<PostingEntry> entries =
           c.id() == TermDirectory.INLINE ? dir.inline() : store.get(c.id());
       assertTrue(entries != null && !entries.isEmpty(), "chunk " + c.id() + " is listed, empty");
       assertEquals(c.entries(), entries.size(), "chunk " + c.id() + "'s summary");
       assertEquals(ChunkCodec.encode(entries).length, c.bytes(), "chunk " + c.id() + "'s bytes");
-      boolean tail = stored && c.id() == TermDirectory.INLINE;
-      if (tail) {
+      boolean run = PostingListEditor.isRun(c.id());
+      boolean tail = stored && c.id() == TermDirectory.INLINE || run;
+      if (tail && !run) {
         assertTrue(
             c.bytes() <= maxChunkBytes * 3 / 2, "the tail stays about a chunk: " + c.bytes());
       }
@@ -296,11 +303,13 @@ class PostingListEditorTest {
 
   /**
    * Rounds of a few new documents on a long list go to its tail, in the directory: no stored chunk
-   * is read or written until the tail holds half a chunk, and the round after merges it into them.
-   * Removals and new sources of documents already indexed find their entries in either place.
+   * is read or written until the tail holds half a chunk, and the round after seals it as a run, a
+   * chunk of its own, still reading none. Only the round that would pass the most runs a list keeps
+   * merges them and the tail into the stored chunks. Removals and new sources of documents already
+   * indexed find their entries in any of these places.
    */
   @Test
-  void newDocumentsGatherInTheTailWhichMergesWhenHalfAChunk() {
+  void newDocumentsGatherInTheTailWhichIsSealedAsARunAndTheRunsMergeWhenMany() {
     int chunkBytes = 2_048;
     Map<Integer, List<PostingEntry>> store = new HashMap<>();
     Map<Long, Integer> model = new java.util.TreeMap<>();
@@ -308,8 +317,9 @@ class PostingListEditorTest {
     TermDirectory dir = TermDirectory.empty("talks");
     long ord = 1;
     int quietRounds = 0;
+    int seals = 0;
     int merges = 0;
-    for (int round = 0; round < 120; round++) {
+    for (int round = 0; round < 400; round++) {
       long freshFrom = ord;
       List<PostingChange> changes = new ArrayList<>();
       int adds = round == 0 ? 600 : 1 + random.nextInt(12);
@@ -345,29 +355,37 @@ class PostingListEditorTest {
           model.put(again, tf * 1000 + 2);
         }
       }
-      boolean hadTail =
-          dir.chunks().size() > 1
-              && dir.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE);
+      long runsBefore = runs(dir);
       java.util.Set<Integer> toRead =
           PostingListEditor.chunksToRead(dir, changes, chunkBytes, freshFrom);
+      PostingListEditor.Routing routing =
+          PostingListEditor.route(dir, changes, chunkBytes, freshFrom);
+      if (round > 0 && changes.size() == adds && !routing.merge()) {
+        assertTrue(toRead.isEmpty(), "a round of new documents alone reads no chunk");
+      }
       Map<Integer, List<PostingEntry>> loaded = new HashMap<>();
       toRead.forEach(id -> loaded.put(id, store.get(id)));
       PostingListEditor.Edit edit =
           PostingListEditor.apply(dir, loaded, changes, chunkBytes, freshFrom);
-      if (round > 0 && changes.size() == adds && edit.writes().isEmpty()) {
-        assertTrue(toRead.isEmpty(), "a round of new documents alone reads no chunk");
+      if (round > 0 && edit.writes().isEmpty()) {
         quietRounds++;
       }
       dir = stored(edit, store);
-      boolean hasTail = dir.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE);
-      if (hadTail && !hasTail) {
+      if (runs(dir) > runsBefore) {
+        seals++;
+      } else if (runsBefore > 0 && runs(dir) == 0) {
         merges++;
       }
       assertEquals(model, tfs(checkedContent(dir, store, chunkBytes)), "after round " + round);
     }
     assertTrue(dir.chunks().size() > 4, "the list should span chunks: " + dir.chunks().size());
-    assertTrue(quietRounds > 60, "most rounds should write the directory alone: " + quietRounds);
-    assertTrue(merges > 3, "the tail should have merged several times: " + merges);
+    assertTrue(quietRounds > 200, "most rounds should write the directory alone: " + quietRounds);
+    assertTrue(seals > 3 * merges, "a list should seal runs more often than it merges: " + seals);
+    assertTrue(merges > 3, "the runs should have merged several times: " + merges);
+  }
+
+  private static long runs(TermDirectory dir) {
+    return dir.chunks().stream().filter(c -> PostingListEditor.isRun(c.id())).count();
   }
 
   /**
@@ -414,6 +432,45 @@ class PostingListEditorTest {
     }
     assertTrue(merged, "the tail should have come to a merge");
     assertEquals(model, tfs(checkedContent(dir, store, chunkBytes)));
+  }
+
+  /**
+   * A writer that dies after a seal wrote its runs, before its directory, leaves the old directory
+   * with its tail: the replay (the same changes, none new to it) seals them under the same ids, and
+   * one that dies after the directory too finds the entries in the runs; either way every entry is
+   * listed once and no chunk is left unlisted.
+   */
+  @Test
+  void aSealReplayedBeforeOrAfterItsDirectoryListsEveryEntryOnce() {
+    int chunkBytes = 2_048;
+    for (boolean directoryWritten : new boolean[] {false, true}) {
+      Map<Integer, List<PostingEntry>> store = new HashMap<>();
+      TermDirectory dir = TermDirectory.empty("ceasefire");
+      Map<Long, Integer> model = new java.util.TreeMap<>();
+      long ord = 1;
+      int sealsReplayed = 0;
+      for (int round = 0; round < 80; round++) {
+        long freshFrom = ord;
+        List<PostingChange> changes = new ArrayList<>();
+        for (int i = 0; i < (round == 0 ? 3_000 : 6); i++, ord++) {
+          PostingChange.Upsert u = upsert(ord, 1 + (int) (ord % 9), "ceasefire");
+          changes.add(u);
+          model.put(ord, u.entry().tf() * 1000 + 1);
+        }
+        PostingListEditor.Edit first = edit(dir, store, changes, chunkBytes, freshFrom);
+        if (PostingListEditor.route(dir, changes, chunkBytes, freshFrom).seal()) {
+          sealsReplayed++;
+          store.putAll(first.writes());
+          first.deletes().forEach(store::remove);
+          TermDirectory left = directoryWritten ? first.directory() : dir;
+          dir = stored(edit(left, store, changes, chunkBytes, Long.MAX_VALUE), store);
+        } else {
+          dir = stored(first, store);
+        }
+        assertEquals(model, tfs(checkedContent(dir, store, chunkBytes)), "round " + round);
+      }
+      assertTrue(sealsReplayed > 3, "the list should have sealed runs: " + sealsReplayed);
+    }
   }
 
   /**

@@ -24,6 +24,7 @@ import org.newsindex.index.IndexSnapshot;
 import org.newsindex.index.IndexTable;
 import org.newsindex.index.IndexWriter;
 import org.newsindex.index.Lease;
+import org.newsindex.index.PostingListEditor;
 import org.newsindex.index.StoredDocument;
 import org.newsindex.index.TermDirectory;
 import org.newsindex.ingest.IngestService;
@@ -38,11 +39,12 @@ import org.newsindex.search.Searcher;
  * Posting lists longer than the tracking horizon are read best first and only as far as the top
  * results need: with small chunks (so common terms span dozens of them) and a small horizon, the
  * top ten still agree with Lucene exactly, and the search reads a fraction of the lists. The last
- * files are folded one at a time, so the common terms' lists keep tails outside their order.
+ * files are folded one at a time, so the common terms' lists keep tails and sealed runs outside
+ * their order.
  */
 class BestFirstReadingTest {
   private static final int FILES = 150;
-  private static final int LATE_FILES = 12;
+  private static final int LATE_FILES = 20;
   private static final int CHUNK_BYTES = 512;
   private static final int HORIZON = 40;
 
@@ -68,7 +70,8 @@ class BestFirstReadingTest {
     busy.release();
     service.writeIfFree(Deadline.after(Duration.ofMinutes(5)));
     // Then files one at a time, each folded as it comes: the common terms' new postings gather in
-    // their lists' tails, merged into the chunks every few files.
+    // their lists' tails, sealed as runs every few files, the runs merged into the chunks when
+    // many.
     for (int i = FILES; i < FILES + LATE_FILES; i++) {
       IsolatedIngest.handle(service, ingest.put(generator.key(i), generator.file(i)));
       service.writeIfFree(Deadline.after(Duration.ofMinutes(1)));
@@ -82,6 +85,11 @@ class BestFirstReadingTest {
                         && d.chunks().stream().anyMatch(c -> c.id() == TermDirectory.INLINE))
             .count();
     assertTrue(tailed >= 10, "common terms' lists should keep tails: " + tailed);
+    long withRuns =
+        snapshot.directories().values().stream()
+            .filter(d -> d.chunks().stream().anyMatch(c -> PostingListEditor.isRun(c.id())))
+            .count();
+    assertTrue(withRuns >= 5, "common terms' full tails should be sealed as runs: " + withRuns);
     assertTrue(snapshot.pendingFiles().isEmpty(), snapshot.pendingFiles().toString());
     documents = snapshot.documents();
     lucene = new LuceneIndex(new TextAnalyzer().luceneAnalyzer());
