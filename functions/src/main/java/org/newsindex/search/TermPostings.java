@@ -92,6 +92,17 @@ final class TermPostings {
     return unreadBound;
   }
 
+  /** The read units the chunks not yet read cost (a directory's inline chunk costs none). */
+  double unreadUnits() {
+    double units = 0;
+    for (int i = chunksRead; i < order.size(); i++) {
+      if (order.get(i).id() != TermDirectory.INLINE) {
+        units += ReadAllowance.units(order.get(i).bytes());
+      }
+    }
+    return units;
+  }
+
   void append(List<PostingEntry> chunk) {
     if (backwards) {
       List<PostingEntry> reversed = new ArrayList<>(chunk);

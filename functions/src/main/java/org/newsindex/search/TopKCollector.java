@@ -19,10 +19,12 @@ import org.newsindex.index.StoredDocument;
  * Each term's postings are read up to the tracking horizon; then, in turn, candidates whose terms
  * are not all known are completed from their stored text (best upper bound first, as long as it can
  * beat the k-th score), and, when sorting by relevance, further chunks are read while an unseen
- * document could still beat the k-th score. The read budget, {@link #MAX_RESOLVED} completed
- * documents and {@link SearchRun#READ_AHEAD} times the horizon stop it early: the result then says
- * it is not exact. Everything it knows lives here: the lists read, the candidates, which are
- * settled and their scores.
+ * document could still beat the k-th score, or while reading the rest of the lists costs fewer read
+ * units than completing the candidates that wait (a phrase of common words that fewer than k
+ * documents hold bounds nothing, so every document holding its words must be seen). The read
+ * budget, {@link #MAX_RESOLVED} completed documents and {@link SearchRun#READ_AHEAD} times the
+ * horizon stop it early: the result then says it is not exact. Everything it knows lives here: the
+ * lists read, the candidates, which are settled and their scores.
  */
 final class TopKCollector {
   private static final int RESOLVE_BATCH = 100;
@@ -54,6 +56,10 @@ final class TopKCollector {
   private final Map<Long, Float> scores = new HashMap<>();
 
   private int resolved;
+
+  /** Whether the budget refused the rest of the lists, so candidates are completed instead. */
+  private boolean listsBeyondBudget;
+
   private boolean stoppedByBudget;
   private boolean truncated;
 
@@ -114,6 +120,14 @@ final class TopKCollector {
       if (step == Step.AGAIN) {
         continue;
       }
+      if (step == Step.READ_LISTS) {
+        if (reader.readNext(lists.values())) {
+          absorb();
+        } else {
+          listsBeyondBudget = true;
+        }
+        continue;
+      }
       if (step == Step.STOP) {
         break;
       }
@@ -143,7 +157,13 @@ final class TopKCollector {
      */
     TRY_READING,
     /** The budget cannot pay for a document that could make the page. */
-    STOP
+    STOP,
+    /**
+     * Reading the rest of the lists costs fewer read units than completing the candidates that
+     * could make the page from their documents (a phrase of common words that few documents hold):
+     * read the next chunks.
+     */
+    READ_LISTS
   }
 
   /**
@@ -162,17 +182,20 @@ final class TopKCollector {
       truncated = true;
       return Step.TRY_READING;
     }
-    List<Candidate> worth =
+    List<Candidate> worthy =
         pending.stream()
             .map(c -> Map.entry(c, evaluator.upperBound(c)))
             .filter(e -> e.getValue() >= kth)
             .sorted(Map.Entry.<Candidate, Double>comparingByValue().reversed())
-            .limit(RESOLVE_BATCH)
             .map(Map.Entry::getKey)
             .toList();
-    if (worth.isEmpty()) {
+    if (worthy.isEmpty()) {
       return Step.TRY_READING;
     }
+    if (order.byRelevance() && !listsBeyondBudget && unreadListUnits() < documentUnits(worthy)) {
+      return Step.READ_LISTS;
+    }
+    List<Candidate> worth = worthy.stream().limit(RESOLVE_BATCH).toList();
     List<Candidate> affordable = affordable(worth);
     if (affordable.isEmpty()) {
       stoppedByBudget = true;
@@ -231,6 +254,15 @@ final class TopKCollector {
         }
       }
     }
+  }
+
+  /** The read units of every chunk not yet read, of every list. */
+  private double unreadListUnits() {
+    return lists.values().stream().mapToDouble(TermPostings::unreadUnits).sum();
+  }
+
+  private static double documentUnits(List<Candidate> batch) {
+    return batch.stream().mapToDouble(c -> ReadAllowance.documentUnits(c.kind, c.normByte)).sum();
   }
 
   /** The first candidates of the batch whose documents the budget can still pay for. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsindex.TestProject;
 import org.newsindex.analysis.TextAnalyzer;
+import org.newsindex.analysis.Token;
 import org.newsindex.bench.LuceneIndex;
 import org.newsindex.generate.CorpusGenerator;
 import org.newsindex.index.Deadline;
@@ -175,5 +176,61 @@ class BestFirstReadingTest {
     assertTrue(
         !result.totalExact() && result.total() >= HORIZON,
         "a lower bound past the horizon: " + result.total());
+  }
+
+  @Test
+  void aPhraseOfCommonWordsThatFewDocumentsHoldReadsTheirListsRatherThanEveryCandidate() {
+    Set<String> common =
+        Set.copyOf(
+            ingest.snapshot().directories().values().stream()
+                .filter(d -> !d.term().equals(TermDirectory.ALL_DOCUMENTS))
+                .sorted((a, b) -> Integer.compare(b.docFreq(), a.docFreq()))
+                .limit(12)
+                .map(TermDirectory::term)
+                .toList());
+    QueryParser parser = new QueryParser(new TextAnalyzer());
+    TextAnalyzer analyzer = new TextAnalyzer();
+    String phrase = null;
+    List<String> words = null;
+    for (StoredDocument d : documents.values()) {
+      List<Token> tokens = analyzer.tokens(d.text());
+      for (int i = 0; i + 1 < tokens.size() && phrase == null; i++) {
+        Token a = tokens.get(i);
+        Token b = tokens.get(i + 1);
+        String text = d.text().substring(a.startOffset(), b.endOffset());
+        if (!a.term().equals(b.term())
+            && common.contains(a.term())
+            && common.contains(b.term())
+            && b.position() == a.position() + 1
+            && !text.contains("\"")
+            && !text.contains("\n")) {
+          String q = "\"" + text + "\"";
+          int matches = lucene.search(parser.parse(q).query(), Set.of(), Set.of(), 1_000).size();
+          if (matches < 10) {
+            phrase = q;
+            words = List.of(a.term(), b.term());
+          }
+        }
+      }
+    }
+    assertTrue(phrase != null, "some document should hold two common words side by side");
+    SearchResult result = searcher.search(SearchRequest.of(phrase));
+    List<LuceneIndex.Hit> expected =
+        lucene.search(parser.parse(phrase).query(), Set.of(), Set.of(), 10);
+    assertEquals(
+        expected.stream().map(LuceneIndex.Hit::ord).toList(),
+        result.hits().stream().map(SearchHit::ord).toList(),
+        phrase);
+    assertTrue(result.totalExact(), phrase);
+    assertEquals(expected.size(), result.total(), phrase);
+    // Fewer than ten documents hold the phrase, so no score bounds the rest: the search must see
+    // every document holding both words. Their lists cost a few items; every such document, one
+    // item each, would cost many more.
+    int chunks =
+        words.stream().mapToInt(w -> ingest.snapshot().directories().get(w).chunks().size()).sum();
+    long fixedCost = 3 + expected.size() + Searcher.SOURCE_FACET_SIZE;
+    assertTrue(
+        result.itemsRead() <= fixedCost + chunks,
+        phrase + " read " + result.itemsRead() + " items for lists of " + chunks + " chunks");
   }
 }
