@@ -40,6 +40,44 @@ final class PostingReader {
     }
   }
 
+  /**
+   * Reads every chunk not yet read of every list, in one batch of parallel requests rather than a
+   * chunk of each list a round trip; false (and nothing read) if the budget cannot pay for all.
+   */
+  boolean readRest(Collection<TermPostings> lists) {
+    allowance.checkTime();
+    List<PostingStore.ChunkRef> refs = new ArrayList<>();
+    double units = 0;
+    for (TermPostings l : lists) {
+      for (ChunkSummary c : l.unreadChunks()) {
+        if (c.id() != TermDirectory.INLINE) {
+          refs.add(new PostingStore.ChunkRef(l.directory().term(), c.id()));
+          units += ReadAllowance.units(c.bytes());
+        }
+      }
+    }
+    if (!allowance.affords(refs.size(), units)) {
+      return false;
+    }
+    Map<PostingStore.ChunkRef, List<PostingEntry>> chunks =
+        store.chunks(refs, false, allowance.deadline());
+    for (TermPostings l : lists) {
+      while (!l.complete()) {
+        append(l, chunks);
+      }
+    }
+    return true;
+  }
+
+  private static void append(
+      TermPostings l, Map<PostingStore.ChunkRef, List<PostingEntry>> chunks) {
+    int id = l.nextChunk().id();
+    l.append(
+        id == TermDirectory.INLINE
+            ? l.directory().inline()
+            : chunks.getOrDefault(new PostingStore.ChunkRef(l.directory().term(), id), List.of()));
+  }
+
   /** Reads one more chunk of each list; false (and nothing read) if the budget cannot pay. */
   boolean readNext(Collection<TermPostings> lists) {
     allowance.checkTime();
@@ -58,15 +96,9 @@ final class PostingReader {
     Map<PostingStore.ChunkRef, List<PostingEntry>> chunks =
         store.chunks(refs, false, allowance.deadline());
     for (TermPostings l : lists) {
-      if (l.complete()) {
-        continue;
+      if (!l.complete()) {
+        append(l, chunks);
       }
-      int id = l.nextChunk().id();
-      l.append(
-          id == TermDirectory.INLINE
-              ? l.directory().inline()
-              : chunks.getOrDefault(
-                  new PostingStore.ChunkRef(l.directory().term(), id), List.of()));
     }
     return true;
   }

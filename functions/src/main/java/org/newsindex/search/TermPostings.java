@@ -92,12 +92,17 @@ final class TermPostings {
     return unreadBound;
   }
 
+  /** The chunks not yet read, in the order they are read. */
+  List<ChunkSummary> unreadChunks() {
+    return order.subList(chunksRead, order.size());
+  }
+
   /** The read units the chunks not yet read cost (a directory's inline chunk costs none). */
   double unreadUnits() {
     double units = 0;
-    for (int i = chunksRead; i < order.size(); i++) {
-      if (order.get(i).id() != TermDirectory.INLINE) {
-        units += ReadAllowance.units(order.get(i).bytes());
+    for (ChunkSummary c : unreadChunks()) {
+      if (c.id() != TermDirectory.INLINE) {
+        units += ReadAllowance.units(c.bytes());
       }
     }
     return units;

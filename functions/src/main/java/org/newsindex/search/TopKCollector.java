@@ -121,7 +121,7 @@ final class TopKCollector {
         continue;
       }
       if (step == Step.READ_LISTS) {
-        if (reader.readNext(lists.values())) {
+        if (reader.readRest(lists.values())) {
           absorb();
         } else {
           listsBeyondBudget = true;
@@ -161,7 +161,7 @@ final class TopKCollector {
     /**
      * Reading the rest of the lists costs fewer read units than completing the candidates that
      * could make the page from their documents (a phrase of common words that few documents hold):
-     * read the next chunks.
+     * read them all, in one batch.
      */
     READ_LISTS
   }
