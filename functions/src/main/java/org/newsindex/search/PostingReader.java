@@ -45,11 +45,21 @@ final class PostingReader {
    * chunk of each list a round trip; false (and nothing read) if the budget cannot pay for all.
    */
   boolean readRest(Collection<TermPostings> lists) {
+    return read(lists, Integer.MAX_VALUE);
+  }
+
+  /** Reads one more chunk of each list; false (and nothing read) if the budget cannot pay. */
+  boolean readNext(Collection<TermPostings> lists) {
+    return read(lists, 1);
+  }
+
+  /** Reads up to {@code perList} more chunks of each list in one batch, if the budget can pay. */
+  private boolean read(Collection<TermPostings> lists, int perList) {
     allowance.checkTime();
     List<PostingStore.ChunkRef> refs = new ArrayList<>();
     double units = 0;
     for (TermPostings l : lists) {
-      for (ChunkSummary c : l.unreadChunks()) {
+      for (ChunkSummary c : wanted(l, perList)) {
         if (c.id() != TermDirectory.INLINE) {
           refs.add(new PostingStore.ChunkRef(l.directory().term(), c.id()));
           units += ReadAllowance.units(c.bytes());
@@ -62,44 +72,20 @@ final class PostingReader {
     Map<PostingStore.ChunkRef, List<PostingEntry>> chunks =
         store.chunks(refs, false, allowance.deadline());
     for (TermPostings l : lists) {
-      while (!l.complete()) {
-        append(l, chunks);
+      for (int n = wanted(l, perList).size(); n > 0; n--) {
+        int id = l.nextChunk().id();
+        l.append(
+            id == TermDirectory.INLINE
+                ? l.directory().inline()
+                : chunks.getOrDefault(
+                    new PostingStore.ChunkRef(l.directory().term(), id), List.of()));
       }
     }
     return true;
   }
 
-  private static void append(
-      TermPostings l, Map<PostingStore.ChunkRef, List<PostingEntry>> chunks) {
-    int id = l.nextChunk().id();
-    l.append(
-        id == TermDirectory.INLINE
-            ? l.directory().inline()
-            : chunks.getOrDefault(new PostingStore.ChunkRef(l.directory().term(), id), List.of()));
-  }
-
-  /** Reads one more chunk of each list; false (and nothing read) if the budget cannot pay. */
-  boolean readNext(Collection<TermPostings> lists) {
-    allowance.checkTime();
-    List<PostingStore.ChunkRef> refs = new ArrayList<>();
-    double units = 0;
-    for (TermPostings l : lists) {
-      if (!l.complete() && l.nextChunk().id() != TermDirectory.INLINE) {
-        ChunkSummary next = l.nextChunk();
-        refs.add(new PostingStore.ChunkRef(l.directory().term(), next.id()));
-        units += ReadAllowance.units(next.bytes());
-      }
-    }
-    if (!allowance.affords(refs.size(), units)) {
-      return false;
-    }
-    Map<PostingStore.ChunkRef, List<PostingEntry>> chunks =
-        store.chunks(refs, false, allowance.deadline());
-    for (TermPostings l : lists) {
-      if (!l.complete()) {
-        append(l, chunks);
-      }
-    }
-    return true;
+  private static List<ChunkSummary> wanted(TermPostings l, int perList) {
+    List<ChunkSummary> unread = l.unreadChunks();
+    return unread.subList(0, Math.min(perList, unread.size()));
   }
 }

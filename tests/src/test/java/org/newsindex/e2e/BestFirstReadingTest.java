@@ -115,15 +115,18 @@ class BestFirstReadingTest {
     }
   }
 
-  /** The most common terms: their lists span many chunks. */
-  private static List<String> commonTerms(int n) {
-    IndexSnapshot snapshot = ingest.snapshot();
+  /** The directories of the most common terms: their lists span many chunks. */
+  private static List<TermDirectory> commonDirectories(IndexSnapshot snapshot, int n) {
     return snapshot.directories().values().stream()
         .filter(d -> !d.term().equals(TermDirectory.ALL_DOCUMENTS))
         .sorted((a, b) -> Integer.compare(b.docFreq(), a.docFreq()))
         .limit(n)
-        .map(d -> d.forms().get(0))
         .toList();
+  }
+
+  /** The most common terms, as a query writes them. */
+  private static List<String> commonTerms(int n) {
+    return commonDirectories(ingest.snapshot(), n).stream().map(d -> d.forms().get(0)).toList();
   }
 
   @Test
@@ -180,16 +183,11 @@ class BestFirstReadingTest {
 
   @Test
   void aPhraseOfCommonWordsThatFewDocumentsHoldReadsTheirListsRatherThanEveryCandidate() {
+    IndexSnapshot snapshot = ingest.snapshot();
     Set<String> common =
-        Set.copyOf(
-            ingest.snapshot().directories().values().stream()
-                .filter(d -> !d.term().equals(TermDirectory.ALL_DOCUMENTS))
-                .sorted((a, b) -> Integer.compare(b.docFreq(), a.docFreq()))
-                .limit(12)
-                .map(TermDirectory::term)
-                .toList());
-    QueryParser parser = new QueryParser(new TextAnalyzer());
+        Set.copyOf(commonDirectories(snapshot, 12).stream().map(TermDirectory::term).toList());
     TextAnalyzer analyzer = new TextAnalyzer();
+    QueryParser parser = new QueryParser(analyzer);
     String phrase = null;
     List<String> words = null;
     for (StoredDocument d : documents.values()) {
@@ -226,8 +224,7 @@ class BestFirstReadingTest {
     // Fewer than ten documents hold the phrase, so no score bounds the rest: the search must see
     // every document holding both words. Their lists cost a few items; every such document, one
     // item each, would cost many more.
-    int chunks =
-        words.stream().mapToInt(w -> ingest.snapshot().directories().get(w).chunks().size()).sum();
+    int chunks = words.stream().mapToInt(w -> snapshot.directories().get(w).chunks().size()).sum();
     long fixedCost = 3 + expected.size() + Searcher.SOURCE_FACET_SIZE;
     assertTrue(
         result.itemsRead() <= fixedCost + chunks,
