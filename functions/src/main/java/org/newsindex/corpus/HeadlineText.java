@@ -2,12 +2,15 @@ package org.newsindex.corpus;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The normalized form of a headline that identifies it across files: Unicode-compatibility
  * normalized, lower case, typographic quotes and dashes made plain, whitespace collapsed.
  */
 public final class HeadlineText {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private HeadlineText() {}
 
   public static String normalize(String headline) {
@@ -22,6 +25,7 @@ public final class HeadlineText {
             .replace('\u2013', '-')
             .replace('\u2014', '-')
             .replace('\u2212', '-');
-    return s.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+    s = s.toLowerCase(Locale.ROOT).strip();
+    return SPACES.matcher(s).replaceAll(" ");
   }
 }

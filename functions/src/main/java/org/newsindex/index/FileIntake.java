@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.newsindex.analysis.AnalyzedText;
@@ -51,11 +52,13 @@ final class FileIntake {
   List<FileChange> decide(
       Map<String, List<PendingMarker>> markers, Map<String, SourceManifest> manifests) {
     List<CompletableFuture<FileChange>> futures = new ArrayList<>();
+    Map<String, AnalyzedText> headlineAnalyses = new ConcurrentHashMap<>();
     markers.forEach(
         (key, events) ->
             futures.add(
                 CompletableFuture.supplyAsync(
-                    () -> decide(events, Optional.ofNullable(manifests.get(key))), POOL)));
+                    () -> decide(events, Optional.ofNullable(manifests.get(key)), headlineAnalyses),
+                    POOL)));
     List<FileChange> out = new ArrayList<>(futures.size());
     RuntimeException failure = null;
     for (CompletableFuture<FileChange> f : futures) {
@@ -74,6 +77,17 @@ final class FileIntake {
   }
 
   FileChange decide(List<PendingMarker> events, Optional<SourceManifest> before) {
+    return decide(events, before, new ConcurrentHashMap<>());
+  }
+
+  /**
+   * As above, the analyses of headlines shared with the other files decided at the same time
+   * ({@code headlineAnalyses}, by their text): a headline of the day is listed by many files.
+   */
+  private FileChange decide(
+      List<PendingMarker> events,
+      Optional<SourceManifest> before,
+      Map<String, AnalyzedText> headlineAnalyses) {
     PendingMarker latest = events.get(events.size() - 1);
     if (before.isPresent() && latest.sequencer().compareTo(before.get().sequencer()) <= 0) {
       return FileChange.skip(
@@ -131,7 +145,7 @@ final class FileIntake {
           Optional.of(tooLargeReason(tooLarge.size(), maxFileBytes)));
     }
     ObjectRead.Found found = (ObjectRead.Found) read;
-    FileChange parsed = parse(latest, events, before, found.bytes());
+    FileChange parsed = parse(latest, events, before, found.bytes(), headlineAnalyses);
     return parsed.action() == FileChange.Action.INDEX ? dated(parsed, found) : parsed;
   }
 
@@ -192,6 +206,15 @@ final class FileIntake {
       List<PendingMarker> events,
       Optional<SourceManifest> before,
       byte[] bytes) {
+    return parse(latest, events, before, bytes, new ConcurrentHashMap<>());
+  }
+
+  private FileChange parse(
+      PendingMarker latest,
+      List<PendingMarker> events,
+      Optional<SourceManifest> before,
+      byte[] bytes,
+      Map<String, AnalyzedText> headlineAnalyses) {
     try {
       CorpusFile file = parser.parse(bytes);
       Optional<FileChange.Article> article =
@@ -199,7 +222,8 @@ final class FileIntake {
       Map<String, FileChange.Headline> headlines = new LinkedHashMap<>();
       for (String h : file.headlines()) {
         headlines.computeIfAbsent(
-            DocumentIds.headline(h), id -> new FileChange.Headline(h, analyze(h)));
+            DocumentIds.headline(h),
+            id -> new FileChange.Headline(h, headlineAnalyses.computeIfAbsent(h, this::analyze)));
       }
       return new FileChange(
           latest,

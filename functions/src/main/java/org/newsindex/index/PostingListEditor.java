@@ -66,7 +66,15 @@ public final class PostingListEditor {
       TermDirectory directory,
       Map<Integer, List<PostingEntry>> writes,
       Set<Integer> deletes,
-      Set<Integer> retired) {}
+      Set<Integer> retired,
+      Map<Integer, byte[]> encodings) {
+
+    /** A written chunk's encoding: the one the edit made to size it, else made now. */
+    public byte[] encoding(int chunkId) {
+      byte[] known = encodings.get(chunkId);
+      return known != null ? known : ChunkCodec.encode(writes.get(chunkId));
+    }
+  }
 
   /**
    * A list of more chunks than this keeps no tail: its directory must stay small (about 40 bytes a
@@ -241,6 +249,10 @@ public final class PostingListEditor {
     Map<Integer, List<PostingEntry>> loaded = new HashMap<>(stored);
     loaded.put(TermDirectory.INLINE, directory.inline());
     List<String> forms = new ArrayList<>(directory.forms());
+    Map<String, Integer> formIndex = new HashMap<>();
+    for (int i = forms.size() - 1; i >= 0; i--) {
+      formIndex.put(forms.get(i), i);
+    }
     // Chunks looked into (by ordinal), and those of them the changes edit (written back).
     Map<Integer, Map<Long, PostingEntry>> viewed = new HashMap<>();
     java.util.function.IntFunction<Map<Long, PostingEntry>> view =
@@ -301,12 +313,13 @@ public final class PostingListEditor {
         PostingEntry e = upsert.entry();
         int form = 0;
         if (upsert.form() != null) {
-          form = forms.indexOf(upsert.form());
-          if (form < 0 && forms.size() < MAX_FORMS) {
+          Integer known = formIndex.get(upsert.form());
+          if (known != null) {
+            form = known;
+          } else if (forms.size() < MAX_FORMS) {
             forms.add(upsert.form());
             form = forms.size() - 1;
-          } else if (form < 0) {
-            form = 0;
+            formIndex.put(upsert.form(), form);
           }
         }
         entries.put(
@@ -333,6 +346,7 @@ public final class PostingListEditor {
     Map<Integer, List<PostingEntry>> writes = new LinkedHashMap<>();
     Set<Integer> deletes = new HashSet<>();
     Set<Integer> retired = new java.util.TreeSet<>();
+    Map<Integer, byte[]> encodings = new HashMap<>();
     boolean countForms = !TermDirectory.ALL_DOCUMENTS.equals(directory.term());
     for (Map.Entry<Integer, Map<Long, PostingEntry>> chunk : touched.entrySet()) {
       int id = chunk.getKey() == NEW_CHUNK ? nextId++ : chunk.getKey();
@@ -357,15 +371,17 @@ public final class PostingListEditor {
           List<PostingEntry> part =
               entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);
           int runId = FIRST_RUN_ID + nextId++;
-          int bytes = parts == 1 ? encoded.length : ChunkCodec.encode(part).length;
+          byte[] bytes = parts == 1 ? encoded : ChunkCodec.encode(part);
           writes.put(runId, List.copyOf(part));
-          summaries.put(runId, summarize(runId, part, forms.size(), countForms, bytes));
+          encodings.put(runId, bytes);
+          summaries.put(runId, summarize(runId, part, forms.size(), countForms, bytes.length));
         }
         continue;
       }
       if (routing.tailed() && id == TermDirectory.INLINE) {
         // The tail is never split: the routing keeps it to about a chunk.
         writes.put(id, List.copyOf(entries));
+        encodings.put(id, encoded);
         summaries.put(id, summarize(id, entries, forms.size(), countForms, encoded.length));
         continue;
       }
@@ -385,8 +401,9 @@ public final class PostingListEditor {
             entries.subList(p * entries.size() / parts, (p + 1) * entries.size() / parts);
         int partId = p == 0 && !replaced ? id : (isRun(id) ? FIRST_RUN_ID : 0) + nextId++;
         writes.put(partId, List.copyOf(part));
-        int bytes = parts == 1 ? encoded.length : ChunkCodec.encode(part).length;
-        summaries.put(partId, summarize(partId, part, forms.size(), countForms, bytes));
+        byte[] bytes = parts == 1 ? encoded : ChunkCodec.encode(part);
+        encodings.put(partId, bytes);
+        summaries.put(partId, summarize(partId, part, forms.size(), countForms, bytes.length));
       }
     }
     // One chunk that fits lives inline in the directory; with more, none does, but a tailed list's
@@ -438,7 +455,8 @@ public final class PostingListEditor {
             nextId,
             inline,
             List.copyOf(retired));
-    return new Edit(updated, writes, deletes, retired);
+    encodings.keySet().retainAll(writes.keySet());
+    return new Edit(updated, writes, deletes, retired, encodings);
   }
 
   /** Whether the chunk is an item of its own that the directory lists. */

@@ -80,11 +80,12 @@ public final class PostingStore {
   /** One chunk of one term's postings. */
   public record ChunkRef(String term, int chunkId) {}
 
-  static TableWrite putChunk(String term, int chunkId, List<PostingEntry> entries, long epoch) {
+  /** A chunk of {@code entries} postings, {@code encoded} by {@link ChunkCodec}. */
+  static TableWrite putChunk(String term, int chunkId, int entries, byte[] encoded, long epoch) {
     Map<String, AttributeValue> item = new HashMap<>(TableKeys.chunk(term, chunkId).toMap());
     item.put("term", s(term));
-    item.put("b", Attributes.b(ChunkCodec.encode(entries)));
-    item.put("n", n(entries.size()));
+    item.put("b", Attributes.b(encoded));
+    item.put("n", n(entries));
     item.put("epoch", n(epoch));
     return TableWrite.put(item);
   }

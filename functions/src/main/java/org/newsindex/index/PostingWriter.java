@@ -167,7 +167,10 @@ final class PostingWriter {
                 chunkBytes,
                 freshFrom);
         edit.writes()
-            .forEach((id, list) -> chunkWrites.add(PostingStore.putChunk(term, id, list, epoch)));
+            .forEach(
+                (id, list) ->
+                    chunkWrites.add(
+                        PostingStore.putChunk(term, id, list.size(), edit.encoding(id), epoch)));
         edit.deletes().forEach(id -> chunkWrites.add(PostingStore.deleteChunk(term, id)));
         TermDirectory after = edit.directory();
         // The chunks the last edit retired are listed by no directory, and no new chunk takes

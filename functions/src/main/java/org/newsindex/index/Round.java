@@ -303,6 +303,7 @@ final class Round {
     PostingWriter.Plan postingPlan;
     long[] written = {0};
     boolean[] documentsWritten = {false};
+    PartInFlight inFlight = new PartInFlight();
     try {
       // The chunks are written a part at a time as they are planned, each part checked and sent
       // once the documents they list are written; the directories that list them come after all.
@@ -324,11 +325,14 @@ final class Round {
                   documentsWritten[0] = true;
                   written[0] += awaited(freshWritten);
                 }
+                written[0] += inFlight.awaited();
                 gate.renew();
-                written[0] += write(part.chunkWrites(), gate, attribution, changes);
+                inFlight.start(() -> write(part.chunkWrites(), gate, attribution, changes));
               });
+      written[0] += inFlight.awaited();
       attribution.check(postingPlan.directoryWrites(), changes);
     } finally {
+      inFlight.settle();
       if (!documentsWritten[0]) {
         written[0] += awaited(freshWritten);
       }
@@ -362,6 +366,42 @@ final class Round {
    */
   private static long unfinishedArticle(RoundJournal.Intents replay, FileChange f) {
     return replay.file(f.key()).map(RoundJournal.FileEntry::articleOrd).orElse(0L);
+  }
+
+  /**
+   * The chunk writes of the part last planned, sent on the side while the next part is planned (at
+   * most one part in flight, so the writes and the planning overlap and memory holds two parts).
+   */
+  private static final class PartInFlight {
+    private CompletableFuture<Long> writing;
+
+    void start(java.util.function.Supplier<Long> writes) {
+      writing = CompletableFuture.supplyAsync(writes, SIDE);
+    }
+
+    /** Waits for the part in flight, if any: its items, or its failure as the round's. */
+    long awaited() {
+      CompletableFuture<Long> w = writing;
+      writing = null;
+      return w == null ? 0 : Round.awaited(w);
+    }
+
+    /**
+     * Waits for a part still in flight when the round fails for another reason, so no write of this
+     * round lands after it has given up; that part's own failure, if any, is the lesser one.
+     */
+    void settle() {
+      CompletableFuture<Long> w = writing;
+      writing = null;
+      if (w != null) {
+        try {
+          w.join();
+        } catch (java.util.concurrent.CompletionException
+            | java.util.concurrent.CancellationException e) {
+          // The round is already failing.
+        }
+      }
+    }
   }
 
   /** Waits for writes started on the side; their failure is the round's. */
